@@ -1,0 +1,237 @@
+/* parser.y: tokens -> tree (bison).
+ *
+ * The grammar builds the tree and nothing else: every action calls an ast_*
+ * builder (ast.c). Statements are words, optionally `= expr`, `= expr .. expr`
+ * or a `{ block }`; the checker gives them meaning. Expressions are the
+ * planner's formulas, with the usual precedence:
+ *
+ *   if-then-else  <  or  <  and  <  not  <  = != < <= > >=  <  + -  <  * /  <  unary -  <  ^
+ *
+ * Nodes live in the tree's arena, so there is nothing for %destructor to
+ * free: discarded symbols during error recovery are reclaimed with the arena. */
+%code requires {
+#include "ast.h"
+#include "lex.h"
+typedef struct ParseCtx {
+    Lexer lex;
+    Tree *tree;
+    Diag *diag;
+    int errors;
+} ParseCtx;
+#define YYLTYPE Loc
+#define YYLLOC_DEFAULT(Cur, Rhs, N) do { \
+    if (N) { (Cur) = loc_span(YYRHSLOC(Rhs, 1), YYRHSLOC(Rhs, N)); } \
+    else { (Cur) = YYRHSLOC(Rhs, 0); (Cur).col = (Cur).end_col; (Cur).line = (Cur).end_line; } \
+} while (0)
+}
+
+%code provides {
+int skp_lex(YYSTYPE *lval, Loc *loc, Lexer *lx);
+}
+
+%code {
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+static int yylex(YYSTYPE *lval, Loc *loc, ParseCtx *ctx) { return skp_lex(lval, loc, &ctx->lex); }
+static Word word(ParseCtx *ctx, WordKind k, const char *text, Loc loc);
+static void yyerror(Loc *loc, ParseCtx *ctx, const char *msg);
+#define A (&ctx->tree->arena)
+}
+
+%define api.pure full
+%define api.value.type union
+%define parse.error custom
+%define parse.lac full
+%locations
+%param {ParseCtx *ctx}
+%expect 0
+
+%token <const char *> NAME "name" NUMBER "number" STRING "string"
+%token NL "end of line" DOTDOT "'..'" LE "'<='" GE "'>='" NE "'!='"
+%token AND "'and'" OR "'or'" NOT "'not'" IF "'if'" THEN "'then'" ELSE "'else'"
+%token END 0 "end of file"
+
+%nterm <StmtList *> stmts
+%nterm <Stmt *> stmt
+%nterm <WordList *> words
+%nterm <Word> word
+%nterm <Expr *> expr
+%nterm <ExprList *> args arglist
+
+%precedence ELSE
+%left OR
+%left AND
+%precedence NOT
+%nonassoc '=' NE '<' '>' LE GE
+%left '+' '-'
+%left '*' '/'
+%precedence UMINUS
+%right '^'
+
+%%
+
+plan:
+    stmts                         { ast_finish(ctx->tree, $1); }
+;
+
+stmts:
+    %empty                        { $$ = NULL; }
+  | stmts NL                      { $$ = $1; }
+  | stmts stmt                    { $$ = ast_stmts(A, $1, $2); }
+  | stmts error NL                { $$ = $1; yyerrok; }
+;
+
+stmt:
+    words NL                      { $$ = ast_stmt(A, $1, NULL, NULL, @1); }
+  | words '=' expr NL             { $$ = ast_stmt(A, $1, $3, NULL, @2); }
+  | words '=' expr DOTDOT expr NL { $$ = ast_stmt(A, $1, $3, $5, @2); }
+  | words '{' stmts '}'           { $$ = ast_block(A, $1, $3, @2); }
+;
+
+words:
+    word                          { $$ = ast_words(A, NULL, $1); }
+  | words word                    { $$ = ast_words(A, $1, $2); }
+;
+
+word:
+    NAME                          { $$ = word(ctx, W_NAME, $1, @1); }
+  | NUMBER                        { $$ = word(ctx, W_NUMBER, $1, @1); }
+  | STRING                        { $$ = word(ctx, W_STRING, $1, @1); }
+  | '%'                           { $$ = word(ctx, W_SYMBOL, "%", @1); }
+  | ','                           { $$ = word(ctx, W_SYMBOL, ",", @1); }
+  | '-'                           { $$ = word(ctx, W_SYMBOL, "-", @1); }
+  | '+'                           { $$ = word(ctx, W_SYMBOL, "+", @1); }
+  | '/'                           { $$ = word(ctx, W_SYMBOL, "/", @1); }
+  | '['                           { $$ = word(ctx, W_SYMBOL, "[", @1); }
+  | ']'                           { $$ = word(ctx, W_SYMBOL, "]", @1); }
+  | '<'                           { $$ = word(ctx, W_SYMBOL, "<", @1); }
+  | '>'                           { $$ = word(ctx, W_SYMBOL, ">", @1); }
+  | LE                            { $$ = word(ctx, W_SYMBOL, "<=", @1); }
+  | GE                            { $$ = word(ctx, W_SYMBOL, ">=", @1); }
+  | DOTDOT                        { $$ = word(ctx, W_SYMBOL, "..", @1); }
+  | AND                           { $$ = word(ctx, W_SYMBOL, "and", @1); }
+  | OR                            { $$ = word(ctx, W_SYMBOL, "or", @1); }
+  | NOT                           { $$ = word(ctx, W_SYMBOL, "not", @1); }
+;
+
+expr:
+    NUMBER                        { $$ = ast_number(A, $1, @1); }
+  | STRING                        { $$ = ast_string(A, $1, @1); }
+  | NAME                          { $$ = ast_name(A, $1, @1); }
+  | NAME '(' args ')'             { $$ = ast_call(A, $1, $3, @1); }
+  | '(' expr ')'                  { $$ = $2; }
+  | '-' expr %prec UMINUS         { $$ = ast_unary(A, E_NEG, $2, @1); }
+  | NOT expr                      { $$ = ast_unary(A, E_NOT, $2, @1); }
+  | expr '+' expr                 { $$ = ast_binary(A, E_ADD, $1, $3, @2); }
+  | expr '-' expr                 { $$ = ast_binary(A, E_SUB, $1, $3, @2); }
+  | expr '*' expr                 { $$ = ast_binary(A, E_MUL, $1, $3, @2); }
+  | expr '/' expr                 { $$ = ast_binary(A, E_DIV, $1, $3, @2); }
+  | expr '^' expr                 { $$ = ast_binary(A, E_POW, $1, $3, @2); }
+  | expr '=' expr                 { $$ = ast_binary(A, E_EQ, $1, $3, @2); }
+  | expr NE expr                  { $$ = ast_binary(A, E_NE, $1, $3, @2); }
+  | expr '<' expr                 { $$ = ast_binary(A, E_LT, $1, $3, @2); }
+  | expr LE expr                  { $$ = ast_binary(A, E_LE, $1, $3, @2); }
+  | expr '>' expr                 { $$ = ast_binary(A, E_GT, $1, $3, @2); }
+  | expr GE expr                  { $$ = ast_binary(A, E_GE, $1, $3, @2); }
+  | expr AND expr                 { $$ = ast_binary(A, E_AND, $1, $3, @2); }
+  | expr OR expr                  { $$ = ast_binary(A, E_OR, $1, $3, @2); }
+  | IF expr THEN expr ELSE expr   { $$ = ast_if(A, $2, $4, $6, @1); }
+;
+
+args:
+    %empty                        { $$ = NULL; }
+  | arglist                       { $$ = $1; }
+;
+
+arglist:
+    expr                          { $$ = ast_exprs(A, NULL, $1); }
+  | arglist ',' expr              { $$ = ast_exprs(A, $1, $3); }
+;
+
+%%
+
+static Word word(ParseCtx *ctx, WordKind k, const char *text, Loc loc)
+{
+    Word w;
+    w.kind = k;
+    w.text = text;
+    w.num = 0;
+    w.loc = loc;
+    if (k == W_NUMBER) w.num = strtod(text, NULL);
+    return w;
+}
+
+/* Only bison's own failures arrive here ("memory exhausted"); syntax
+ * errors go through yyreport_syntax_error. */
+static void yyerror(Loc *loc, ParseCtx *ctx, const char *msg)
+{
+    ctx->errors++;
+    diag_error(ctx->diag, *loc, "%s (the plan is nested too deeply to parse)", msg);
+}
+
+/* Token names as a planner reads them: quotes stripped from bison's aliases. */
+static void put_symbol(StrBuf *b, yysymbol_kind_t sym)
+{
+    const char *name = yysymbol_name(sym);
+    size_t n = strlen(name);
+    if (n >= 2 && name[0] == '"') sb_putn(b, name + 1, n - 2);
+    else sb_puts(b, name);
+}
+
+/* "unexpected X, expected A, B or C"; an end of file inside a block names
+ * the block and the line that opened it (Lua's check_match). */
+static int yyreport_syntax_error(const yypcontext_t *yyctx, ParseCtx *ctx)
+{
+    Lexer *lx = &ctx->lex;
+    yysymbol_kind_t got = yypcontext_token(yyctx);
+    const Loc *at = yypcontext_location(yyctx);
+    ctx->errors++;
+    if (got == YYSYMBOL_YYEOF && lx->depth > 0) {
+        OpenBlock *b = &lx->open[lx->depth - 1];
+        diag_error(ctx->diag, b->loc, "'%s' opened at line %d is never closed: expected '}' before end of file",
+                   b->what, b->loc.line);
+        lx->depth = 0;
+        return 0;
+    }
+    if (got == YYSYMBOL_YYerror) return 0;  /* the lexer has reported it */
+    StrBuf msg = {0};
+    sb_puts(&msg, "unexpected ");
+    if (got == YYSYMBOL_NAME || got == YYSYMBOL_NUMBER)
+        sb_printf(&msg, "%s %s", got == YYSYMBOL_NAME ? "name" : "number", lx->last_text);
+    else if (got == YYSYMBOL_STRING) sb_puts(&msg, "string");
+    else if (got == YYSYMBOL_YYEOF) sb_puts(&msg, "end of file");
+    else if (got == YYSYMBOL_NL) sb_puts(&msg, "end of line");
+    else put_symbol(&msg, got);
+    if (got == '}' && lx->depth == 0) sb_puts(&msg, " (no block is open)");
+    yysymbol_kind_t expected[8];
+    int n = yypcontext_expected_tokens(yyctx, expected, 8);
+    if (n > 0 && n <= 5) {
+        sb_puts(&msg, ", expected ");
+        for (int i = 0; i < n; i++) {
+            if (i) sb_puts(&msg, i == n - 1 ? " or " : ", ");
+            put_symbol(&msg, expected[i]);
+        }
+    } else if (n > 5 || n == 0) {
+        /* Many continuations: name the one that is almost always meant. */
+        int wants_expr = 0;
+        for (int i = 0; i < n; i++) wants_expr |= expected[i] == YYSYMBOL_NUMBER;
+        if (wants_expr) sb_puts(&msg, ", expected an expression");
+    }
+    diag_error(ctx->diag, *at, "%s", msg.s);
+    sb_free(&msg);
+    return 0;
+}
+
+int skp_parse(const Source *src, Tree *t, Diag *d)
+{
+    ParseCtx ctx;
+    memset(&ctx, 0, sizeof ctx);
+    ctx.tree = t;
+    ctx.diag = d;
+    skp_lex_init(&ctx.lex, src, &t->arena, d);
+    int before = d->errors;
+    int rc = yyparse(&ctx);
+    if (rc == 2) diag_plain(d, "%s: out of memory while parsing", src->path);
+    return d->errors - before;
+}

@@ -1,0 +1,1557 @@
+/* check.c: tree -> checked plan.
+ *
+ * Gives the parser's statements their meaning: declarations (units,
+ * indicators, schemes, records, constants), rules (polarity, aggregation,
+ * target source, cap, rounding, zero handling, grading) and formulas, each
+ * with its defaults filled in from the enclosing block. Then it resolves
+ * every name, types every formula, finds cycles between formulas and checks
+ * band schemes for gaps and overlaps. Every problem is reported; the checker
+ * never stops at the first. */
+#include "check.h"
+#include "grade.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define MAX_EXPR_DEPTH 200
+#define MAX_INCLUDE_DEPTH 16
+
+/* A grading names its scheme before the scheme may have been read (schemes
+ * come from includes and may follow); names are resolved at the end. */
+typedef struct {
+    const char *name;
+    Loc loc;
+    int ind;            /* index into inds */
+    int grade;          /* index into that indicator's grades */
+} PendingGrade;
+
+typedef VEC(Grading) GradingVec;
+typedef VEC(PendingGrade) PendingVec;
+
+typedef struct {
+    int from_node;      /* code_id * 3 + NODE_* */
+    int to_node;
+    Loc loc;
+} Edge;
+
+enum { NODE_R, NODE_T, NODE_C };
+
+typedef struct {
+    Plan *p;
+    Diag *d;
+    Arena *A;
+    VEC(Scheme) schemes;
+    VEC(Indicator) inds;
+    VEC(PlanUnit) units;
+    VEC(Const) consts;
+    VEC(RecordDecl) records;
+    VEC(const char *) codes;
+    VEC(const char *) sources;
+    VEC(Tree *) trees;
+    VEC(Edge) edges;
+    PendingVec pending;
+    StrMap scheme_map, unit_map, const_map, code_map, record_map, source_map;
+    const char *include_stack[MAX_INCLUDE_DEPTH];
+    int include_depth;
+    VEC(const char *) included;   /* real paths already included */
+    int expr_depth;
+} Checker;
+
+/* Where a block sits: rules inherited so far and the grouping. */
+typedef struct {
+    Rules rules;
+    const char *unit;        /* enclosing unit code, or NULL at top level */
+    const char *tujuan, *sasaran;
+} Scope;
+
+static void check_stmts(Checker *c, Stmt **stmts, int n, Scope *scope);
+
+/* ---- words ------------------------------------------------------------- */
+
+/* Joins words written without spaces around '-': half-up, pk-perubahan,
+ * and makes '-' directly before a number a sign. */
+static void normalize_words(Checker *c, Stmt *s)
+{
+    Word *out = arena_alloc(c->A, (size_t)(s->nwords ? s->nwords : 1) * sizeof *out);
+    int n = 0;
+    for (int i = 0; i < s->nwords; i++) {
+        Word w = s->words[i];
+        int touching_next = i + 1 < s->nwords && s->words[i + 1].loc.line == w.loc.line &&
+                            s->words[i + 1].loc.col == w.loc.end_col + 1;
+        if (w.kind == W_SYMBOL && strcmp(w.text, "-") == 0 && touching_next &&
+            s->words[i + 1].kind == W_NUMBER && (n == 0 || out[n - 1].kind != W_NAME ||
+            out[n - 1].loc.end_col + 1 != w.loc.col)) {
+            Word num = s->words[++i];
+            num.text = arena_printf(c->A, "-%s", num.text);
+            num.num = -num.num;
+            num.loc = loc_span(w.loc, num.loc);
+            out[n++] = num;
+            continue;
+        }
+        if (n > 0 && w.kind == W_SYMBOL && strcmp(w.text, "-") == 0 && touching_next &&
+            out[n - 1].kind == W_NAME && out[n - 1].loc.end_col + 1 == w.loc.col &&
+            s->words[i + 1].kind == W_NAME) {
+            Word next = s->words[++i];
+            out[n - 1].text = arena_printf(c->A, "%s-%s", out[n - 1].text, next.text);
+            out[n - 1].loc = loc_span(out[n - 1].loc, next.loc);
+            continue;
+        }
+        out[n++] = w;
+    }
+    s->words = out;
+    s->nwords = n;
+}
+
+static int word_is(const Stmt *s, int i, const char *text)
+{
+    return i < s->nwords && s->words[i].kind != W_STRING && strcmp(s->words[i].text, text) == 0;
+}
+
+static Loc word_loc(const Stmt *s, int i)
+{
+    if (i < s->nwords) return s->words[i].loc;
+    Loc l = s->words[s->nwords - 1].loc;
+    l.col = l.end_col + 1;
+    l.end_col = l.col;
+    return l;
+}
+
+static const char *word_desc(Checker *c, const Stmt *s, int i)
+{
+    if (i >= s->nwords) return s->value ? "'='" : "end of line";
+    const Word *w = &s->words[i];
+    if (w->kind == W_STRING) return arena_printf(c->A, "string \"%s\"", w->text);
+    return arena_printf(c->A, "'%s'", w->text);
+}
+
+/* Best candidate within a small edit distance, for "did you mean". */
+static const char *suggest(const char *name, const char *const *cands, int n)
+{
+    const char *best = NULL;
+    int bestd = INT_MAX;
+    int limit = (int)strlen(name) / 3 + 1;
+    for (int i = 0; i < n; i++) {
+        if (!cands[i]) continue;
+        int dist = skp_edit_distance(name, cands[i]);
+        if (dist < bestd && dist <= limit && dist > 0) {
+            best = cands[i];
+            bestd = dist;
+        } else if (dist == 0 && strcmp(name, cands[i]) != 0) {  /* differs in case only */
+            return cands[i];
+        }
+    }
+    return best;
+}
+
+static const char *mean(Checker *c, const char *name, const char *const *cands, int n)
+{
+    const char *s = suggest(name, cands, n);
+    return s ? arena_printf(c->A, " (did you mean '%s'?)", s) : "";
+}
+
+/* Expects nothing after word `from`. */
+static int expect_end(Checker *c, const Stmt *s, int from, const char *what)
+{
+    if (from < s->nwords) {
+        diag_error(c->d, s->words[from].loc, "unexpected %s after %s", word_desc(c, s, from), what);
+        return 0;
+    }
+    return 1;
+}
+
+static int no_value(Checker *c, const Stmt *s, const char *what)
+{
+    if (s->value) {
+        diag_error(c->d, s->eq_loc, "'%s' takes no '= formula'", what);
+        return 0;
+    }
+    if (s->has_block) {
+        diag_error(c->d, s->open_loc, "'%s' takes no block", what);
+        return 0;
+    }
+    return 1;
+}
+
+static int need_number(Checker *c, const Stmt *s, int i, const char *what, double *out)
+{
+    if (i < s->nwords && s->words[i].kind == W_NUMBER) {
+        *out = s->words[i].num;
+        return 1;
+    }
+    diag_error(c->d, word_loc(s, i), "expected a number for %s, found %s", what, word_desc(c, s, i));
+    return 0;
+}
+
+static int need_name(Checker *c, const Stmt *s, int i, const char *what, const char **out)
+{
+    if (i < s->nwords && s->words[i].kind == W_NAME) {
+        *out = s->words[i].text;
+        return 1;
+    }
+    diag_error(c->d, word_loc(s, i), "expected %s, found %s", what, word_desc(c, s, i));
+    return 0;
+}
+
+static const char *opt_string(const Stmt *s, int *i)
+{
+    if (*i < s->nwords && s->words[*i].kind == W_STRING) return s->words[(*i)++].text;
+    return NULL;
+}
+
+
+/* ---- names ------------------------------------------------------------- */
+
+static int intern_code(Checker *c, const char *code)
+{
+    int id = strmap_get(&c->code_map, code);
+    if (id >= 0) return id;
+    id = c->codes.len;
+    VEC_PUSH(c->codes, code);
+    strmap_put(&c->code_map, code, id);
+    return id;
+}
+
+static void note_source(Checker *c, const char *src)
+{
+    if (strmap_get(&c->source_map, src) >= 0) return;
+    strmap_put(&c->source_map, src, c->sources.len);
+    VEC_PUSH(c->sources, src);
+}
+
+/* ---- rules ------------------------------------------------------------- */
+
+static const char *const polarity_words[] = { "higher", "lower", "range" };
+static const char *const aggregate_words[] = { "sum", "last", "average", "avg", "max", "min", "latest" };
+static const char *const round_words[] = { "half-up", "half-even", "down", "up", "none" };
+
+static int lower_formula(Checker *c, const Stmt *s, int i, Polarity *out)
+{
+    static const char *const abc[] = { "A", "B", "C" };
+    if (word_is(s, i, "A")) *out = POL_LOWER_A;
+    else if (word_is(s, i, "B")) *out = POL_LOWER_B;
+    else if (word_is(s, i, "C")) *out = POL_LOWER_C;
+    else {
+        diag_error(c->d, word_loc(s, i),
+                   "'%s' needs the formula it uses: A ((2T-R)/T), B (T/R) or C ((T-R)/T), found %s%s",
+                   s->words[i - 1].text, word_desc(c, s, i),
+                   i < s->nwords ? mean(c, s->words[i].text, abc, 3) : "");
+        return 0;
+    }
+    return 1;
+}
+
+/* polarity higher | lower A|B|C | range [A|B|C] */
+static void rule_polarity(Checker *c, const Stmt *s, Rules *r)
+{
+    if (word_is(s, 1, "higher")) {
+        r->polarity = POL_HIGHER;
+        expect_end(c, s, 2, "'polarity higher'");
+    } else if (word_is(s, 1, "lower")) {
+        if (lower_formula(c, s, 2, &r->polarity)) expect_end(c, s, 3, "the polarity");
+    } else if (word_is(s, 1, "range")) {
+        Polarity above = POL_LOWER_A;
+        if (s->nwords > 2 && !lower_formula(c, s, 2, &above)) return;
+        r->polarity = POL_RANGE;
+        r->range_above = above;   /* the formula used above the range */
+        expect_end(c, s, s->nwords > 2 ? 3 : 2, "the polarity");
+    } else {
+        const char *w = s->nwords > 1 ? s->words[1].text : "";
+        diag_error(c->d, word_loc(s, 1), "unknown polarity %s: expected higher, lower A|B|C or range%s",
+                   word_desc(c, s, 1), mean(c, w, polarity_words, 3));
+    }
+}
+
+static void rule_aggregate(Checker *c, const Stmt *s, Rules *r)
+{
+    static const Aggregate map[] = { AGG_SUM, AGG_LAST, AGG_AVG, AGG_AVG, AGG_MAX, AGG_MIN, AGG_LATEST };
+    for (int k = 0; k < 7; k++)
+        if (word_is(s, 1, aggregate_words[k])) {
+            r->agg = map[k];
+            expect_end(c, s, 2, "the aggregation");
+            return;
+        }
+    const char *w = s->nwords > 1 ? s->words[1].text : "";
+    diag_error(c->d, word_loc(s, 1),
+               "unknown aggregation %s: expected sum, last, average, max, min or latest%s",
+               word_desc(c, s, 1), mean(c, w, aggregate_words, 7));
+}
+
+/* target pk | target pk-perubahan or pk | target end */
+static void rule_target_sources(Checker *c, const Stmt *s, Rules *r)
+{
+    VEC(const char *) list = {0};
+    int i = 1;
+    for (;;) {
+        const char *src;
+        if (i < s->nwords && s->words[i].kind == W_STRING) src = s->words[i].text;
+        else if (!need_name(c, s, i, "a target source (renstra, pk, pk-perubahan, end, ...)", &src)) break;
+        VEC_PUSH(list, src);
+        if (strcmp(src, "end") != 0) note_source(c, src);
+        else note_source(c, "renstra");
+        i++;
+        if (i >= s->nwords) break;
+        if (word_is(s, i, "or") || word_is(s, i, ",")) { i++; continue; }
+        expect_end(c, s, i, "the target source");
+        break;
+    }
+    if (!list.len) { VEC_FREE(list); return; }
+    r->target.sources = arena_alloc(c->A, (size_t)list.len * sizeof *list.items);
+    if (list.len) memcpy(r->target.sources, list.items, (size_t)list.len * sizeof *list.items);
+    r->target.nsources = list.len;
+    r->target.loc = s->loc;
+    VEC_FREE(list);
+}
+
+static void rule_cap(Checker *c, const Stmt *s, Rules *r)
+{
+    if (word_is(s, 1, "none")) {
+        r->has_cap = 0;
+        expect_end(c, s, 2, "'cap none'");
+        return;
+    }
+    double v;
+    if (!need_number(c, s, 1, "the cap (e.g. cap 120, or cap none)", &v)) return;
+    if (v <= 0) {
+        diag_error(c->d, s->words[1].loc, "cap must be above 0, found %s", s->words[1].text);
+        return;
+    }
+    r->has_cap = 1;
+    r->cap = v;
+    expect_end(c, s, 2, "the cap");
+}
+
+/* round MODE DIGITS | round none | round value MODE DIGITS */
+static void rule_round(Checker *c, const Stmt *s, Rules *r)
+{
+    int i = 1;
+    Rounding *target = &r->round;
+    if (word_is(s, 1, "value")) { target = &r->value_round; i = 2; }
+    RoundMode mode;
+    const char *w = i < s->nwords ? s->words[i].text : "";
+    if (i >= s->nwords || s->words[i].kind != W_NAME || num_round_mode_parse(w, &mode) != 0) {
+        diag_error(c->d, word_loc(s, i), "unknown rounding %s: expected half-up, half-even, down, up or none%s",
+                   word_desc(c, s, i), mean(c, w, round_words, 5));
+        return;
+    }
+    if (mode == ROUND_NONE) {
+        target->mode = ROUND_NONE;
+        target->digits = 0;
+        expect_end(c, s, i + 1, "'round none'");
+        return;
+    }
+    double digits;
+    if (!need_number(c, s, i + 1, "the number of decimals", &digits)) return;
+    if (digits < 0 || digits > SKP_MAX_DIGITS || digits != floor(digits)) {
+        diag_error(c->d, s->words[i + 1].loc, "decimals must be a whole number from 0 to %d, found %s",
+                   SKP_MAX_DIGITS, s->words[i + 1].text);
+        return;
+    }
+    target->mode = mode;
+    target->digits = (int)digits;
+    expect_end(c, s, i + 2, "the rounding");
+}
+
+/* zero target = FORMULA | undefined ; zero realisation = ... */
+static void rule_zero(Checker *c, const Stmt *s, Rules *r)
+{
+    Expr **slot = NULL;
+    if (word_is(s, 1, "target")) slot = &r->zero_target;
+    else if (word_is(s, 1, "realisation") || word_is(s, 1, "realisasi")) slot = &r->zero_realisation;
+    if (!slot) {
+        diag_error(c->d, word_loc(s, 1), "expected 'zero target = ...' or 'zero realisation = ...', found %s",
+                   word_desc(c, s, 1));
+        return;
+    }
+    if (!expect_end(c, s, 2, "the zero rule")) return;
+    if (!s->value || s->upper) {
+        diag_error(c->d, word_loc(s, 2), "'zero %s' needs '= FORMULA' (or '= undefined')", s->words[1].text);
+        return;
+    }
+    *slot = s->value;
+}
+
+/* Rules a plan, unit, tujuan, sasaran or indicator may state. Returns 1 if
+ * the statement was one of them (reported or not). */
+static int apply_rule(Checker *c, Stmt *s, Rules *r)
+{
+    const char *k = s->words[0].text;
+    if (s->words[0].kind != W_NAME) return 0;
+    if (strcmp(k, "zero") == 0) { rule_zero(c, s, r); return 1; }
+    if (strcmp(k, "target") == 0 && !s->value) {
+        if (no_value(c, s, "target")) rule_target_sources(c, s, r);
+        return 1;
+    }
+    if (strcmp(k, "polarity") == 0) { if (no_value(c, s, k)) rule_polarity(c, s, r); return 1; }
+    if (strcmp(k, "aggregate") == 0) { if (no_value(c, s, k)) rule_aggregate(c, s, r); return 1; }
+    if (strcmp(k, "cap") == 0) { if (no_value(c, s, k)) rule_cap(c, s, r); return 1; }
+    if (strcmp(k, "round") == 0) { if (no_value(c, s, k)) rule_round(c, s, r); return 1; }
+    return 0;
+}
+
+/* ---- gradings ---------------------------------------------------------- */
+
+/* grade [value|capaian] by SCHEME[, SCHEME...] */
+static void parse_grade(Checker *c, const Stmt *s, GradingVec *out, PendingVec *pend)
+{
+    int i = 1;
+    GradeOn on = GRADE_CAPAIAN;
+    if (word_is(s, i, "value") || word_is(s, i, "realisation") || word_is(s, i, "realisasi")) { on = GRADE_VALUE; i++; }
+    else if (word_is(s, i, "capaian")) i++;
+    if (!word_is(s, i, "by")) {
+        diag_error(c->d, word_loc(s, i), "expected 'grade value by SCHEME' or 'grade capaian by SCHEME', found %s",
+                   word_desc(c, s, i));
+        return;
+    }
+    i++;
+    for (;;) {
+        const char *name;
+        if (!need_name(c, s, i, "a grade scheme name", &name)) return;
+        Grading g = { on, -1, s->words[i].loc };
+        PendingGrade pg = { name, s->words[i].loc, -1, out->len };
+        VEC_PUSH(*out, g);
+        VEC_PUSH(*pend, pg);
+        i++;
+        if (i >= s->nwords) break;
+        if (word_is(s, i, ",")) { i++; continue; }
+        expect_end(c, s, i, "the scheme name");
+        return;
+    }
+}
+
+/* ---- units selectors ---------------------------------------------------- */
+
+/* units A, B | units all | units level L | units under U */
+static void parse_units(Checker *c, const Stmt *s, UnitSel *sel)
+{
+    sel->loc = s->loc;
+    if (word_is(s, 1, "all")) { sel->kind = SEL_ALL; expect_end(c, s, 2, "'units all'"); return; }
+    if (word_is(s, 1, "level") || word_is(s, 1, "under")) {
+        sel->kind = word_is(s, 1, "level") ? SEL_LEVEL : SEL_UNDER;
+        sel->codes = arena_alloc(c->A, sizeof *sel->codes);
+        const char *name;
+        if (!need_name(c, s, 2, sel->kind == SEL_LEVEL ? "a level name" : "a unit code", &name)) return;
+        sel->codes[0] = name;
+        sel->ncodes = 1;
+        expect_end(c, s, 3, "the unit selector");
+        return;
+    }
+    sel->kind = SEL_LIST;
+    sel->codes = arena_alloc(c->A, (size_t)s->nwords * sizeof *sel->codes);
+    for (int i = 1; i < s->nwords; i++) {
+        if (word_is(s, i, ",")) continue;
+        const char *name;
+        if (!need_name(c, s, i, "a unit code, 'all', 'level L' or 'under U'", &name)) return;
+        sel->codes[sel->ncodes++] = name;
+    }
+    if (!sel->ncodes) diag_error(c->d, word_loc(s, 1), "expected unit codes after 'units'");
+}
+
+/* ---- indicator ---------------------------------------------------------- */
+
+static const char *const indicator_words[] = {
+    "name", "measure", "polarity", "aggregate", "target", "realisation", "capaian", "cap",
+    "round", "grade", "units", "zero", "weight", "description", "satuan", "realisasi"
+};
+#define N_INDICATOR_WORDS (int)(sizeof indicator_words / sizeof *indicator_words)
+
+typedef struct { const char *key; int line; } Seen;
+
+/* A property stated twice is a mistake worth naming (which one wins?). */
+static int once(Checker *c, const Stmt *s, Seen *seen, int *nseen, const char *key)
+{
+    for (int i = 0; i < *nseen; i++)
+        if (strcmp(seen[i].key, key) == 0) {
+            diag_error(c->d, s->loc, "'%s' is stated twice (first at line %d)", key, seen[i].line);
+            return 0;
+        }
+    seen[*nseen].key = key;
+    seen[(*nseen)++].line = s->loc.line;
+    return 1;
+}
+
+static char *join_words(Checker *c, const Stmt *s, int from)
+{
+    StrBuf b = {0};
+    for (int i = from; i < s->nwords; i++) {
+        if (i > from && !(s->words[i].loc.col == s->words[i - 1].loc.end_col + 1)) sb_putc(&b, ' ');
+        sb_puts(&b, s->words[i].text);
+    }
+    char *r = arena_strdup(c->A, b.s ? b.s : "");
+    sb_free(&b);
+    return r;
+}
+
+static void indicator_formula(Checker *c, Stmt *s, Indicator *ind, const char *key)
+{
+    if (!s->value) {
+        diag_error(c->d, word_loc(s, 1), "'%s' needs '= FORMULA'", key);
+        return;
+    }
+    expect_end(c, s, 1, key);
+    if (s->upper && strcmp(key, "target") != 0) {
+        diag_error(c->d, s->upper->loc, "a range 'lo .. hi' is only allowed for 'target'");
+        return;
+    }
+    if (strcmp(key, "target") == 0) {
+        ind->target_expr = s->value;
+        ind->target_hi = s->upper;
+    } else if (strcmp(key, "capaian") == 0) {
+        ind->capaian = s->value;
+    } else {
+        ind->realisation = s->value;
+    }
+}
+
+/* One statement inside `indicator CODE "name" { ... }`. */
+static void indicator_prop(Checker *c, Stmt *s, Indicator *ind, GradingVec *grades,
+                           PendingVec *pend, Seen *seen, int *nseen, int top_level)
+{
+    const char *k = s->words[0].text;
+    if (s->words[0].kind != W_NAME) {
+        diag_error(c->d, s->loc, "expected a property name, found %s", word_desc(c, s, 0));
+        return;
+    }
+    if (strcmp(k, "realisasi") == 0) k = "realisation";
+    if (strcmp(k, "satuan") == 0) k = "measure";
+    if (strcmp(k, "grade") == 0) { parse_grade(c, s, grades, pend); return; }
+    if (strcmp(k, "zero") == 0) { rule_zero(c, s, &ind->rules); return; }
+    if (!once(c, s, seen, nseen, k)) return;
+    if (strcmp(k, "target") == 0 && s->value) { indicator_formula(c, s, ind, k); return; }
+    if (apply_rule(c, s, &ind->rules)) return;
+    if (strcmp(k, "realisation") == 0 || strcmp(k, "capaian") == 0) { indicator_formula(c, s, ind, k); return; }
+    if (!no_value(c, s, k)) return;
+    if (strcmp(k, "name") == 0 || strcmp(k, "description") == 0) {
+        int i = 1;
+        const char *t = opt_string(s, &i);
+        if (!t) diag_error(c->d, word_loc(s, 1), "expected a \"string\" after '%s'", k);
+        else if (strcmp(k, "name") == 0) ind->name = t;
+        expect_end(c, s, i, k);
+    } else if (strcmp(k, "measure") == 0) {
+        if (s->nwords < 2) diag_error(c->d, word_loc(s, 1), "expected a measure unit (%%, indeks, dokumen, rupiah, ...)");
+        else ind->measure = s->words[1].kind == W_STRING && s->nwords == 2 ? s->words[1].text : join_words(c, s, 1);
+    } else if (strcmp(k, "weight") == 0) {
+        double w;
+        if (need_number(c, s, 1, "the weight", &w)) {
+            if (w < 0) diag_error(c->d, s->words[1].loc, "weight must not be negative, found %s", s->words[1].text);
+            ind->weight = w;
+            expect_end(c, s, 2, "the weight");
+        }
+    } else if (strcmp(k, "units") == 0) {
+        if (!top_level)
+            diag_error(c->d, s->loc, "'units' is for indicators declared outside a unit block; this one belongs to unit %s",
+                       ind->units.codes[0]);
+        else parse_units(c, s, &ind->units);
+    } else {
+        diag_error(c->d, s->loc, "unknown indicator property '%s'%s", k,
+                   mean(c, k, indicator_words, N_INDICATOR_WORDS));
+    }
+}
+
+/* indicator CODE ["name"] { ... } */
+static void declare_indicator(Checker *c, Stmt *s, Scope *scope)
+{
+    const char *code;
+    if (!need_name(c, s, 1, "an indicator code after 'indicator'", &code)) return;
+    int i = 2;
+    Indicator ind;
+    memset(&ind, 0, sizeof ind);
+    ind.code = code;
+    ind.name = opt_string(s, &i);
+    ind.loc = s->words[1].loc;
+    ind.rules = scope->rules;
+    ind.weight = 1;
+    ind.tujuan = scope->tujuan;
+    ind.sasaran = scope->sasaran;
+    expect_end(c, s, i, "the indicator's name");
+    if (scope->unit) {
+        ind.units.kind = SEL_LIST;
+        ind.units.codes = arena_alloc(c->A, sizeof *ind.units.codes);
+        ind.units.codes[0] = scope->unit;
+        ind.units.ncodes = 1;
+        ind.units.loc = s->loc;
+    }
+    GradingVec grades = {0};
+    PendingVec pend = {0};
+    Seen seen[32];
+    int nseen = 0;
+    for (int k = 0; k < s->nbody; k++) {
+        Stmt *p = s->body[k];
+        normalize_words(c, p);
+        if (p->has_block) {
+            diag_error(c->d, p->open_loc, "unexpected block inside indicator %s", code);
+            continue;
+        }
+        if (nseen < 30) indicator_prop(c, p, &ind, &grades, &pend, seen, &nseen, scope->unit == NULL);
+    }
+    if (!scope->unit && ind.units.ncodes == 0 && ind.units.kind == SEL_LIST)
+        diag_error(c->d, ind.loc, "indicator %s belongs to no unit: declare it inside 'unit CODE { ... }' or add 'units CODE, ...' / 'units all'", code);
+    if (ind.rules.polarity == POL_RANGE && !ind.target_hi && !ind.target_expr && ind.rules.target.nsources == 0)
+        diag_error(c->d, ind.loc, "indicator %s has polarity range but no target", code);
+    ind.grades = arena_alloc(c->A, (size_t)(grades.len ? grades.len : 1) * sizeof *ind.grades);
+    if (grades.len) memcpy(ind.grades, grades.items, (size_t)grades.len * sizeof *grades.items);
+    ind.ngrades = grades.len;
+    ind.code_id = intern_code(c, code);
+    if (!ind.name) ind.name = code;
+    /* unique within each unit it is declared for (explicit lists only) */
+    for (int j = 0; j < c->inds.len; j++) {
+        Indicator *o = &c->inds.items[j];
+        if (strcmp(o->code, code) != 0 || o->units.kind != SEL_LIST || ind.units.kind != SEL_LIST) continue;
+        for (int a = 0; a < o->units.ncodes; a++)
+            for (int b = 0; b < ind.units.ncodes; b++)
+                if (strcmp(o->units.codes[a], ind.units.codes[b]) == 0)
+                    diag_error(c->d, ind.loc, "indicator %s is declared twice for unit %s (first at line %d)",
+                               code, ind.units.codes[b], o->loc.line);
+    }
+    int index = c->inds.len;
+    VEC_PUSH(c->inds, ind);
+    for (int g = 0; g < pend.len; g++) {
+        pend.items[g].ind = index;
+        VEC_PUSH(c->pending, pend.items[g]);
+    }
+    VEC_FREE(grades);
+    VEC_FREE(pend);
+}
+
+/* ---- schemes ------------------------------------------------------------ */
+
+/* One bound: > N, >= N, < N or <= N. Returns words consumed (0 on error). */
+static int parse_bound(Checker *c, const Stmt *s, int i, Band *b)
+{
+    const char *op = s->words[i].text;
+    int lower = strcmp(op, ">") == 0 || strcmp(op, ">=") == 0;
+    int upper = strcmp(op, "<") == 0 || strcmp(op, "<=") == 0;
+    if (s->words[i].kind != W_SYMBOL || (!lower && !upper)) {
+        diag_error(c->d, s->words[i].loc, "expected a bound such as '> 90' or '<= 100', found %s",
+                   word_desc(c, s, i));
+        return 0;
+    }
+    double v;
+    if (!need_number(c, s, i + 1, "the bound", &v)) return 0;
+    if ((lower && b->has_lo) || (upper && b->has_hi)) {
+        diag_error(c->d, s->words[i].loc, "band '%s' has two %s bounds", b->code, lower ? "lower" : "upper");
+        return 0;
+    }
+    if (lower) { b->has_lo = 1; b->lo_incl = op[1] == '='; b->lo = v; }
+    else { b->has_hi = 1; b->hi_incl = op[1] == '='; b->hi = v; }
+    return 2;
+}
+
+/* CODE ["label"] BOUND [BOUND]   or   "label" BOUND [BOUND] */
+static int parse_band(Checker *c, const Stmt *s, Band *b)
+{
+    int i = 0;
+    memset(b, 0, sizeof *b);
+    b->loc = s->loc;
+    if (s->words[0].kind == W_STRING) {
+        b->code = b->label = s->words[0].text;
+        i = 1;
+    } else {
+        b->code = s->words[0].text;
+        i = 1;
+        b->label = opt_string(s, &i);
+        if (!b->label) b->label = b->code;
+    }
+    if (i >= s->nwords) {
+        diag_error(c->d, word_loc(s, i), "band '%s' has no bounds (write e.g. '> 90 <= 100')", b->code);
+        return 0;
+    }
+    while (i < s->nwords) {
+        int used = parse_bound(c, s, i, b);
+        if (!used) return 0;
+        i += used;
+    }
+    if (b->has_lo && b->has_hi && (b->lo > b->hi || (b->lo == b->hi && !(b->lo_incl && b->hi_incl)))) {
+        char t[64];
+        grade_band_text(b, t, sizeof t);
+        diag_error(c->d, b->loc, "band '%s' (%s) contains no value", b->code, t);
+        return 0;
+    }
+    return 1;
+}
+
+/* scheme NAME ["title"] { precision N; bands } */
+static void declare_scheme(Checker *c, Stmt *s)
+{
+    Scheme sc;
+    memset(&sc, 0, sizeof sc);
+    if (!need_name(c, s, 1, "a scheme name after 'scheme'", &sc.name)) return;
+    int i = 2;
+    sc.title = opt_string(s, &i);
+    sc.loc = s->words[1].loc;
+    sc.precision = -1;
+    expect_end(c, s, i, "the scheme's title");
+    if (!s->has_block) {
+        diag_error(c->d, word_loc(s, i), "scheme %s needs its bands in a { ... } block", sc.name);
+        return;
+    }
+    int prev = strmap_get(&c->scheme_map, sc.name);
+    if (prev >= 0) {
+        diag_error(c->d, sc.loc, "scheme %s is declared twice (first at %s:%d)", sc.name,
+                   c->schemes.items[prev].loc.src->path, c->schemes.items[prev].loc.line);
+        return;
+    }
+    VEC(Band) bands = {0};
+    for (int k = 0; k < s->nbody; k++) {
+        Stmt *b = s->body[k];
+        normalize_words(c, b);
+        if (b->has_block || b->value) {
+            diag_error(c->d, b->has_block ? b->open_loc : b->eq_loc, "unexpected %s in scheme %s",
+                       b->has_block ? "block" : "'='", sc.name);
+            continue;
+        }
+        if (word_is(b, 0, "precision")) {
+            double p;
+            if (need_number(c, b, 1, "the precision (decimals)", &p)) {
+                if (p < 0 || p > SKP_MAX_DIGITS || p != floor(p))
+                    diag_error(c->d, b->words[1].loc, "precision must be a whole number from 0 to %d", SKP_MAX_DIGITS);
+                else sc.precision = (int)p;
+                expect_end(c, b, 2, "the precision");
+            }
+            continue;
+        }
+        Band band;
+        if (!parse_band(c, b, &band)) continue;
+        for (int j = 0; j < bands.len; j++)
+            if (strcmp(bands.items[j].code, band.code) == 0 && strcmp(bands.items[j].label, band.label) == 0)
+                diag_error(c->d, band.loc, "band '%s' appears twice in scheme %s (first at line %d)",
+                           band.code, sc.name, bands.items[j].loc.line);
+        VEC_PUSH(bands, band);
+    }
+    if (!bands.len) diag_error(c->d, sc.loc, "scheme %s has no bands", sc.name);
+    sc.bands = arena_alloc(c->A, (size_t)(bands.len ? bands.len : 1) * sizeof *sc.bands);
+    if (bands.len) memcpy(sc.bands, bands.items, (size_t)bands.len * sizeof *bands.items);
+    sc.nbands = bands.len;
+    VEC_FREE(bands);
+    grade_check(&sc, c->d);
+    strmap_put(&c->scheme_map, sc.name, c->schemes.len);
+    VEC_PUSH(c->schemes, sc);
+}
+
+/* ---- records ------------------------------------------------------------ */
+
+/* NAME TYPE [ '[' N ']' ] [LO .. HI] [optional] */
+static int parse_column(Checker *c, const Stmt *s, RecordColumn *col)
+{
+    static const char *const types[] = { "text", "int", "number" };
+    memset(col, 0, sizeof *col);
+    if (!need_name(c, s, 0, "a column name", &col->name)) return 0;
+    const char *t = s->nwords > 1 ? s->words[1].text : "";
+    if (word_is(s, 1, "text")) col->type = COL_TEXT;
+    else if (word_is(s, 1, "int") || word_is(s, 1, "integer") || word_is(s, 1, "rupiah")) col->type = COL_INT;
+    else if (word_is(s, 1, "number") || word_is(s, 1, "num")) col->type = COL_NUM;
+    else {
+        diag_error(c->d, word_loc(s, 1), "unknown column type %s for '%s': expected text, int or number%s",
+                   word_desc(c, s, 1), col->name, mean(c, t, types, 3));
+        return 0;
+    }
+    int i = 2;
+    if (word_is(s, i, "[")) {
+        double n;
+        if (!need_number(c, s, i + 1, "the number of values", &n)) return 0;
+        if (n < 1 || n > 64 || n != floor(n) || !word_is(s, i + 2, "]")) {
+            diag_error(c->d, s->words[i].loc, "expected '[N]' with N from 1 to 64");
+            return 0;
+        }
+        col->array_len = (int)n;
+        i += 3;
+    }
+    if (i < s->nwords && s->words[i].kind == W_NUMBER) {
+        if (!word_is(s, i + 1, "..") || i + 2 >= s->nwords || s->words[i + 2].kind != W_NUMBER) {
+            diag_error(c->d, s->words[i].loc, "expected a range 'LO .. HI'");
+            return 0;
+        }
+        col->has_range = 1;
+        col->lo = s->words[i].num;
+        col->hi = s->words[i + 2].num;
+        i += 3;
+    }
+    if (word_is(s, i, "optional")) { col->optional = 1; i++; }
+    return expect_end(c, s, i, "the column");
+}
+
+/* record NAME ["title"] { columns; key a, b } */
+static void declare_record(Checker *c, Stmt *s)
+{
+    RecordDecl r;
+    memset(&r, 0, sizeof r);
+    if (!need_name(c, s, 1, "a record table name after 'record'", &r.name)) return;
+    int i = 2;
+    r.title = opt_string(s, &i);
+    expect_end(c, s, i, "the record's title");
+    if (!s->has_block) {
+        diag_error(c->d, word_loc(s, i), "record %s needs its columns in a { ... } block", r.name);
+        return;
+    }
+    if (strmap_get(&c->record_map, r.name) >= 0) {
+        diag_error(c->d, s->words[1].loc, "record table %s is declared twice", r.name);
+        return;
+    }
+    VEC(RecordColumn) cols = {0};
+    const Stmt *key = NULL;
+    for (int k = 0; k < s->nbody; k++) {
+        Stmt *b = s->body[k];
+        normalize_words(c, b);
+        if (word_is(b, 0, "key")) { key = b; continue; }
+        RecordColumn col;
+        if (!parse_column(c, b, &col)) continue;
+        for (int j = 0; j < cols.len; j++)
+            if (strcmp(cols.items[j].name, col.name) == 0)
+                diag_error(c->d, b->loc, "column '%s' appears twice in record %s", col.name, r.name);
+        VEC_PUSH(cols, col);
+    }
+    r.cols = arena_alloc(c->A, (size_t)(cols.len ? cols.len : 1) * sizeof *r.cols);
+    if (cols.len) memcpy(r.cols, cols.items, (size_t)cols.len * sizeof *cols.items);
+    r.ncols = cols.len;
+    VEC_FREE(cols);
+    if (key) {
+        r.key = arena_alloc(c->A, (size_t)key->nwords * sizeof *r.key);
+        for (int w = 1; w < key->nwords; w++) {
+            if (word_is(key, w, ",")) continue;
+            int found = -1;
+            for (int j = 0; j < r.ncols; j++)
+                if (strcmp(r.cols[j].name, key->words[w].text) == 0) found = j;
+            if (found < 0) diag_error(c->d, key->words[w].loc, "key column '%s' is not a column of record %s", key->words[w].text, r.name);
+            else r.key[r.nkey++] = found;
+        }
+    }
+    strmap_put(&c->record_map, r.name, c->records.len);
+    VEC_PUSH(c->records, r);
+}
+
+/* ---- units, tujuan, sasaran --------------------------------------------- */
+
+static void declare_group(Checker *c, Stmt *s, Scope *scope, int is_tujuan)
+{
+    Scope inner = *scope;
+    int i = 1;
+    const char *code = NULL;
+    if (i < s->nwords && s->words[i].kind == W_NAME) code = s->words[i++].text;
+    const char *title = opt_string(s, &i);
+    expect_end(c, s, i, is_tujuan ? "the tujuan" : "the sasaran");
+    const char *label = code && title ? arena_printf(c->A, "%s %s", code, title) : code ? code : title;
+    if (!label) diag_error(c->d, word_loc(s, 1), "%s needs a code or a \"title\"", is_tujuan ? "tujuan" : "sasaran");
+    if (is_tujuan) { inner.tujuan = label; inner.sasaran = NULL; }
+    else inner.sasaran = label;
+    if (s->has_block) check_stmts(c, s->body, s->nbody, &inner);
+}
+
+static void declare_unit(Checker *c, Stmt *s, Scope *scope)
+{
+    PlanUnit u;
+    if (scope->unit) {
+        diag_error(c->d, s->loc, "unit blocks do not nest (unit %s is inside unit %s); the hierarchy comes from the units table",
+                   s->nwords > 1 ? s->words[1].text : "?", scope->unit);
+        return;
+    }
+    if (!need_name(c, s, 1, "a unit code after 'unit'", &u.code)) return;
+    int i = 2;
+    u.name = opt_string(s, &i);
+    u.loc = s->words[1].loc;
+    expect_end(c, s, i, "the unit's name");
+    if (strmap_get(&c->unit_map, u.code) < 0) {
+        strmap_put(&c->unit_map, u.code, c->units.len);
+        VEC_PUSH(c->units, u);
+    }
+    if (!s->has_block) return;
+    Scope inner = *scope;
+    inner.unit = u.code;
+    check_stmts(c, s->body, s->nbody, &inner);
+}
+
+/* ---- top level ---------------------------------------------------------- */
+
+static const char *const top_words[] = {
+    "plan", "database", "include", "year", "renstra", "const", "scheme", "unit", "tujuan",
+    "sasaran", "indicator", "record", "polarity", "aggregate", "target", "cap", "round", "zero"
+};
+#define N_TOP_WORDS (int)(sizeof top_words / sizeof *top_words)
+
+static void include_file(Checker *c, const Stmt *s);
+
+static void top_string(Checker *c, const Stmt *s, const char **out)
+{
+    int i = 1;
+    const char *t = opt_string(s, &i);
+    if (!t) diag_error(c->d, word_loc(s, 1), "expected a \"string\" after '%s'", s->words[0].text);
+    else *out = t;
+    expect_end(c, s, i, s->words[0].text);
+}
+
+/* renstra 2021 .. 2026 */
+static void top_renstra(Checker *c, const Stmt *s)
+{
+    double a, b;
+    if (!need_number(c, s, 1, "the first Renstra year", &a)) return;
+    if (!word_is(s, 2, "..") && !word_is(s, 2, "-")) {
+        diag_error(c->d, word_loc(s, 2), "expected 'renstra FIRST .. LAST', found %s", word_desc(c, s, 2));
+        return;
+    }
+    if (!need_number(c, s, 3, "the last Renstra year", &b)) return;
+    if (a < 1900 || b > 2999 || a > b || a != floor(a) || b != floor(b)) {
+        diag_error(c->d, s->words[1].loc, "Renstra period %s .. %s is not a range of years", s->words[1].text, s->words[3].text);
+        return;
+    }
+    c->p->renstra_from = (int)a;
+    c->p->renstra_to = (int)b;
+    expect_end(c, s, 4, "the Renstra period");
+}
+
+static void top_const(Checker *c, const Stmt *s)
+{
+    const char *name;
+    if (!need_name(c, s, 1, "a constant name after 'const'", &name)) return;
+    if (!expect_end(c, s, 2, "the constant's name")) return;
+    if (!s->value || s->upper) {
+        diag_error(c->d, word_loc(s, 2), "constant %s needs '= FORMULA'", name);
+        return;
+    }
+    if (strmap_get(&c->const_map, name) >= 0) {
+        diag_error(c->d, s->words[1].loc, "constant %s is declared twice", name);
+        return;
+    }
+    Const k = { name, s->value, s->words[1].loc };
+    strmap_put(&c->const_map, name, c->consts.len);
+    VEC_PUSH(c->consts, k);
+}
+
+/* A statement in any block that is not an indicator body. */
+static void check_stmt(Checker *c, Stmt *s, Scope *scope)
+{
+    normalize_words(c, s);
+    const Word *w = &s->words[0];
+    const char *k = w->text;
+    int top = scope->unit == NULL && scope->tujuan == NULL && scope->sasaran == NULL;
+    if (w->kind != W_NAME) {
+        diag_error(c->d, s->loc, "expected a statement such as 'indicator' or 'scheme', found %s", word_desc(c, s, 0));
+        return;
+    }
+    if (strcmp(k, "indicator") == 0) { declare_indicator(c, s, scope); return; }
+    if (strcmp(k, "tujuan") == 0) { declare_group(c, s, scope, 1); return; }
+    if (strcmp(k, "sasaran") == 0) { declare_group(c, s, scope, 0); return; }
+    if (strcmp(k, "unit") == 0) { declare_unit(c, s, scope); return; }
+    if (apply_rule(c, s, &scope->rules)) {
+        if (top) c->p->defaults = scope->rules;
+        return;
+    }
+    if (strcmp(k, "target") == 0) {
+        diag_error(c->d, s->eq_loc, "'target = FORMULA' belongs inside an indicator; here, name a source: 'target pk'");
+        return;
+    }
+    if (!top) {
+        if (strcmp(k, "scheme") == 0 || strcmp(k, "record") == 0 || strcmp(k, "include") == 0 || strcmp(k, "const") == 0) {
+            diag_error(c->d, s->loc, "'%s' belongs at the top level of a plan, not inside a block", k);
+            return;
+        }
+    }
+    if (s->has_block && strcmp(k, "scheme") != 0 && strcmp(k, "record") != 0) {
+        diag_error(c->d, s->loc, "unknown block '%s'%s", k, mean(c, k, top_words, N_TOP_WORDS));
+        return;
+    }
+    if (strcmp(k, "scheme") == 0 || strcmp(k, "grades") == 0) declare_scheme(c, s);
+    else if (strcmp(k, "record") == 0) declare_record(c, s);
+    else if (strcmp(k, "include") == 0) include_file(c, s);
+    else if (strcmp(k, "const") == 0) top_const(c, s);
+    else if (!no_value(c, s, k)) return;
+    else if (strcmp(k, "plan") == 0) top_string(c, s, &c->p->title);
+    else if (strcmp(k, "database") == 0) top_string(c, s, &c->p->database);
+    else if (strcmp(k, "renstra") == 0) top_renstra(c, s);
+    else if (strcmp(k, "year") == 0) {
+        double y;
+        if (need_number(c, s, 1, "the year", &y)) {
+            if (y < 1900 || y > 2999 || y != floor(y)) diag_error(c->d, s->words[1].loc, "year must be a whole year from 1900 to 2999");
+            else c->p->year = (int)y;
+            expect_end(c, s, 2, "the year");
+        }
+    } else {
+        diag_error(c->d, s->loc, "unknown statement '%s'%s", k, mean(c, k, top_words, N_TOP_WORDS));
+    }
+}
+
+static void check_stmts(Checker *c, Stmt **stmts, int n, Scope *scope)
+{
+    for (int i = 0; i < n; i++) check_stmt(c, stmts[i], scope);
+}
+
+/* ---- includes ------------------------------------------------------------ */
+
+static char *dir_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? skp_xstrndup(path, (size_t)(slash - path)) : skp_xstrdup(".");
+}
+
+static int file_exists(const char *path)
+{
+    return access(path, R_OK) == 0;
+}
+
+/* include "akip" looks for akip.skp next to the including file, then in
+ * $SAKIPC_STDLIB, then in the stdlib/ the program was built with. A name
+ * with a '/' or ending in .skp is a path relative to the including file. */
+static char *find_include(Checker *c, const char *name, const char *from)
+{
+    char *dir = dir_of(from);
+    size_t n = strlen(name);
+    int is_path = strchr(name, '/') || (n > 4 && strcmp(name + n - 4, ".skp") == 0);
+    const char *dirs[3] = { dir, getenv("SAKIPC_STDLIB"), SAKIPC_STDLIB_DIR };
+    char *found = NULL;
+    for (int i = 0; i < (is_path ? 1 : 3) && !found; i++) {
+        if (!dirs[i] || !*dirs[i]) continue;
+        char *cand = is_path && name[0] == '/' ? skp_xstrdup(name)
+                   : is_path ? arena_printf(c->A, "%s/%s", dirs[i], name)
+                   : arena_printf(c->A, "%s/%s.skp", dirs[i], name);
+        if (file_exists(cand)) found = skp_xstrdup(cand);
+        if (is_path && name[0] == '/') free(cand);
+    }
+    free(dir);
+    return found;
+}
+
+static void check_source(Checker *c, const char *path, Loc from);
+
+static void include_file(Checker *c, const Stmt *s)
+{
+    int i = 1;
+    const char *name = opt_string(s, &i);
+    if (!name && i < s->nwords && s->words[i].kind == W_NAME) name = s->words[i++].text;
+    if (!name) {
+        diag_error(c->d, word_loc(s, 1), "expected a name or \"path\" after 'include'");
+        return;
+    }
+    expect_end(c, s, i, "the include");
+    char *path = find_include(c, name, s->loc.src->path);
+    if (!path) {
+        diag_error(c->d, s->words[1].loc, "cannot find '%s' to include (looked next to %s, in $SAKIPC_STDLIB and in %s)",
+                   name, s->loc.src->path, SAKIPC_STDLIB_DIR);
+        return;
+    }
+    char *real = realpath(path, NULL);
+    if (!real) real = skp_xstrdup(path);
+    for (int k = 0; k < c->include_depth; k++)
+        if (strcmp(c->include_stack[k], real) == 0) {
+            diag_error(c->d, s->words[1].loc, "'%s' includes itself (through %d file%s)", name,
+                       c->include_depth - k, c->include_depth - k == 1 ? "" : "s");
+            free(real);
+            free(path);
+            return;
+        }
+    int seen = 0;
+    for (int k = 0; k < c->included.len; k++) seen |= strcmp(c->included.items[k], real) == 0;
+    if (!seen) {
+        VEC_PUSH(c->included, arena_strdup(c->A, real));
+        check_source(c, path, s->words[1].loc);
+    }
+    free(real);
+    free(path);
+}
+
+/* Loads, parses and interprets one file (the plan or an include). */
+static void check_source(Checker *c, const char *path, Loc from)
+{
+    if (c->include_depth >= MAX_INCLUDE_DEPTH) {
+        diag_error(c->d, from, "includes nested too deeply (limit %d)", MAX_INCLUDE_DEPTH);
+        return;
+    }
+    Source *src = source_load(path, &c->p->sources_list);
+    if (!src) {
+        if (from.src) diag_error(c->d, from, "cannot read '%s': %s", path, strerror(errno));
+        else diag_plain(c->d, "cannot read plan '%s': %s", path, strerror(errno));
+        return;
+    }
+    Tree *t = skp_xcalloc(1, sizeof *t);
+    VEC_PUSH(c->trees, t);
+    skp_parse(src, t, c->d);
+    char *real = realpath(path, NULL);
+    c->include_stack[c->include_depth++] = arena_strdup(c->A, real ? real : path);
+    free(real);
+    Scope top;
+    memset(&top, 0, sizeof top);
+    top.rules = c->p->defaults;
+    check_stmts(c, t->stmts, t->nstmts, &top);
+    c->include_depth--;
+}
+
+/* ---- formulas ------------------------------------------------------------ */
+
+/* What a formula may refer to depends on where it is written. */
+typedef enum { CTX_CONST, CTX_REALISATION, CTX_TARGET, CTX_CAPAIAN } FormulaCtx;
+
+typedef struct {
+    FormulaCtx ctx;
+    int node;              /* graph node of the figure being defined, or -1 */
+} ExprCtx;
+
+typedef struct {
+    const char *name;
+    int min_args, max_args;   /* max -1: any number */
+} BuiltinInfo;
+
+/* ORDER BUILTINS */
+static const BuiltinInfo builtins[FN_COUNT_] = {
+    { "realisation", 1, 2 }, { "target", 1, 3 }, { "data", 1, 2 }, { "latest", 1, 1 },
+    { "min", 1, -1 }, { "max", 1, -1 }, { "abs", 1, 1 }, { "round", 1, 2 }, { "floor", 1, 1 },
+    { "ceil", 1, 1 }, { "sqrt", 1, 1 }, { "available", 1, 1 }, { "coalesce", 1, -1 },
+};
+
+const char *builtin_name(Builtin b) { return builtins[b].name; }
+
+static const char *type_name(int t)
+{
+    return t == T_NUM ? "number" : t == T_BOOL ? "true/false" : t == T_STR ? "text" : "unknown";
+}
+
+static int check_expr(Checker *c, Expr *e, ExprCtx *x);
+
+static void add_edge(Checker *c, ExprCtx *x, int code_id, int kind, Loc loc)
+{
+    if (x->node < 0) return;
+    Edge ed = { x->node, code_id * 3 + kind, loc };
+    VEC_PUSH(c->edges, ed);
+}
+
+/* Names known in formulas, for "did you mean". */
+static const char *name_suggestion(Checker *c, const char *name)
+{
+    VEC(const char *) cands = {0};
+    static const char *const fixed[] = { "year", "undefined", "true", "false", "R", "T", "realisation", "target" };
+    for (int i = 0; i < 8; i++) VEC_PUSH(cands, fixed[i]);
+    for (int i = 0; i < c->codes.len; i++) VEC_PUSH(cands, c->codes.items[i]);
+    for (int i = 0; i < c->consts.len; i++) VEC_PUSH(cands, c->consts.items[i].name);
+    const char *m = mean(c, name, cands.items, cands.len);
+    VEC_FREE(cands);
+    return m;
+}
+
+static int check_name(Checker *c, Expr *e, ExprCtx *x)
+{
+    const char *n = e->text;
+    int self_ok = x->ctx == CTX_CAPAIAN;
+    if (self_ok && (strcmp(n, "R") == 0 || strcmp(n, "realisation") == 0 || strcmp(n, "realisasi") == 0)) {
+        e->res = RES_SELF_R;
+        return e->type = T_NUM;
+    }
+    if (self_ok && (strcmp(n, "T") == 0 || strcmp(n, "target") == 0)) {
+        e->res = RES_SELF_T;
+        return e->type = T_NUM;
+    }
+    if (strcmp(n, "year") == 0) { e->res = RES_YEAR; return e->type = T_NUM; }
+    if (strcmp(n, "undefined") == 0) { e->res = RES_UNDEFINED; return e->type = T_NUM; }
+    if (strcmp(n, "true") == 0) { e->res = RES_TRUE; return e->type = T_BOOL; }
+    if (strcmp(n, "false") == 0) { e->res = RES_FALSE; return e->type = T_BOOL; }
+    int k = strmap_get(&c->const_map, n);
+    if (k >= 0) {
+        e->res = RES_CONST;
+        e->res_id = k;
+        return e->type = T_NUM;
+    }
+    int id = strmap_get(&c->code_map, n);
+    if (id >= 0 && x->ctx != CTX_CONST) {
+        e->res = RES_IND;
+        e->res_id = id;
+        add_edge(c, x, id, NODE_R, e->loc);
+        return e->type = T_NUM;
+    }
+    if ((strcmp(n, "R") == 0 || strcmp(n, "T") == 0) && !self_ok)
+        diag_error(c->d, e->loc, "'%s' is only known in 'capaian = ...' (the indicator's own realisation and target)", n);
+    else if (id >= 0)
+        diag_error(c->d, e->loc, "constant formulas cannot refer to indicator %s", n);
+    else
+        diag_error(c->d, e->loc, "unknown name '%s'%s", n, name_suggestion(c, n));
+    return 0;
+}
+
+/* realisation(X [, year]), target(X [, year [, "source"]]), data(X [, year]), latest(X) */
+static int check_ref_call(Checker *c, Expr *e, ExprCtx *x, Builtin fn)
+{
+    Expr *a0 = e->args[0];
+    if (a0->kind != E_NAME) {
+        diag_error(c->d, a0->loc, "%s() takes an indicator code first, not a formula", builtins[fn].name);
+        return 0;
+    }
+    int id = strmap_get(&c->code_map, a0->text);
+    if (id < 0) {
+        diag_error(c->d, a0->loc, "unknown indicator '%s'%s", a0->text,
+                   mean(c, a0->text, c->codes.items, c->codes.len));
+        return 0;
+    }
+    if (x->ctx == CTX_CONST) {
+        diag_error(c->d, e->loc, "constant formulas cannot refer to indicator %s", a0->text);
+        return 0;
+    }
+    a0->res = RES_IND;
+    a0->res_id = id;
+    if (fn == FN_REALISATION) add_edge(c, x, id, NODE_R, a0->loc);
+    if (fn == FN_TARGET) add_edge(c, x, id, NODE_T, a0->loc);
+    int ok = 1;
+    if (e->nargs >= 2 && check_expr(c, e->args[1], x) != T_NUM) {
+        if (e->args[1]->type) diag_error(c->d, e->args[1]->loc, "the year must be a number, not %s", type_name(e->args[1]->type));
+        ok = 0;
+    }
+    if (e->nargs == 3) {
+        Expr *src = e->args[2];
+        if (src->kind != E_STRING) {
+            diag_error(c->d, src->loc, "the target source must be a \"string\" such as \"renstra\"");
+            ok = 0;
+        } else {
+            note_source(c, src->text);
+            src->type = T_STR;
+        }
+    }
+    return ok ? (e->type = T_NUM) : 0;
+}
+
+static int check_call(Checker *c, Expr *e, ExprCtx *x)
+{
+    int fn = -1;
+    for (int i = 0; i < FN_COUNT_; i++)
+        if (strcmp(builtins[i].name, e->text) == 0) fn = i;
+    if (fn < 0 && strcmp(e->text, "realisasi") == 0) fn = FN_REALISATION;
+    if (fn < 0) {
+        const char *names[FN_COUNT_];
+        for (int i = 0; i < FN_COUNT_; i++) names[i] = builtins[i].name;
+        diag_error(c->d, e->loc, "unknown function '%s'%s", e->text, mean(c, e->text, names, FN_COUNT_));
+        return 0;
+    }
+    const BuiltinInfo *b = &builtins[fn];
+    if (e->nargs < b->min_args || (b->max_args >= 0 && e->nargs > b->max_args)) {
+        if (b->max_args < 0)
+            diag_error(c->d, e->loc, "%s() takes at least %d argument%s, found %d", b->name, b->min_args, b->min_args == 1 ? "" : "s", e->nargs);
+        else if (b->min_args == b->max_args)
+            diag_error(c->d, e->loc, "%s() takes %d argument%s, found %d", b->name, b->min_args, b->min_args == 1 ? "" : "s", e->nargs);
+        else
+            diag_error(c->d, e->loc, "%s() takes %d to %d arguments, found %d", b->name, b->min_args, b->max_args, e->nargs);
+        return 0;
+    }
+    e->res = RES_CALL;
+    e->res_id = fn;
+    if (fn <= FN_LATEST) return check_ref_call(c, e, x, (Builtin)fn);
+    int ok = 1;
+    for (int i = 0; i < e->nargs; i++) {
+        int t = check_expr(c, e->args[i], x);
+        if (!t) { ok = 0; continue; }
+        if (t != T_NUM && fn != FN_AVAILABLE) {
+            diag_error(c->d, e->args[i]->loc, "%s() needs numbers, found %s", b->name, type_name(t));
+            ok = 0;
+        }
+    }
+    if (fn == FN_ROUND && e->nargs == 2 && e->args[1]->kind != E_NUMBER) {
+        diag_error(c->d, e->args[1]->loc, "round()'s decimals must be a number written in the plan");
+        ok = 0;
+    }
+    if (!ok) return 0;
+    return e->type = fn == FN_AVAILABLE ? T_BOOL : T_NUM;
+}
+
+static int expect_type(Checker *c, Expr *e, int got, int want, const char *op)
+{
+    if (!got) return 0;
+    if (got != want) {
+        diag_error(c->d, e->loc, "'%s' needs %s, found %s", op, type_name(want), type_name(got));
+        return 0;
+    }
+    return 1;
+}
+
+/* Types a formula (number, true/false or text), resolves its names and
+ * records the figures it depends on. Returns the type, 0 after an error. */
+static int check_expr(Checker *c, Expr *e, ExprCtx *x)
+{
+    if (++c->expr_depth > MAX_EXPR_DEPTH) {
+        if (c->expr_depth == MAX_EXPR_DEPTH + 1)
+            diag_error(c->d, e->loc, "formula nested too deeply (limit %d)", MAX_EXPR_DEPTH);
+        c->expr_depth--;
+        return 0;
+    }
+    int t = 0, ta, tb;
+    switch (e->kind) {
+    case E_NUMBER: t = T_NUM; break;
+    case E_STRING: t = T_STR; break;
+    case E_NAME: t = check_name(c, e, x); break;
+    case E_CALL: t = check_call(c, e, x); break;
+    case E_NEG:
+        ta = check_expr(c, e->a, x);
+        t = expect_type(c, e->a, ta, T_NUM, "-") ? T_NUM : 0;
+        break;
+    case E_NOT:
+        ta = check_expr(c, e->a, x);
+        t = expect_type(c, e->a, ta, T_BOOL, "not") ? T_BOOL : 0;
+        break;
+    case E_ADD: case E_SUB: case E_MUL: case E_DIV: case E_POW:
+        ta = check_expr(c, e->a, x);
+        tb = check_expr(c, e->b, x);
+        if (expect_type(c, e->a, ta, T_NUM, expr_kind_op(e->kind)) &
+            expect_type(c, e->b, tb, T_NUM, expr_kind_op(e->kind)))
+            t = T_NUM;
+        break;
+    case E_AND: case E_OR:
+        ta = check_expr(c, e->a, x);
+        tb = check_expr(c, e->b, x);
+        if (expect_type(c, e->a, ta, T_BOOL, expr_kind_op(e->kind)) &
+            expect_type(c, e->b, tb, T_BOOL, expr_kind_op(e->kind)))
+            t = T_BOOL;
+        break;
+    case E_EQ: case E_NE: case E_LT: case E_LE: case E_GT: case E_GE:
+        ta = check_expr(c, e->a, x);
+        tb = check_expr(c, e->b, x);
+        if (ta && tb && ta != tb)
+            diag_error(c->d, e->loc, "cannot compare %s with %s", type_name(ta), type_name(tb));
+        else if (ta && tb && ta == T_BOOL && e->kind != E_EQ && e->kind != E_NE)
+            diag_error(c->d, e->loc, "'%s' needs numbers, found true/false", expr_kind_op(e->kind));
+        else if (ta && tb)
+            t = T_BOOL;
+        break;
+    case E_IF:
+        ta = check_expr(c, e->a, x);
+        tb = check_expr(c, e->b, x);
+        {
+            int tc = check_expr(c, e->c, x);
+            int cond_ok = !ta || ta == T_BOOL;
+            if (!cond_ok)
+                diag_error(c->d, e->a->loc, "the condition of 'if' must be true/false, found %s", type_name(ta));
+            if (tb && tc && tb != tc)
+                diag_error(c->d, e->c->loc, "'then' gives %s but 'else' gives %s", type_name(tb), type_name(tc));
+            else if (ta && cond_ok && tb && tc)
+                t = tb;
+        }
+        break;
+    }
+    c->expr_depth--;
+    return e->type = t;
+}
+
+/* A formula that defines a figure must give a number. */
+static void check_formula(Checker *c, Expr *e, FormulaCtx ctx, int node, const char *what)
+{
+    if (!e) return;
+    ExprCtx x = { ctx, node };
+    int t = check_expr(c, e, &x);
+    if (t && t != T_NUM)
+        diag_error(c->d, e->loc, "%s must be a number, but this formula gives %s", what, type_name(t));
+}
+
+static void check_formulas(Checker *c)
+{
+    for (int i = 0; i < c->consts.len; i++)
+        check_formula(c, c->consts.items[i].value, CTX_CONST, -1, "a constant");
+    for (int i = 0; i < c->inds.len; i++) {
+        Indicator *ind = &c->inds.items[i];
+        int base = ind->code_id * 3;
+        check_formula(c, ind->realisation, CTX_REALISATION, base + NODE_R, "a realisation");
+        check_formula(c, ind->target_expr, CTX_TARGET, base + NODE_T, "a target");
+        check_formula(c, ind->target_hi, CTX_TARGET, base + NODE_T, "a target");
+        check_formula(c, ind->capaian, CTX_CAPAIAN, base + NODE_C, "capaian");
+        check_formula(c, ind->rules.zero_target, CTX_CAPAIAN, base + NODE_C, "the zero-target rule");
+        check_formula(c, ind->rules.zero_realisation, CTX_CAPAIAN, base + NODE_C, "the zero-realisation rule");
+    }
+}
+
+/* Constants may use constants; a constant that reaches itself is an error. */
+static int const_cycle(Checker *c, const Expr *e, int target, int depth)
+{
+    if (!e || depth > 64) return depth > 64;
+    if (e->kind == E_NAME && e->res == RES_CONST) {
+        if (e->res_id == target) return 1;
+        if (const_cycle(c, c->consts.items[e->res_id].value, target, depth + 1)) return 1;
+    }
+    if (const_cycle(c, e->a, target, depth + 1) || const_cycle(c, e->b, target, depth + 1) ||
+        const_cycle(c, e->c, target, depth + 1)) return 1;
+    for (int i = 0; i < e->nargs; i++)
+        if (const_cycle(c, e->args[i], target, depth + 1)) return 1;
+    return 0;
+}
+
+/* ---- cycles -------------------------------------------------------------- */
+
+static const char *node_text(Checker *c, int node)
+{
+    static const char *const kinds[] = { "realisation", "target", "capaian" };
+    return arena_printf(c->A, "%s %s", c->codes.items[node / 3], kinds[node % 3]);
+}
+
+/* Depth-first search over figure dependencies; a back edge closes a cycle,
+ * which is printed in full: "A realisation -> B realisation -> A realisation". */
+static void find_cycles(Checker *c)
+{
+    int nn = c->codes.len * 3;
+    if (!nn) return;
+    int *state = skp_xcalloc((size_t)nn, sizeof *state);   /* 0 new, 1 on stack, 2 done */
+    int *stack = skp_xmalloc((size_t)nn * sizeof *stack);
+    int *edge_at = skp_xmalloc((size_t)nn * sizeof *edge_at);
+    for (int start = 0; start < nn; start++) {
+        if (state[start]) continue;
+        int sp = 0;
+        stack[sp] = start;
+        edge_at[sp] = 0;
+        state[start] = 1;
+        while (sp >= 0) {
+            int n = stack[sp], found = 0;
+            for (int e = edge_at[sp]; e < c->edges.len; e++) {
+                const Edge *ed = &c->edges.items[e];
+                if (ed->from_node != n) continue;
+                edge_at[sp] = e + 1;
+                if (state[ed->to_node] == 1) {
+                    StrBuf b = {0};
+                    int k = 0;
+                    while (stack[k] != ed->to_node) k++;
+                    for (; k <= sp; k++) sb_printf(&b, "%s -> ", node_text(c, stack[k]));
+                    sb_puts(&b, node_text(c, ed->to_node));
+                    diag_error(c->d, ed->loc, "cycle in formulas: %s", b.s);
+                    sb_free(&b);
+                    continue;
+                }
+                if (state[ed->to_node] == 0) {
+                    state[ed->to_node] = 1;
+                    stack[++sp] = ed->to_node;
+                    edge_at[sp] = 0;
+                    found = 1;
+                    break;
+                }
+            }
+            if (!found) {
+                state[n] = 2;
+                sp--;
+            }
+        }
+    }
+    free(state);
+    free(stack);
+    free(edge_at);
+}
+
+/* ---- finishing ----------------------------------------------------------- */
+
+static void resolve_gradings(Checker *c)
+{
+    const char **names = skp_xmalloc((size_t)(c->schemes.len ? c->schemes.len : 1) * sizeof *names);
+    for (int i = 0; i < c->schemes.len; i++) names[i] = c->schemes.items[i].name;
+    for (int i = 0; i < c->pending.len; i++) {
+        PendingGrade *pg = &c->pending.items[i];
+        int s = strmap_get(&c->scheme_map, pg->name);
+        if (s < 0)
+            diag_error(c->d, pg->loc, "unknown grade scheme '%s'%s", pg->name, mean(c, pg->name, names, c->schemes.len));
+        else
+            c->inds.items[pg->ind].grades[pg->grade].scheme = s;
+    }
+    free(names);
+}
+
+#define MOVE_VEC(dst, n, v) do { (dst) = (v).items; (n) = (v).len; } while (0)
+
+static void finish_plan(Checker *c)
+{
+    Plan *p = c->p;
+    resolve_gradings(c);
+    check_formulas(c);
+    for (int i = 0; i < c->consts.len; i++)
+        if (const_cycle(c, c->consts.items[i].value, i, 0))
+            diag_error(c->d, c->consts.items[i].loc, "constant %s is defined in terms of itself", c->consts.items[i].name);
+    find_cycles(c);
+    MOVE_VEC(p->schemes, p->nschemes, c->schemes);
+    MOVE_VEC(p->inds, p->ninds, c->inds);
+    MOVE_VEC(p->units, p->nunits, c->units);
+    MOVE_VEC(p->consts, p->nconsts, c->consts);
+    MOVE_VEC(p->records, p->nrecords, c->records);
+    MOVE_VEC(p->codes, p->ncodes, c->codes);
+    MOVE_VEC(p->sources, p->nsources, c->sources);
+    MOVE_VEC(p->trees, p->ntrees, c->trees);
+    VEC_FREE(c->edges);
+    VEC_FREE(c->pending);
+    VEC_FREE(c->included);
+    strmap_free(&c->scheme_map);
+    strmap_free(&c->unit_map);
+    strmap_free(&c->const_map);
+    strmap_free(&c->code_map);
+    strmap_free(&c->record_map);
+    strmap_free(&c->source_map);
+}
+
+/* The defaults every plan starts from: higher is better, the year's last
+ * value, the PK target, no cap, half-up to 2 decimals, values not rounded. */
+static void default_rules(Rules *r)
+{
+    memset(r, 0, sizeof *r);
+    r->polarity = POL_HIGHER;
+    r->range_above = POL_LOWER_A;
+    r->agg = AGG_LAST;
+    r->round.mode = ROUND_HALF_UP;
+    r->round.digits = 2;
+    r->value_round.mode = ROUND_NONE;
+    static const char *pk[] = { "pk" };
+    r->target.sources = pk;
+    r->target.nsources = 1;
+}
+
+Plan *plan_load(const char *path, Diag *d)
+{
+    Plan *p = skp_xcalloc(1, sizeof *p);
+    Checker c;
+    memset(&c, 0, sizeof c);
+    c.p = p;
+    c.d = d;
+    c.A = &p->arena;
+    p->path = arena_strdup(&p->arena, path);
+    char *dir = dir_of(path);
+    p->dir = arena_strdup(&p->arena, dir);
+    free(dir);
+    default_rules(&p->defaults);
+    note_source(&c, "pk");
+    int before = d->errors;
+    Loc none = {0};
+    check_source(&c, path, none);
+    finish_plan(&c);
+    if (d->errors > before) {
+        plan_free(p);
+        return NULL;
+    }
+    return p;
+}
+
+void plan_free(Plan *p)
+{
+    if (!p) return;
+    for (int i = 0; i < p->ntrees; i++) {
+        tree_free(p->trees[i]);
+        free(p->trees[i]);
+    }
+    free(p->trees);
+    free(p->schemes);
+    free(p->inds);
+    free(p->units);
+    free(p->consts);
+    free(p->records);
+    free(p->codes);
+    free(p->sources);
+    source_free_all(p->sources_list);
+    arena_free(&p->arena);
+    free(p);
+}
+
+int plan_scheme_index(const Plan *p, const char *name)
+{
+    for (int i = 0; i < p->nschemes; i++)
+        if (strcmp(p->schemes[i].name, name) == 0) return i;
+    return -1;
+}
+
+const char *polarity_name(Polarity p)
+{
+    static const char *const n[] = { "higher", "lower A", "lower B", "lower C", "range" };
+    return n[p];
+}
+
+const char *polarity_formula(Polarity p)
+{
+    static const char *const f[] = { "R/T x 100", "(2T-R)/T x 100", "T/R x 100", "(T-R)/T x 100",
+                                     "100 inside the range, else against the nearer bound" };
+    return f[p];
+}
+
+const char *aggregate_name(Aggregate a)
+{
+    static const char *const n[] = { "sum", "last", "average", "max", "min", "latest" };
+    return n[a];
+}

@@ -1,0 +1,31 @@
+/* check.h: tree -> checked plan (the declarations are in plan.h). What the
+ * checker records about each expression, for the compiler. */
+#ifndef SKP_CHECK_H
+#define SKP_CHECK_H
+#include "plan.h"
+
+typedef enum { T_NUM = 1, T_BOOL, T_STR } ExprType;
+
+typedef enum {
+    RES_NONE,
+    RES_CONST,        /* res_id: Plan.consts index */
+    RES_YEAR,         /* the year being evaluated */
+    RES_UNDEFINED,    /* `undefined`: an explicit undefined result */
+    RES_TRUE, RES_FALSE,
+    RES_SELF_R,       /* R / realisation inside a capaian formula */
+    RES_SELF_T,       /* T / target inside a capaian formula */
+    RES_IND,          /* bare indicator code: its realisation; res_id: code id */
+    RES_CALL          /* res_id: Builtin */
+} ExprRes;
+
+/* Built-in functions. ORDER BUILTINS: keep in step with the table in check.c. */
+typedef enum {
+    FN_REALISATION, FN_TARGET, FN_DATA, FN_LATEST,
+    FN_MIN, FN_MAX, FN_ABS, FN_ROUND, FN_FLOOR, FN_CEIL, FN_SQRT,
+    FN_AVAILABLE, FN_COALESCE,
+    FN_COUNT_
+} Builtin;
+
+const char *builtin_name(Builtin b);
+
+#endif

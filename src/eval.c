@@ -1,0 +1,748 @@
+/* eval.c: compiled plan + store -> values.
+ *
+ * The store is read in three streams, each once and in unit order (the
+ * tables' primary keys start with the unit, so SQLite needs no sort):
+ *
+ *     units (whole, small)   targets (by unit)   realisasi (by unit)
+ *
+ * For each unit the target and realisation rows are folded into small
+ * per-(indicator, year) cells; then every (indicator, year) the plan defines
+ * for the unit is evaluated, lazily and memoised, so a formula may refer to
+ * another indicator or another year in any order the plan likes. No query is
+ * run per indicator or per unit. */
+#include "eval.h"
+#include "capaian.h"
+#include "check.h"
+#include "db.h"
+#include "grade.h"
+#include "vm.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define LOOKBACK_YEARS 10   /* earlier years kept for lagged references */
+
+const char *status_name(Status s)
+{
+    static const char *const n[] = { "ok", "no data", "no target", "undefined" };
+    return n[s];
+}
+
+/* Realisations of one indicator in one year, folded as they stream in. */
+typedef struct {
+    double sum, min, max, last;
+    int32_t last_end;     /* period_end of `last`; 0: none */
+    int32_t n;
+    Period last_period;
+    uint8_t kinds;        /* bit per PeriodKind seen */
+} Acc;
+
+typedef struct {
+    double v, hi;
+    uint8_t has, has_hi;
+} TargetCell;
+
+/* A figure being or having been computed for (indicator code, year). */
+typedef struct {
+    uint8_t r_state, t_state;     /* 0 not yet, 1 computing, 2 done */
+    Value r, t;
+    double t_hi;
+    int has_hi;
+    const char *basis, *source;
+} Fig;
+
+typedef struct {
+    const char *code, *parent, *name, *level;
+} UnitInfo;
+
+typedef struct Engine {
+    VmHost host;                  /* first: callbacks get the engine back */
+    const CompiledPlan *cp;
+    const Plan *plan;
+    const EvalOptions *opt;
+    Diag *d;
+    int ymin, ymax, nyears;
+    int32_t cutoff;               /* periods ending later do not count */
+    int ncodes, nsrc;
+    const char **src_names;       /* plan sources (+ an override source) */
+    int override_src;             /* -2: none; -1: end; else source id */
+    StrMap code_map, src_map;
+    /* the unit being evaluated */
+    const UnitInfo *unit;
+    int *def_of;                  /* code -> index in plan->inds, -1 none */
+    Acc *acc, *before;            /* [code][year], [code] */
+    TargetCell *tgt;              /* [code][year][source] */
+    Fig *fig;                     /* [code][year] */
+    Arena scratch;
+    /* all units */
+    UnitInfo *units;
+    int nunits;
+    StrMap unit_map;
+    Arena unit_arena;
+    int data_errors;
+} Engine;
+
+/* ---- cells ---------------------------------------------------------------- */
+
+static int year_index(const Engine *e, int year)
+{
+    return year >= e->ymin && year <= e->ymax ? year - e->ymin : -1;
+}
+
+static void fold_realisation(Engine *e, int code, Period p, double v)
+{
+    int32_t end = period_end(p);
+    if (end > e->cutoff) return;
+    int yi = year_index(e, p.year);
+    if (p.year > e->ymax) return;
+    Acc *a = yi >= 0 ? &e->acc[code * e->nyears + yi] : &e->before[code];
+    if (a->n == 0) {
+        a->sum = a->min = a->max = v;
+    } else {
+        a->sum += v;
+        if (v < a->min) a->min = v;
+        if (v > a->max) a->max = v;
+    }
+    a->n++;
+    a->kinds |= (uint8_t)(1u << p.kind);
+    /* latest-ending period wins; at equal ends the shorter period (more specific) */
+    if (end > a->last_end || (end == a->last_end && p.kind > a->last_period.kind)) {
+        a->last = v;
+        a->last_end = end;
+        a->last_period = p;
+    }
+}
+
+static void store_target(Engine *e, int code, int year, int src, double v, int has_hi, double hi)
+{
+    int yi = year_index(e, year);
+    if (yi < 0) return;
+    TargetCell *t = &e->tgt[(code * e->nyears + yi) * e->nsrc + src];
+    t->v = v;
+    t->has = 1;
+    t->has_hi = (uint8_t)has_hi;
+    t->hi = hi;
+}
+
+static void reset_unit(Engine *e)
+{
+    size_t cy = (size_t)e->ncodes * (size_t)e->nyears;
+    memset(e->acc, 0, cy * sizeof *e->acc);
+    memset(e->before, 0, (size_t)e->ncodes * sizeof *e->before);
+    memset(e->tgt, 0, cy * (size_t)e->nsrc * sizeof *e->tgt);
+    memset(e->fig, 0, cy * sizeof *e->fig);
+    arena_free(&e->scratch);
+}
+
+/* ---- figures -------------------------------------------------------------- */
+
+static const char *as_of_text(Engine *e, int year)
+{
+    char buf[16];
+    if (e->opt->has_as_of) {
+        period_format(buf, sizeof buf, e->opt->as_of);
+        return arena_printf(&e->scratch, " as of %s", buf);
+    }
+    (void)year;
+    return "";
+}
+
+static int popcount8(unsigned x)
+{
+    int n = 0;
+    for (; x; x &= x - 1) n++;
+    return n;
+}
+
+/* The latest value known as of `year`'s evaluation date, from any year. */
+static Value latest_value(Engine *e, int code, int year, const char **basis)
+{
+    int bound = e->opt->has_as_of ? e->opt->as_of.year : year;
+    for (int y = bound < e->ymax ? bound : e->ymax; y >= e->ymin; y--) {
+        const Acc *a = &e->acc[code * e->nyears + (y - e->ymin)];
+        if (a->n) {
+            char p[16];
+            period_format(p, sizeof p, a->last_period);
+            if (basis) *basis = arena_printf(&e->scratch, "latest: %s", p);
+            return value_num(a->last);
+        }
+    }
+    const Acc *b = &e->before[code];
+    if (b->n) {
+        char p[16];
+        period_format(p, sizeof p, b->last_period);
+        if (basis) *basis = arena_printf(&e->scratch, "latest: %s", p);
+        return value_num(b->last);
+    }
+    return value_na(NA_NODATA, arena_printf(&e->scratch, "no realisation of %s up to %d%s",
+                                            e->plan->codes[code], year, as_of_text(e, year)));
+}
+
+/* The year's realisation from data, by the indicator's aggregation. */
+static Value data_value(Engine *e, int code, int year, Aggregate agg, const char **basis)
+{
+    if (agg == AGG_LATEST) return latest_value(e, code, year, basis);
+    int yi = year_index(e, year);
+    if (yi < 0)
+        return value_na(NA_NODATA, arena_printf(&e->scratch, "%d is outside the years read (%d..%d)", year, e->ymin, e->ymax));
+    const Acc *a = &e->acc[code * e->nyears + yi];
+    const char *name = e->plan->codes[code];
+    if (a->n == 0)
+        return value_na(NA_NODATA, arena_printf(&e->scratch, "no realisation of %s for %d%s", name, year, as_of_text(e, year)));
+    if ((agg == AGG_SUM || agg == AGG_AVG) && popcount8(a->kinds) > 1)
+        return value_na(NA_UNDEFINED, arena_printf(&e->scratch,
+            "realisations of %s for %d mix periods of different lengths; %s needs one kind", name, year, aggregate_name(agg)));
+    char p[16];
+    period_format(p, sizeof p, a->last_period);
+    const char *kind = period_kind_name((PeriodKind)a->last_period.kind);
+    switch (agg) {
+    case AGG_SUM:
+        *basis = arena_printf(&e->scratch, "sum of %d %s%s", a->n, kind, a->n == 1 ? "" : "s");
+        return value_num(a->sum);
+    case AGG_AVG:
+        *basis = arena_printf(&e->scratch, "average of %d %s%s", a->n, kind, a->n == 1 ? "" : "s");
+        return value_num(a->sum / a->n);
+    case AGG_MAX:
+        *basis = arena_printf(&e->scratch, "max of %d %s%s", a->n, kind, a->n == 1 ? "" : "s");
+        return value_num(a->max);
+    case AGG_MIN:
+        *basis = arena_printf(&e->scratch, "min of %d %s%s", a->n, kind, a->n == 1 ? "" : "s");
+        return value_num(a->min);
+    default:
+        *basis = arena_printf(&e->scratch, "last: %s", p);
+        return value_num(a->last);
+    }
+}
+
+static Fig *fig_at(Engine *e, int code, int year)
+{
+    int yi = year_index(e, year);
+    return yi < 0 ? NULL : &e->fig[code * e->nyears + yi];
+}
+
+static Value not_defined(Engine *e, int code)
+{
+    return value_na(NA_UNDEFINED, arena_printf(&e->scratch, "indicator %s is not defined for unit %s",
+                                               e->plan->codes[code], e->unit->code));
+}
+
+static Value run(Engine *e, const Program *p, int year, Value self_r, Value self_t)
+{
+    VmHost saved = e->host;
+    e->host.year = year;
+    e->host.self_r = self_r;
+    e->host.self_t = self_t;
+    Value v = vm_run(p, &e->host);
+    int y = e->host.year;
+    (void)y;
+    e->host = saved;
+    return v;
+}
+
+static Value realisation(Engine *e, int code, int year)
+{
+    int def = e->def_of[code];
+    if (def < 0) return not_defined(e, code);
+    Fig *f = fig_at(e, code, year);
+    if (!f)
+        return value_na(NA_NODATA, arena_printf(&e->scratch, "%d is outside the years read (%d..%d)", year, e->ymin, e->ymax));
+    if (f->r_state == 2) return f->r;
+    if (f->r_state == 1)
+        return value_na(NA_UNDEFINED, arena_printf(&e->scratch, "%s refers to itself", e->plan->codes[code]));
+    f->r_state = 1;
+    const CompiledInd *ci = &e->cp->inds[def];
+    Value none = value_na(NA_UNDEFINED, "");
+    if (ci->realisation) {
+        f->r = run(e, ci->realisation, year, none, none);
+        f->basis = "formula";
+    } else {
+        f->r = data_value(e, code, year, ci->ind->rules.agg, &f->basis);
+    }
+    f->r_state = 2;
+    return f->r;
+}
+
+static const char *source_list_text(Engine *e, const CompiledInd *ci)
+{
+    StrBuf b = {0};
+    if (e->override_src != -2) sb_puts(&b, e->override_src == -1 ? "end-of-period" : e->src_names[e->override_src]);
+    else for (int i = 0; i < ci->nsources; i++) {
+        if (i) sb_puts(&b, " or ");
+        sb_puts(&b, ci->sources[i] == -1 ? "end-of-period" : e->src_names[ci->sources[i]]);
+    }
+    const char *r = arena_strdup(&e->scratch, b.s ? b.s : "");
+    sb_free(&b);
+    return r;
+}
+
+/* Looks a target up in the stored cells: one source, or "end" (-1). */
+static int lookup_target(Engine *e, int code, int year, int src, Fig *f)
+{
+    int y = year, s = src;
+    if (src == -1) {
+        if (!e->plan->renstra_to || e->cp->renstra_source < 0) return 0;
+        y = e->plan->renstra_to;
+        s = e->cp->renstra_source;
+    }
+    int yi = year_index(e, y);
+    if (yi < 0 || s < 0) return 0;
+    const TargetCell *t = &e->tgt[(code * e->nyears + yi) * e->nsrc + s];
+    if (!t->has) return 0;
+    f->t = value_num(t->v);
+    f->has_hi = t->has_hi;
+    f->t_hi = t->hi;
+    f->source = src == -1 ? arena_printf(&e->scratch, "renstra %d (end of period)", y) : e->src_names[s];
+    return 1;
+}
+
+static Value target_of(Engine *e, int code, int year, int only_src)
+{
+    int def = e->def_of[code];
+    if (def < 0) return not_defined(e, code);
+    const CompiledInd *ci = &e->cp->inds[def];
+    if (only_src >= 0) {    /* target(X, year, "source") in a formula */
+        Fig tmp;
+        memset(&tmp, 0, sizeof tmp);
+        if (lookup_target(e, code, year, only_src, &tmp)) return tmp.t;
+        return value_na(NA_NOTARGET, arena_printf(&e->scratch, "no %s target for %s in %d",
+                                                  e->src_names[only_src], e->plan->codes[code], year));
+    }
+    Fig *f = fig_at(e, code, year);
+    if (!f)
+        return value_na(NA_NOTARGET, arena_printf(&e->scratch, "%d is outside the years read (%d..%d)", year, e->ymin, e->ymax));
+    if (f->t_state == 2) return f->t;
+    if (f->t_state == 1)
+        return value_na(NA_UNDEFINED, arena_printf(&e->scratch, "the target of %s refers to itself", e->plan->codes[code]));
+    f->t_state = 1;
+    Value none = value_na(NA_UNDEFINED, "");
+    if (ci->target) {
+        f->t = run(e, ci->target, year, none, none);
+        f->source = "plan";
+        if (ci->target_hi && f->t.kind == V_NUM) {
+            Value hi = run(e, ci->target_hi, year, none, none);
+            if (hi.kind == V_NA) f->t = hi;
+            else { f->has_hi = 1; f->t_hi = hi.num; }
+        }
+    } else {
+        int found = 0;
+        if (e->override_src != -2) found = lookup_target(e, code, year, e->override_src, f);
+        else for (int i = 0; i < ci->nsources && !found; i++) found = lookup_target(e, code, year, ci->sources[i], f);
+        if (!found) {
+            int wants_end = e->override_src == -1;
+            for (int i = 0; i < ci->nsources && e->override_src == -2; i++) wants_end |= ci->sources[i] == -1;
+            if (wants_end && !e->plan->renstra_to)
+                f->t = value_na(NA_NOTARGET, "the plan states no Renstra period ('renstra FIRST .. LAST'), so there is no end-of-period target");
+            else
+                f->t = value_na(NA_NOTARGET, arena_printf(&e->scratch, "no %s target for %s in %d",
+                                                           source_list_text(e, ci), e->plan->codes[code],
+                                                           wants_end ? e->plan->renstra_to : year));
+        }
+    }
+    f->t_state = 2;
+    return f->t;
+}
+
+/* ---- VM host callbacks ---------------------------------------------------- */
+
+static Value host_realisation(VmHost *h, int code, int year) { return realisation((Engine *)h, code, year); }
+static Value host_target(VmHost *h, int code, int year, int src) { return target_of((Engine *)h, code, year, src); }
+
+static Value host_data(VmHost *h, int code, int year)
+{
+    Engine *e = (Engine *)h;
+    int def = e->def_of[code];
+    const char *basis = NULL;
+    return data_value(e, code, year, def >= 0 ? e->plan->inds[def].rules.agg : AGG_LAST, &basis);
+}
+
+static Value host_latest(VmHost *h, int code, int year)
+{
+    return latest_value((Engine *)h, code, year, NULL);
+}
+
+/* ---- one row ------------------------------------------------------------ */
+
+static Status status_of(Value v)
+{
+    return v.na == NA_NODATA ? ST_NODATA : v.na == NA_NOTARGET ? ST_NOTARGET : ST_UNDEFINED;
+}
+
+/* Capaian by the plan's formula or the polarity; a zero the formula cannot
+ * divide by goes to the plan's zero rule, else it is undefined (never 0). */
+static Value capaian_value(Engine *e, const CompiledInd *ci, int year, Value r, Value t, const Fig *f)
+{
+    const Rules *rules = &ci->ind->rules;
+    if (ci->capaian) return run(e, ci->capaian, year, r, t);
+    double out;
+    CapaianStatus cs = capaian_compute(rules->polarity, rules->range_above, r.num, t.num, f->has_hi, f->t_hi, &out);
+    if (cs == CAP_OK) return value_num(out);
+    const Program *rule = cs == CAP_ZERO_TARGET ? ci->zero_target : ci->zero_realisation;
+    if (rule) return run(e, rule, year, r, t);
+    if (cs == CAP_ZERO_TARGET)
+        return value_na(NA_UNDEFINED, arena_printf(&e->scratch,
+            "target is 0 and %s divides by it; state 'zero target = ...' in the plan", polarity_formula(rules->polarity)));
+    return value_na(NA_UNDEFINED, arena_printf(&e->scratch,
+        "realisation is 0 and %s divides by it; state 'zero realisation = ...' in the plan", polarity_formula(rules->polarity)));
+}
+
+/* Grades after rounding: a value grade rounds the realisation by the value
+ * rule; a capaian grade uses the capaian as shown. */
+static void grade_row(Engine *e, const Indicator *ind, ResultRow *row)
+{
+    for (int g = 0; g < ind->ngrades && g < MAX_GRADES; g++) {
+        const Grading *gr = &ind->grades[g];
+        GradeResult *out = &row->grades[row->ngrades++];
+        out->scheme = &e->plan->schemes[gr->scheme];
+        out->on = gr->on;
+        out->band = NULL;
+        int have = gr->on == GRADE_VALUE ? row->has_real : row->has_capaian;
+        if (!have) continue;
+        double v = gr->on == GRADE_VALUE ? num_round(row->real, ind->rules.value_round) : row->capaian;
+        int b = grade_find(out->scheme, v);
+        if (b >= 0) { out->band = &out->scheme->bands[b]; continue; }
+        char why[256];
+        grade_miss_text(out->scheme, v, why, sizeof why);
+        if (row->status == ST_OK) {
+            row->status = ST_UNDEFINED;
+            row->reason = arena_printf(&e->scratch, "%s %s", gr->on == GRADE_VALUE ? "value" : "capaian", why);
+        }
+    }
+}
+
+static void eval_row(Engine *e, int def, int year, ResultRow *row)
+{
+    const CompiledInd *ci = &e->cp->inds[def];
+    const Indicator *ind = ci->ind;
+    int code = ind->code_id;
+    memset(row, 0, sizeof *row);
+    row->unit = e->unit->code;
+    row->unit_name = e->unit->name;
+    row->ind = ind;
+    row->year = year;
+    char rule[160];
+    capaian_rule_text(&ind->rules, ind->capaian, rule, sizeof rule);
+    row->rule = arena_strdup(&e->scratch, rule);
+    Value r = realisation(e, code, year);
+    Value t = target_of(e, code, year, -1);
+    Fig *f = fig_at(e, code, year);
+    if (r.kind == V_NUM) { row->has_real = 1; row->real = r.num; row->basis = f->basis; }
+    if (t.kind == V_NUM) {
+        row->has_target = 1;
+        row->target = t.num;
+        row->has_target_hi = f->has_hi;
+        row->target_hi = f->t_hi;
+        row->target_source = f->source;
+    }
+    if (r.kind == V_NA) { row->status = status_of(r); row->reason = r.text; }
+    else if (t.kind == V_NA) { row->status = status_of(t); row->reason = t.text; }
+    else {
+        Value c = capaian_value(e, ci, year, r, t, f);
+        if (c.kind == V_NA) { row->status = status_of(c); row->reason = c.text; }
+        else {
+            row->has_capaian = 1;
+            row->capaian = capaian_finish(c.num, &ind->rules, &row->capped);
+        }
+    }
+    grade_row(e, ind, row);
+}
+
+/* ---- which indicators a unit has ------------------------------------------ */
+
+static int is_under(const Engine *e, const UnitInfo *u, const char *ancestor)
+{
+    for (int guard = 0; u && u->parent && guard < 64; guard++) {
+        if (strcmp(u->parent, ancestor) == 0) return 1;
+        int p = strmap_get(&e->unit_map, u->parent);
+        u = p >= 0 ? &e->units[p] : NULL;
+    }
+    return 0;
+}
+
+static int selects(const Engine *e, const UnitSel *sel, const UnitInfo *u)
+{
+    switch (sel->kind) {
+    case SEL_ALL: return 1;
+    case SEL_LEVEL: return u->level && strcmp(u->level, sel->codes[0]) == 0;
+    case SEL_UNDER: return is_under(e, u, sel->codes[0]);
+    default:
+        for (int i = 0; i < sel->ncodes; i++)
+            if (strcmp(sel->codes[i], u->code) == 0) return 1;
+        return 0;
+    }
+}
+
+/* Fills def_of for the unit; an explicit list beats a selector. Returns the
+ * number of indicators the unit has. */
+static int choose_defs(Engine *e)
+{
+    int n = 0;
+    for (int c = 0; c < e->ncodes; c++) e->def_of[c] = -1;
+    for (int i = 0; i < e->plan->ninds; i++) {
+        const Indicator *ind = &e->plan->inds[i];
+        if (!selects(e, &ind->units, e->unit)) continue;
+        int prev = e->def_of[ind->code_id];
+        if (prev >= 0 && (e->plan->inds[prev].units.kind == SEL_LIST || ind->units.kind != SEL_LIST)) continue;
+        if (prev < 0) n++;
+        e->def_of[ind->code_id] = i;
+    }
+    return n;
+}
+
+/* ---- streams ---------------------------------------------------------------- */
+
+static int load_units(Engine *e, sqlite3 *db)
+{
+    sqlite3_stmt *st = db_prepare(db, "SELECT code, parent, name, level FROM units ORDER BY code", e->d);
+    if (!st) return 5;
+    VEC(UnitInfo) v = {0};
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        UnitInfo u;
+        const char *cols[4];
+        for (int i = 0; i < 4; i++) {
+            const unsigned char *t = sqlite3_column_text(st, i);
+            cols[i] = t ? arena_strdup(&e->unit_arena, (const char *)t) : NULL;
+        }
+        u.code = cols[0];
+        u.parent = cols[1] && *cols[1] ? cols[1] : NULL;
+        u.name = cols[2];
+        u.level = cols[3];
+        VEC_PUSH(v, u);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        diag_plain(e->d, "reading units: %s", sqlite3_errmsg(db));
+        VEC_FREE(v);
+        return 5;
+    }
+    e->units = v.items;
+    e->nunits = v.len;
+    for (int i = 0; i < e->nunits; i++) strmap_put(&e->unit_map, e->units[i].code, i);
+    return 0;
+}
+
+/* Every unit a plan names must exist in the store: a typo here would
+ * otherwise silently drop the unit from the report. */
+static int check_plan_units(Engine *e)
+{
+    int bad = 0;
+    const char **names = skp_xmalloc((size_t)(e->nunits ? e->nunits : 1) * sizeof *names);
+    for (int i = 0; i < e->nunits; i++) names[i] = e->units[i].code;
+    for (int i = 0; i < e->plan->ninds; i++) {
+        const UnitSel *sel = &e->plan->inds[i].units;
+        if (sel->kind == SEL_ALL || sel->kind == SEL_LEVEL) continue;
+        for (int k = 0; k < sel->ncodes; k++) {
+            const char *code = sel->codes[k];
+            if (strmap_get(&e->unit_map, code) >= 0) continue;
+            int seen = 0;
+            for (int j = 0; j < i && !seen; j++)
+                for (int m = 0; m < e->plan->inds[j].units.ncodes; m++)
+                    seen |= e->plan->inds[j].units.kind == SEL_LIST && strcmp(e->plan->inds[j].units.codes[m], code) == 0;
+            if (seen) continue;
+            const char *best = NULL;
+            int bestd = 4;
+            for (int u = 0; u < e->nunits; u++) {
+                int dist = skp_edit_distance(code, names[u]);
+                if (dist < bestd) { bestd = dist; best = names[u]; }
+            }
+            Loc at = e->plan->inds[i].units.loc;
+            diag_error(e->d, at, "unit '%s' is not in the database's units table%s%s%s", code,
+                       best ? " (did you mean '" : "", best ? best : "", best ? "'?)" : "");
+            bad++;
+        }
+    }
+    free(names);
+    return bad ? 4 : 0;
+}
+
+typedef struct {
+    sqlite3_stmt *st;
+    int live;            /* a row is current */
+} Cursor;
+
+static int cursor_open(Cursor *c, sqlite3 *db, const char *sql, const char *unit, Diag *d)
+{
+    c->st = db_prepare(db, sql, d);
+    if (!c->st) return 5;
+    if (unit) sqlite3_bind_text(c->st, 1, unit, -1, SQLITE_STATIC);
+    c->live = sqlite3_step(c->st) == SQLITE_ROW;
+    return 0;
+}
+
+static int cursor_next(Cursor *c)
+{
+    c->live = sqlite3_step(c->st) == SQLITE_ROW;
+    return c->live;
+}
+
+/* Advances c past rows of units before `unit`; returns 1 while its row is
+ * for `unit`. */
+static int cursor_at(Cursor *c, const char *unit)
+{
+    while (c->live) {
+        const char *u = (const char *)sqlite3_column_text(c->st, 0);
+        int cmp = strcmp(u ? u : "", unit);
+        if (cmp == 0) return 1;
+        if (cmp > 0) return 0;
+        cursor_next(c);
+    }
+    return 0;
+}
+
+static void read_targets(Engine *e, Cursor *c)
+{
+    for (; cursor_at(c, e->unit->code); cursor_next(c)) {
+        sqlite3_stmt *st = c->st;
+        int code = strmap_getn(&e->code_map, (const char *)sqlite3_column_text(st, 1), (size_t)sqlite3_column_bytes(st, 1));
+        if (code < 0) continue;
+        int src = strmap_getn(&e->src_map, (const char *)sqlite3_column_text(st, 3), (size_t)sqlite3_column_bytes(st, 3));
+        if (src < 0) continue;
+        int has_hi = sqlite3_column_type(st, 5) != SQLITE_NULL;
+        store_target(e, code, sqlite3_column_int(st, 2), src, sqlite3_column_double(st, 4),
+                     has_hi, has_hi ? sqlite3_column_double(st, 5) : 0);
+    }
+}
+
+static void read_realisations(Engine *e, Cursor *c)
+{
+    for (; cursor_at(c, e->unit->code); cursor_next(c)) {
+        sqlite3_stmt *st = c->st;
+        int code = strmap_getn(&e->code_map, (const char *)sqlite3_column_text(st, 1), (size_t)sqlite3_column_bytes(st, 1));
+        if (code < 0) continue;
+        Period p;
+        const char *ptext = (const char *)sqlite3_column_text(st, 2);
+        if (period_parse(ptext, (size_t)sqlite3_column_bytes(st, 2), &p) != 0) {
+            diag_plain(e->d, "realisasi row (%s, %s, %s) has an unknown period (expected " PERIOD_FORMS ")",
+                       e->unit->code, e->plan->codes[code], ptext);
+            e->data_errors++;
+            continue;
+        }
+        fold_realisation(e, code, p, sqlite3_column_double(st, 3));
+    }
+}
+
+static int eval_unit(Engine *e, RowSink sink, void *ctx)
+{
+    ResultRow row;
+    for (int i = 0; i < e->plan->ninds; i++) {
+        if (e->def_of[e->plan->inds[i].code_id] != i) continue;
+        for (int y = e->opt->year_from; y <= e->opt->year_to; y++) {
+            eval_row(e, i, y, &row);
+            int rc = sink(&row, ctx);
+            if (rc) return rc;
+        }
+    }
+    return 0;
+}
+
+/* ---- set-up ------------------------------------------------------------------ */
+
+static void setup_window(Engine *e)
+{
+    const EvalOptions *o = e->opt;
+    e->ymin = o->year_from - LOOKBACK_YEARS;
+    e->ymax = o->year_to;
+    if (e->plan->renstra_from && e->plan->renstra_from < e->ymin) e->ymin = e->plan->renstra_from;
+    if (e->plan->renstra_to > e->ymax) e->ymax = e->plan->renstra_to;
+    if (o->has_as_of && o->as_of.year > e->ymax) e->ymax = o->as_of.year;
+    e->nyears = e->ymax - e->ymin + 1;
+    e->cutoff = o->has_as_of ? period_end(o->as_of) : o->year_to * 12 + 12;
+}
+
+static void setup_sources(Engine *e)
+{
+    const Plan *p = e->plan;
+    e->src_names = skp_xcalloc((size_t)p->nsources + 1, sizeof *e->src_names);
+    for (int i = 0; i < p->nsources; i++) {
+        e->src_names[i] = p->sources[i];
+        strmap_put(&e->src_map, p->sources[i], i);
+    }
+    e->nsrc = p->nsources;
+    e->override_src = -2;
+    const char *ov = e->opt->target_override;
+    if (!ov) return;
+    if (strcmp(ov, "end") == 0) { e->override_src = -1; return; }
+    int id = strmap_get(&e->src_map, ov);
+    if (id < 0) {
+        id = e->nsrc++;
+        e->src_names[id] = ov;
+        strmap_put(&e->src_map, ov, id);
+    }
+    e->override_src = id;
+}
+
+static void engine_init(Engine *e, const CompiledPlan *cp, const EvalOptions *opt, Diag *d)
+{
+    memset(e, 0, sizeof *e);
+    e->cp = cp;
+    e->plan = cp->plan;
+    e->opt = opt;
+    e->d = d;
+    e->ncodes = cp->ncodes;
+    for (int i = 0; i < e->plan->ncodes; i++) strmap_put(&e->code_map, e->plan->codes[i], i);
+    setup_window(e);
+    setup_sources(e);
+    size_t cy = (size_t)(e->ncodes ? e->ncodes : 1) * (size_t)e->nyears;
+    e->acc = skp_xcalloc(cy, sizeof *e->acc);
+    e->before = skp_xcalloc((size_t)(e->ncodes ? e->ncodes : 1), sizeof *e->before);
+    e->tgt = skp_xcalloc(cy * (size_t)(e->nsrc ? e->nsrc : 1), sizeof *e->tgt);
+    e->fig = skp_xcalloc(cy, sizeof *e->fig);
+    e->def_of = skp_xcalloc((size_t)(e->ncodes ? e->ncodes : 1), sizeof *e->def_of);
+    e->host.realisation = host_realisation;
+    e->host.target = host_target;
+    e->host.data = host_data;
+    e->host.latest = host_latest;
+    e->host.scratch = &e->scratch;
+    e->host.cp = cp;
+}
+
+static void engine_free(Engine *e)
+{
+    free(e->acc);
+    free(e->before);
+    free(e->tgt);
+    free(e->fig);
+    free(e->def_of);
+    free(e->units);
+    free(e->src_names);
+    strmap_free(&e->code_map);
+    strmap_free(&e->src_map);
+    strmap_free(&e->unit_map);
+    arena_free(&e->scratch);
+    arena_free(&e->unit_arena);
+}
+
+int eval_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt,
+             RowSink sink, void *ctx, Diag *d)
+{
+    Engine e;
+    engine_init(&e, cp, opt, d);
+    int rc = load_units(&e, db);
+    if (!rc) rc = check_plan_units(&e);
+    if (!rc && opt->unit && strmap_get(&e.unit_map, opt->unit) < 0) {
+        diag_plain(d, "unit '%s' is not in the database's units table", opt->unit);
+        rc = 4;
+    }
+    Cursor tc = {0}, rcur = {0};
+    const char *filter = opt->unit ? " WHERE unit = ?1" : "";
+    char tsql[160], rsql[160];
+    snprintf(tsql, sizeof tsql, "SELECT unit, indicator, year, source, value, upper FROM targets%s ORDER BY unit", filter);
+    snprintf(rsql, sizeof rsql, "SELECT unit, indicator, period, value FROM realisasi%s ORDER BY unit", filter);
+    if (!rc) rc = cursor_open(&tc, db, tsql, opt->unit, d);
+    if (!rc) rc = cursor_open(&rcur, db, rsql, opt->unit, d);
+    for (int u = 0; !rc && u < e.nunits; u++) {
+        e.unit = &e.units[u];
+        if (opt->unit && strcmp(opt->unit, e.unit->code) != 0) continue;
+        if (!choose_defs(&e)) continue;
+        reset_unit(&e);
+        read_targets(&e, &tc);
+        read_realisations(&e, &rcur);
+        rc = eval_unit(&e, sink, ctx);
+    }
+    if (tc.st) sqlite3_finalize(tc.st);
+    if (rcur.st) sqlite3_finalize(rcur.st);
+    if (!rc && e.data_errors) rc = 4;
+    engine_free(&e);
+    return rc;
+}

@@ -1,0 +1,138 @@
+/* grade.c: where a grade is computed, and where schemes are validated. */
+#include "grade.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int band_contains(const Band *b, double v)
+{
+    if (b->has_lo && (b->lo_incl ? v < b->lo : v <= b->lo)) return 0;
+    if (b->has_hi && (b->hi_incl ? v > b->hi : v >= b->hi)) return 0;
+    return 1;
+}
+
+/* First band (in written order) containing v. A checked scheme has no
+ * overlaps, so the order does not change the answer. */
+int grade_find(const Scheme *s, double v)
+{
+    if (isnan(v)) return -1;
+    for (int i = 0; i < s->nbands; i++)
+        if (band_contains(&s->bands[i], v)) return i;
+    return -1;
+}
+
+void grade_band_text(const Band *b, char *buf, size_t n)
+{
+    char lo[32] = "", hi[32] = "";
+    if (b->has_lo) num_format(lo, sizeof lo, b->lo, -1);
+    if (b->has_hi) num_format(hi, sizeof hi, b->hi, -1);
+    if (b->has_lo && b->has_hi)
+        snprintf(buf, n, "%s %s %s %s", b->lo_incl ? ">=" : ">", lo, b->hi_incl ? "<=" : "<", hi);
+    else if (b->has_lo)
+        snprintf(buf, n, "%s %s", b->lo_incl ? ">=" : ">", lo);
+    else if (b->has_hi)
+        snprintf(buf, n, "%s %s", b->hi_incl ? "<=" : "<", hi);
+    else
+        snprintf(buf, n, "any value");
+}
+
+/* Bands ordered by lower bound (no lower bound first); ties: inclusive first. */
+static int cmp_band(const Band *a, const Band *b)
+{
+    if (a->has_lo != b->has_lo) return a->has_lo ? 1 : -1;
+    if (a->has_lo && a->lo != b->lo) return a->lo < b->lo ? -1 : 1;
+    if (a->has_lo && a->lo_incl != b->lo_incl) return a->lo_incl ? -1 : 1;
+    return 0;
+}
+
+/* Is there a value at `precision` decimals strictly inside the open or
+ * half-open gap between hi (of the lower band) and lo (of the upper one)? */
+static int gap_has_value(double hi, int hi_incl, double lo, int lo_incl, int precision)
+{
+    if (precision < 0) return 1;
+    double scale = pow(10, precision);
+    double a = round(hi * scale), b = round(lo * scale);  /* bounds on the grid */
+    double first = hi_incl ? a + 1 : a;    /* smallest grid value not in the lower band */
+    if (fabs(hi * scale - a) > 1e-6) first = ceil(hi * scale);
+    double last = lo_incl ? b - 1 : b;     /* largest grid value not in the upper band */
+    if (fabs(lo * scale - b) > 1e-6) last = floor(lo * scale);
+    return first <= last;
+}
+
+static void report_pair(const Scheme *s, Diag *d, const Band *lower, const Band *upper, int overlap)
+{
+    char lt[64], ut[64], at[32], at2[32];
+    grade_band_text(lower, lt, sizeof lt);
+    grade_band_text(upper, ut, sizeof ut);
+    if (overlap) {
+        num_format(at, sizeof at, upper->lo, -1);
+        diag_error(d, upper->loc, "bands '%s' (%s) and '%s' (%s) of scheme '%s' overlap: %s%s is in both",
+                   lower->code, lt, upper->code, ut, s->name,
+                   upper->has_lo && lower->has_hi && upper->lo == lower->hi ? "" : "from ", at);
+    } else {
+        num_format(at, sizeof at, lower->hi, -1);
+        num_format(at2, sizeof at2, upper->lo, -1);
+        diag_error(d, upper->loc, "gap in scheme '%s' between '%s' (%s) and '%s' (%s): values %s %s and %s %s get no grade",
+                   s->name, lower->code, lt, upper->code, ut,
+                   lower->hi_incl ? ">" : ">=", at, upper->lo_incl ? "<" : "<=", at2);
+    }
+}
+
+/* Walks the bands in order of lower bound and compares each with the next:
+ * the upper band must start exactly where the lower one ends, with the
+ * shared bound in exactly one of them. */
+int grade_check(const Scheme *s, Diag *d)
+{
+    int problems = 0;
+    int *order = malloc((size_t)(s->nbands ? s->nbands : 1) * sizeof *order);
+    if (!order) return 0;
+    for (int i = 0; i < s->nbands; i++) order[i] = i;
+    for (int i = 1; i < s->nbands; i++)      /* insertion sort: schemes are short */
+        for (int j = i; j > 0 && cmp_band(&s->bands[order[j]], &s->bands[order[j - 1]]) < 0; j--) {
+            int t = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = t;
+        }
+    for (int k = 0; k + 1 < s->nbands; k++) {
+        const Band *lo = &s->bands[order[k]], *hi = &s->bands[order[k + 1]];
+        if (!hi->has_lo || !lo->has_hi) {
+            /* two bands open downward, or one open upward that is not last */
+            report_pair(s, d, lo, hi, 1);
+            problems++;
+        } else if (hi->lo < lo->hi || (hi->lo == lo->hi && hi->lo_incl && lo->hi_incl)) {
+            report_pair(s, d, lo, hi, 1);
+            problems++;
+        } else if ((hi->lo > lo->hi || (!hi->lo_incl && !lo->hi_incl)) &&
+                   gap_has_value(lo->hi, lo->hi_incl, hi->lo, hi->lo_incl, s->precision)) {
+            report_pair(s, d, lo, hi, 0);
+            problems++;
+        }
+    }
+    free(order);
+    return problems;
+}
+
+void grade_miss_text(const Scheme *s, double v, char *buf, size_t n)
+{
+    char vt[32];
+    num_format(vt, sizeof vt, v, -1);
+    const Band *below = NULL, *above = NULL;
+    for (int i = 0; i < s->nbands; i++) {
+        const Band *b = &s->bands[i];
+        if (b->has_hi && (b->hi_incl ? b->hi < v : b->hi <= v) && (!below || b->hi > below->hi)) below = b;
+        if (b->has_lo && (b->lo_incl ? b->lo > v : b->lo >= v) && (!above || b->lo < above->lo)) above = b;
+    }
+    char bt[64] = "", at[64] = "";
+    if (below) grade_band_text(below, bt, sizeof bt);
+    if (above) grade_band_text(above, at, sizeof at);
+    if (below && above)
+        snprintf(buf, n, "%s lies between %s (%s) and %s (%s) of scheme %s", vt, below->code, bt, above->code, at, s->name);
+    else if (above)
+        snprintf(buf, n, "%s is below every band of scheme %s (lowest: %s %s)", vt, s->name, above->code, at);
+    else if (below)
+        snprintf(buf, n, "%s is above every band of scheme %s (highest: %s %s)", vt, s->name, below->code, bt);
+    else
+        snprintf(buf, n, "%s is in no band of scheme %s", vt, s->name);
+}

@@ -1,0 +1,429 @@
+/* main.c: the command line. Parses arguments, runs one command, maps every
+ * outcome to a documented exit status:
+ *
+ *   0 success   2 usage error   3 plan error   4 data error
+ *   5 runtime error (database, I/O, out of memory)
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "compile.h"
+#include "db.h"
+#include "eval.h"
+#include "import.h"
+#include "output.h"
+#include "plan.h"
+
+enum { EXIT_OK = 0, EXIT_USAGE = 2, EXIT_PLAN = 3, EXIT_DATA = 4, EXIT_RUNTIME = 5 };
+
+static const char *const exit_text =
+    "Exit status:\n"
+    "  0  success\n"
+    "  2  usage error (unknown command or option, missing argument)\n"
+    "  3  plan error (syntax, names, types, cycles, grade bands)\n"
+    "  4  data error (bad CSV rows, unknown units, import refused)\n"
+    "  5  runtime error (database, I/O, out of memory)\n";
+
+static const char *const main_help =
+    "usage: sakipc COMMAND [OPTIONS] [ARGS]\n"
+    "\n"
+    "sakipc evaluates the performance indicators of Indonesian government\n"
+    "agencies (SAKIP): targets, realisations, capaian and grades, from a plan\n"
+    "written in a .skp file and data kept in a SQLite file.\n"
+    "\n"
+    "Commands:\n"
+    "  init DB                 create a database with the sakipc schema\n"
+    "  import DB FILE.csv...   load CSV files into the database, each file whole or not at all\n"
+    "  check PLAN              check a plan and report every error in it\n"
+    "  eval PLAN               evaluate a plan: one row per unit, indicator and year\n"
+    "  help [COMMAND]          this text, or a command's\n"
+    "\n"
+    "Options:\n"
+    "  -h, --help              show help (also after a command: sakipc eval --help)\n"
+    "  --version               show the version\n"
+    "\n"
+    "Environment:\n"
+    "  NO_COLOR                when set, never colour output\n"
+    "  SAKIPC_STDLIB           extra directory searched by 'include' before the built-in stdlib\n"
+    "\n";
+
+static const char *const init_help =
+    "usage: sakipc init DB\n"
+    "\n"
+    "Creates DB with the sakipc schema (units, indicators, targets, realisasi,\n"
+    "budget, record tables; see src/schema.sql). An existing sakipc database is\n"
+    "left as it is; any other existing file is refused.\n";
+
+static const char *const import_help =
+    "usage: sakipc import DB [--plan PLAN] [--table NAME] [--indonesian] FILE.csv...\n"
+    "\n"
+    "Loads each CSV file (RFC 4180, with a header row) in one transaction: the\n"
+    "whole file or nothing. Every bad row is reported as FILE:LINE: error: REASON,\n"
+    "all of them, and then nothing of that file is written. Files are loaded in\n"
+    "dependency order (units first). DB is created if it does not exist.\n"
+    "\n"
+    "The table comes from the file name (units.csv -> units): units, indicators,\n"
+    "targets, realisasi, budget, or a record table declared in the plan.\n"
+    "\n"
+    "Options:\n"
+    "  --plan PLAN        read record table declarations ('record NAME { ... }') from PLAN\n"
+    "  --table NAME       load every FILE into table NAME\n"
+    "  --indonesian       numbers in Indonesian format: 84,98 and 62.644.362.476\n"
+    "                     (default: plain 84.98; ambiguous values are refused, never guessed)\n";
+
+static const char *const check_help =
+    "usage: sakipc check PLAN\n"
+    "\n"
+    "Parses PLAN and its includes and checks names, types, formula cycles and\n"
+    "grade schemes (gaps and overlaps). Every error is reported, then a count.\n"
+    "Prints 'PLAN: ok (N indicators, M schemes)' when there is none.\n";
+
+static const char *const eval_help =
+    "usage: sakipc eval PLAN [--db DB] [--year Y|Y1..Y2] [--as-of PERIOD] [--unit CODE]\n"
+    "                        [--target SOURCE] [--format table|csv|json|markdown]\n"
+    "\n"
+    "Evaluates PLAN against the database: one row per unit, indicator and year\n"
+    "with the target and its source, the realisation, capaian, grades and a\n"
+    "status (ok, no data, no target, undefined) with its reason.\n"
+    "\n"
+    "Options:\n"
+    "  --db DB            the database (default: the plan's 'database', relative to the plan)\n"
+    "  --year Y           the year to evaluate, or a range 2021..2023 (default: the plan's 'year')\n"
+    "  --as-of PERIOD     count only periods ending by PERIOD: 2023, 2023-S1, 2023-Q3, 2023-07\n"
+    "                     (default: the end of each evaluated year; the wall clock never counts)\n"
+    "  --unit CODE        only this unit\n"
+    "  --target SOURCE    measure every indicator against SOURCE (renstra, pk, pk-perubahan, ...)\n"
+    "                     or 'end' (the Renstra target of the plan's last Renstra year)\n"
+    "  --format F         table (default), csv, json or markdown\n";
+
+typedef struct {
+    const char *name;
+    const char *help;
+} CommandHelp;
+
+static const CommandHelp helps[] = {
+    { "init", init_help }, { "import", import_help }, { "check", check_help }, { "eval", eval_help },
+};
+
+static int usage_error(const char *cmd, const char *fmt, const char *arg)
+{
+    fputs("sakipc: error: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\nTry 'sakipc %s%s--help'.\n", cmd ? cmd : "", cmd ? " " : "");
+    return EXIT_USAGE;
+}
+
+static int wants_color(FILE *f)
+{
+    const char *nc = getenv("NO_COLOR");
+    return isatty(fileno(f)) && !(nc && *nc);
+}
+
+static int is_help(const char *a) { return strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0; }
+
+/* Option parsing shared by the commands: "--opt VALUE" or "--opt=VALUE". */
+typedef struct {
+    int argc;
+    char **argv;
+    int i;
+    const char *cmd;
+} Args;
+
+static int take_value(Args *a, const char *name, const char **out)
+{
+    const char *arg = a->argv[a->i];
+    size_t n = strlen(name);
+    if (strncmp(arg, name, n) != 0) return 0;
+    if (arg[n] == '=') { *out = arg + n + 1; return 1; }
+    if (arg[n] != '\0') return 0;
+    if (a->i + 1 >= a->argc) { *out = NULL; return -1; }
+    *out = a->argv[++a->i];
+    return 1;
+}
+
+/* ---- init ---- */
+
+static int cmd_init(Args *a)
+{
+    const char *path = NULL;
+    for (a->i = 0; a->i < a->argc; a->i++) {
+        const char *arg = a->argv[a->i];
+        if (is_help(arg)) { fputs(init_help, stdout); return EXIT_OK; }
+        if (arg[0] == '-' && arg[1]) return usage_error("init", "unknown option '%s'", arg);
+        if (path) return usage_error("init", "unexpected argument '%s'", arg);
+        path = arg;
+    }
+    if (!path) return usage_error("init", "missing DB%s", "");
+    Diag d;
+    diag_init(&d, stderr);
+    sqlite3 *db = db_open(path, DB_CREATE, &d);
+    if (!db) return EXIT_RUNTIME;
+    db_close(db);
+    printf("%s: sakipc database, schema version %d\n", path, SKP_SCHEMA_VERSION);
+    return EXIT_OK;
+}
+
+/* ---- import ---- */
+
+typedef struct { const char *path; char *table; int rank; } ImportFile;
+
+static int by_rank(const void *x, const void *y)
+{
+    const ImportFile *a = x, *b = y;
+    return a->rank != b->rank ? a->rank - b->rank : (a < b ? -1 : a > b);
+}
+
+static int import_files(sqlite3 *db, ImportFile *files, int n, ImportOptions *opts)
+{
+    int worst = EXIT_OK;
+    for (int i = 0; i < n; i++) {
+        ImportResult res;
+        memset(&res, 0, sizeof res);
+        opts->table = files[i].table;
+        int rc = import_csv(db, files[i].path, opts, &res, stderr);
+        if (rc == 0)
+            printf("%s: %ld row%s into %s (%ld new)\n", files[i].path, res.rows_read,
+                   res.rows_read == 1 ? "" : "s", files[i].table, res.rows_written);
+        if (rc > worst) worst = rc;
+    }
+    return worst;
+}
+
+static int cmd_import(Args *a)
+{
+    const char *dbpath = NULL, *planpath = NULL, *table = NULL;
+    ImportOptions opts;
+    memset(&opts, 0, sizeof opts);
+    VEC(const char *) paths = {0};
+    for (a->i = 0; a->i < a->argc; a->i++) {
+        const char *arg = a->argv[a->i], *v;
+        int r;
+        if (is_help(arg)) { fputs(import_help, stdout); VEC_FREE(paths); return EXIT_OK; }
+        if ((r = take_value(a, "--plan", &v))) { if (r < 0) goto missing; planpath = v; }
+        else if ((r = take_value(a, "--table", &v))) { if (r < 0) goto missing; table = v; }
+        else if (strcmp(arg, "--indonesian") == 0) opts.numstyle = NUM_INDONESIAN;
+        else if (arg[0] == '-' && arg[1]) { VEC_FREE(paths); return usage_error("import", "unknown option '%s'", arg); }
+        else if (!dbpath) dbpath = arg;
+        else VEC_PUSH(paths, arg);
+        continue;
+    missing:
+        VEC_FREE(paths);
+        return usage_error("import", "option '%s' needs a value", arg);
+    }
+    if (!dbpath || !paths.len) { VEC_FREE(paths); return usage_error("import", "usage: sakipc import DB FILE.csv...%s", ""); }
+    Diag d;
+    diag_init(&d, stderr);
+    d.color = wants_color(stderr);
+    Plan *plan = NULL;
+    if (planpath && !(plan = plan_load(planpath, &d))) {
+        diag_summary(&d);
+        VEC_FREE(paths);
+        return EXIT_PLAN;
+    }
+    if (plan) { opts.records = plan->records; opts.nrecords = plan->nrecords; }
+    int rc = EXIT_RUNTIME;
+    sqlite3 *db = db_open(dbpath, DB_CREATE, &d);
+    if (db) {
+        ImportFile *files = skp_xcalloc((size_t)paths.len, sizeof *files);
+        for (int i = 0; i < paths.len; i++) {
+            files[i].path = paths.items[i];
+            files[i].table = table ? skp_xstrdup(table) : import_table_for_file(paths.items[i]);
+            files[i].rank = import_table_rank(files[i].table);
+        }
+        qsort(files, (size_t)paths.len, sizeof *files, by_rank);
+        rc = import_files(db, files, paths.len, &opts);
+        for (int i = 0; i < paths.len; i++) free(files[i].table);
+        free(files);
+        db_close(db);
+    }
+    plan_free(plan);
+    VEC_FREE(paths);
+    return rc;
+}
+
+/* ---- check ---- */
+
+static int cmd_check(Args *a)
+{
+    const char *path = NULL;
+    for (a->i = 0; a->i < a->argc; a->i++) {
+        const char *arg = a->argv[a->i];
+        if (is_help(arg)) { fputs(check_help, stdout); return EXIT_OK; }
+        if (arg[0] == '-' && arg[1]) return usage_error("check", "unknown option '%s'", arg);
+        if (path) return usage_error("check", "unexpected argument '%s'", arg);
+        path = arg;
+    }
+    if (!path) return usage_error("check", "missing PLAN%s", "");
+    Diag d;
+    diag_init(&d, stderr);
+    d.color = wants_color(stderr);
+    Plan *p = plan_load(path, &d);
+    if (!p) {
+        diag_summary(&d);
+        return EXIT_PLAN;
+    }
+    printf("%s: ok (%d indicator%s, %d scheme%s)\n", path, p->ninds, p->ninds == 1 ? "" : "s",
+           p->nschemes, p->nschemes == 1 ? "" : "s");
+    plan_free(p);
+    return EXIT_OK;
+}
+
+/* ---- eval ---- */
+
+typedef struct {
+    const char *plan, *db, *year, *as_of, *unit, *target, *format;
+} EvalArgs;
+
+static int parse_eval_args(Args *a, EvalArgs *ea)
+{
+    memset(ea, 0, sizeof *ea);
+    ea->format = "table";
+    for (a->i = 0; a->i < a->argc; a->i++) {
+        const char *arg = a->argv[a->i], *v;
+        int r = 0;
+        if (is_help(arg)) return -1;
+        if ((r = take_value(a, "--db", &v)) > 0) ea->db = v;
+        else if (!r && (r = take_value(a, "--year", &v)) > 0) ea->year = v;
+        else if (!r && (r = take_value(a, "--as-of", &v)) > 0) ea->as_of = v;
+        else if (!r && (r = take_value(a, "--unit", &v)) > 0) ea->unit = v;
+        else if (!r && (r = take_value(a, "--target", &v)) > 0) ea->target = v;
+        else if (!r && (r = take_value(a, "--format", &v)) > 0) ea->format = v;
+        if (r < 0) return usage_error("eval", "option '%s' needs a value", arg);
+        if (r > 0) continue;
+        if (arg[0] == '-' && arg[1]) return usage_error("eval", "unknown option '%s'", arg);
+        if (ea->plan) return usage_error("eval", "unexpected argument '%s'", arg);
+        ea->plan = arg;
+    }
+    if (!ea->plan) return usage_error("eval", "missing PLAN%s", "");
+    return 0;
+}
+
+static int parse_year(const char *s, int *out)
+{
+    char *end;
+    long y = strtol(s, &end, 10);
+    if (end == s || y < 1900 || y > 2999) return -1;
+    *out = (int)y;
+    return (int)(end - s);
+}
+
+/* "2023" or "2021..2023" */
+static int parse_years(const char *s, EvalOptions *o)
+{
+    int n = parse_year(s, &o->year_from);
+    if (n < 0) return -1;
+    o->year_to = o->year_from;
+    if (s[n] == '\0') return 0;
+    if (strncmp(s + n, "..", 2) != 0) return -1;
+    int m = parse_year(s + n + 2, &o->year_to);
+    if (m < 0 || s[n + 2 + m] != '\0' || o->year_to < o->year_from || o->year_to - o->year_from > 50) return -1;
+    return 0;
+}
+
+static int eval_options(const EvalArgs *ea, const Plan *p, EvalOptions *o)
+{
+    memset(o, 0, sizeof *o);
+    if (ea->as_of) {
+        if (period_parse(ea->as_of, strlen(ea->as_of), &o->as_of) != 0)
+            return usage_error("eval", "--as-of: unknown period '%s' (expected " PERIOD_FORMS ")", ea->as_of);
+        o->has_as_of = 1;
+    }
+    if (ea->year) {
+        if (parse_years(ea->year, o) != 0)
+            return usage_error("eval", "--year: expected a year such as 2023 or a range 2021..2023, found '%s'", ea->year);
+    } else if (p->year) {
+        o->year_from = o->year_to = p->year;
+    } else if (o->has_as_of) {
+        o->year_from = o->year_to = o->as_of.year;
+    } else {
+        return usage_error("eval", "no year to evaluate: give --year or state 'year 2023' in the plan%s", "");
+    }
+    o->unit = ea->unit;
+    o->target_override = ea->target;
+    return 0;
+}
+
+static char *database_path(const EvalArgs *ea, const Plan *p)
+{
+    if (ea->db) return skp_xstrdup(ea->db);
+    if (!p->database) return NULL;
+    if (p->database[0] == '/' || strcmp(p->dir, ".") == 0) return skp_xstrdup(p->database);
+    size_t n = strlen(p->dir) + strlen(p->database) + 2;
+    char *s = skp_xmalloc(n);
+    snprintf(s, n, "%s/%s", p->dir, p->database);
+    return s;
+}
+
+static int cmd_eval(Args *a)
+{
+    EvalArgs ea;
+    int rc = parse_eval_args(a, &ea);
+    if (rc < 0) { fputs(eval_help, stdout); return EXIT_OK; }
+    if (rc) return rc;
+    OutFormat fmt;
+    if (output_format_parse(ea.format, &fmt) != 0)
+        return usage_error("eval", "--format: expected table, csv, json or markdown, found '%s'", ea.format);
+    Diag d;
+    diag_init(&d, stderr);
+    d.color = wants_color(stderr);
+    Plan *p = plan_load(ea.plan, &d);
+    if (!p) { diag_summary(&d); return EXIT_PLAN; }
+    EvalOptions opt;
+    rc = eval_options(&ea, p, &opt);
+    char *dbpath = rc ? NULL : database_path(&ea, p);
+    if (!rc && !dbpath) rc = usage_error("eval", "no database: give --db or state 'database \"FILE.db\"' in the plan%s", "");
+    sqlite3 *db = rc ? NULL : db_open(dbpath, DB_READONLY, &d);
+    if (!rc && !db) rc = EXIT_RUNTIME;
+    if (!rc) {
+        CompiledPlan *cp = compile_plan(p);
+        Output *out = output_open(stdout, fmt, wants_color(stdout), opt.year_from != opt.year_to);
+        rc = eval_run(cp, db, &opt, output_row, out, &d);
+        output_close(out);
+        compiled_free(cp);
+        if (rc == EXIT_DATA) diag_summary(&d);
+    }
+    db_close(db);
+    free(dbpath);
+    plan_free(p);
+    return rc;
+}
+
+/* ---- main ---- */
+
+typedef int (*CommandFn)(Args *);
+
+static int cmd_help(Args *a)
+{
+    if (a->argc == 0) { fputs(main_help, stdout); fputs(exit_text, stdout); return EXIT_OK; }
+    for (size_t i = 0; i < sizeof helps / sizeof *helps; i++)
+        if (strcmp(helps[i].name, a->argv[0]) == 0) { fputs(helps[i].help, stdout); return EXIT_OK; }
+    return usage_error(NULL, "no help for unknown command '%s'", a->argv[0]);
+}
+
+int main(int argc, char **argv)
+{
+    static const struct { const char *name; CommandFn fn; } commands[] = {
+        { "init", cmd_init }, { "import", cmd_import }, { "check", cmd_check },
+        { "eval", cmd_eval }, { "help", cmd_help },
+    };
+    if (argc < 2) {
+        fputs(main_help, stderr);
+        return EXIT_USAGE;
+    }
+    if (is_help(argv[1])) { fputs(main_help, stdout); fputs(exit_text, stdout); return EXIT_OK; }
+    if (strcmp(argv[1], "--version") == 0) { printf("sakipc %s\n", SAKIPC_VERSION); return EXIT_OK; }
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
+        if (strcmp(argv[1], commands[i].name) != 0) continue;
+        Args a = { argc - 2, argv + 2, 0, commands[i].name };
+        int rc = commands[i].fn(&a);
+        if (fflush(stdout) != 0 || ferror(stdout)) {
+            fprintf(stderr, "sakipc: error: writing output: %s\n", strerror(errno));
+            return EXIT_RUNTIME;
+        }
+        return rc;
+    }
+    return usage_error(NULL, "unknown command '%s'", argv[1]);
+}

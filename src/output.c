@@ -1,0 +1,303 @@
+/* output.c: values -> reports.
+ *
+ * csv and json stream row by row; table and markdown need column widths
+ * and a legend of the rules used, so they keep their (already formatted)
+ * cells until the end. Every number is formatted by num_format: capaian
+ * with the decimals of the indicator's rounding rule, targets and
+ * realisations as the data holds them. */
+#include "output.h"
+#include "num.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { C_UNIT, C_IND, C_YEAR, C_TARGET, C_SOURCE, C_REAL, C_BASIS, C_CAPAIAN, C_GRADE, C_LABEL,
+       C_SCHEME, C_STATUS, C_REASON, C_RULE, NCOLS };
+
+static const char *const col_names[NCOLS] = {
+    "unit", "indicator", "year", "target", "source", "realisation", "basis", "capaian",
+    "grade", "label", "scheme", "status", "reason", "rule"
+};
+
+struct Output {
+    FILE *f;
+    OutFormat fmt;
+    int color, multi_year;
+    long rows;
+    Arena cells;
+    VEC(char **) table;           /* buffered rows of NCOLS cells */
+    VEC(const char *) rules;      /* distinct rules, for the legend */
+};
+
+int output_format_parse(const char *s, OutFormat *out)
+{
+    static const char *const names[] = { "table", "csv", "json", "markdown" };
+    for (int i = 0; i < 4; i++)
+        if (strcmp(s, names[i]) == 0) { *out = (OutFormat)i; return 0; }
+    if (strcmp(s, "md") == 0) { *out = FMT_MARKDOWN; return 0; }
+    return -1;
+}
+
+Output *output_open(FILE *f, OutFormat fmt, int color, int multi_year)
+{
+    Output *o = skp_xcalloc(1, sizeof *o);
+    o->f = f;
+    o->fmt = fmt;
+    o->color = color && fmt == FMT_TABLE;
+    o->multi_year = multi_year;
+    if (fmt == FMT_CSV) {
+        for (int i = 0; i < NCOLS; i++) fprintf(f, "%s%s", i ? "," : "", col_names[i]);
+        fputc('\n', f);
+    } else if (fmt == FMT_JSON) {
+        fputs("[", f);
+    }
+    return o;
+}
+
+static char *fmt_num(Arena *a, int has, double v, int digits)
+{
+    if (!has) return "";
+    char buf[64];
+    num_format(buf, sizeof buf, v, digits);
+    return arena_strdup(a, buf);
+}
+
+static const char *target_text(Arena *a, const ResultRow *r)
+{
+    if (!r->has_target) return "";
+    char lo[40], hi[40];
+    num_format(lo, sizeof lo, r->target, -1);
+    if (!r->has_target_hi) return arena_strdup(a, lo);
+    num_format(hi, sizeof hi, r->target_hi, -1);
+    return arena_printf(a, "%s..%s", lo, hi);
+}
+
+static int capaian_digits(const ResultRow *r)
+{
+    const Rounding *rd = &r->ind->rules.round;
+    return rd->mode == ROUND_NONE ? -1 : rd->digits;
+}
+
+/* The grade cells: codes, labels and schemes, joined with "; " when an
+ * indicator is graded by more than one scheme. */
+static void grade_cells(Arena *a, const ResultRow *r, char **cells)
+{
+    StrBuf g = {0}, l = {0}, s = {0};
+    for (int i = 0; i < r->ngrades; i++) {
+        const GradeResult *gr = &r->grades[i];
+        if (i) { sb_puts(&g, "; "); sb_puts(&l, "; "); sb_puts(&s, "; "); }
+        sb_puts(&g, gr->band ? gr->band->code : "");
+        sb_puts(&l, gr->band ? gr->band->label : "");
+        sb_printf(&s, "%s (%s)", gr->scheme->name, gr->on == GRADE_VALUE ? "value" : "capaian");
+    }
+    cells[C_GRADE] = arena_strdup(a, g.s ? g.s : "");
+    cells[C_LABEL] = arena_strdup(a, l.s ? l.s : "");
+    cells[C_SCHEME] = arena_strdup(a, s.s ? s.s : "");
+    sb_free(&g);
+    sb_free(&l);
+    sb_free(&s);
+}
+
+static void row_cells(Arena *a, const ResultRow *r, char **cells)
+{
+    cells[C_UNIT] = arena_strdup(a, r->unit);
+    cells[C_IND] = arena_strdup(a, r->ind->code);
+    cells[C_YEAR] = arena_printf(a, "%d", r->year);
+    cells[C_TARGET] = (char *)target_text(a, r);
+    cells[C_SOURCE] = arena_strdup(a, r->has_target ? r->target_source : "");
+    cells[C_REAL] = fmt_num(a, r->has_real, r->real, -1);
+    cells[C_BASIS] = arena_strdup(a, r->has_real && r->basis ? r->basis : "");
+    cells[C_CAPAIAN] = fmt_num(a, r->has_capaian, r->capaian, capaian_digits(r));
+    grade_cells(a, r, cells);
+    cells[C_STATUS] = arena_strdup(a, status_name(r->status));
+    cells[C_REASON] = arena_strdup(a, r->reason ? r->reason : "");
+    cells[C_RULE] = arena_strdup(a, r->rule ? r->rule : "");
+}
+
+/* RFC 4180: quote a field that has a comma, quote or line break. */
+static void csv_field(FILE *f, const char *s)
+{
+    if (!strpbrk(s, ",\"\n\r")) { fputs(s, f); return; }
+    fputc('"', f);
+    for (; *s; s++) {
+        if (*s == '"') fputc('"', f);
+        fputc(*s, f);
+    }
+    fputc('"', f);
+}
+
+static void json_string(FILE *f, const char *s)
+{
+    fputc('"', f);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\') fprintf(f, "\\%c", *p);
+        else if (*p == '\n') fputs("\\n", f);
+        else if (*p < 0x20) fprintf(f, "\\u%04x", *p);
+        else fputc(*p, f);
+    }
+    fputc('"', f);
+}
+
+static void json_num_or_null(FILE *f, const char *cell)
+{
+    fputs(*cell ? cell : "null", f);
+}
+
+static void json_row(Output *o, const ResultRow *r, char **cells)
+{
+    FILE *f = o->f;
+    fputs(o->rows ? ",\n  {" : "\n  {", f);
+    fputs("\"unit\": ", f); json_string(f, r->unit);
+    fputs(", \"indicator\": ", f); json_string(f, r->ind->code);
+    fputs(", \"name\": ", f); json_string(f, r->ind->name);
+    fprintf(f, ", \"year\": %d", r->year);
+    fputs(", \"target\": ", f);
+    if (r->has_target && r->has_target_hi) {
+        char lo[40], hi[40];
+        num_format(lo, sizeof lo, r->target, -1);
+        num_format(hi, sizeof hi, r->target_hi, -1);
+        fprintf(f, "[%s, %s]", lo, hi);
+    } else json_num_or_null(f, cells[C_TARGET]);
+    fputs(", \"source\": ", f);
+    if (r->has_target) json_string(f, r->target_source); else fputs("null", f);
+    fputs(", \"realisation\": ", f); json_num_or_null(f, cells[C_REAL]);
+    fputs(", \"basis\": ", f);
+    if (*cells[C_BASIS]) json_string(f, cells[C_BASIS]); else fputs("null", f);
+    fputs(", \"capaian\": ", f); json_num_or_null(f, cells[C_CAPAIAN]);
+    fputs(", \"grades\": [", f);
+    for (int i = 0; i < r->ngrades; i++) {
+        const GradeResult *g = &r->grades[i];
+        fputs(i ? ", {\"scheme\": " : "{\"scheme\": ", f);
+        json_string(f, g->scheme->name);
+        fprintf(f, ", \"on\": \"%s\", \"grade\": ", g->on == GRADE_VALUE ? "value" : "capaian");
+        if (g->band) json_string(f, g->band->code); else fputs("null", f);
+        fputs(", \"label\": ", f);
+        if (g->band) json_string(f, g->band->label); else fputs("null", f);
+        fputc('}', f);
+    }
+    fputs("], \"status\": ", f); json_string(f, status_name(r->status));
+    fputs(", \"reason\": ", f);
+    if (r->reason) json_string(f, r->reason); else fputs("null", f);
+    fputs(", \"rule\": ", f); json_string(f, r->rule);
+    fputc('}', f);
+}
+
+int output_row(const ResultRow *row, void *out)
+{
+    Output *o = out;
+    char *cells[NCOLS];
+    if (o->fmt == FMT_TABLE || o->fmt == FMT_MARKDOWN) {
+        char **keep = arena_alloc(&o->cells, NCOLS * sizeof *keep);
+        row_cells(&o->cells, row, keep);
+        VEC_PUSH(o->table, keep);
+        int known = 0;
+        for (int i = 0; i < o->rules.len; i++) known |= strcmp(o->rules.items[i], keep[C_RULE]) == 0;
+        if (!known) VEC_PUSH(o->rules, keep[C_RULE]);
+    } else {
+        Arena tmp = {0};
+        row_cells(&tmp, row, cells);
+        if (o->fmt == FMT_CSV) {
+            for (int i = 0; i < NCOLS; i++) {
+                if (i) fputc(',', o->f);
+                csv_field(o->f, cells[i]);
+            }
+            fputc('\n', o->f);
+        } else {
+            json_row(o, row, cells);
+        }
+        arena_free(&tmp);
+    }
+    o->rows++;
+    return ferror(o->f) ? 5 : 0;
+}
+
+/* Columns shown by table and markdown: the ones a reader of an LKIP table
+ * looks for; the full set is in csv and json. */
+static const int shown[] = { C_UNIT, C_IND, C_YEAR, C_TARGET, C_SOURCE, C_REAL, C_CAPAIAN, C_GRADE, C_STATUS };
+#define NSHOWN (int)(sizeof shown / sizeof *shown)
+
+/* Display width of UTF-8 text: count code points, not bytes. */
+static int text_width(const char *s)
+{
+    int w = 0;
+    for (; *s; s++) w += ((unsigned char)*s & 0xC0) != 0x80;
+    return w;
+}
+
+static const char *grade_display(Arena *a, char **cells)
+{
+    if (!*cells[C_GRADE]) return "";
+    if (strcmp(cells[C_GRADE], cells[C_LABEL]) == 0) return cells[C_GRADE];
+    /* "B (Baik)" when a code has a label; several grades stay ';'-joined */
+    if (strchr(cells[C_GRADE], ';')) return cells[C_GRADE];
+    return arena_printf(a, "%s (%s)", cells[C_GRADE], cells[C_LABEL]);
+}
+
+static const char *status_display(Arena *a, char **cells)
+{
+    if (!*cells[C_REASON]) return cells[C_STATUS];
+    return arena_printf(a, "%s: %s", cells[C_STATUS], cells[C_REASON]);
+}
+
+static const char *colour_of(const char *status)
+{
+    return strcmp(status, "ok") == 0 ? "32" : strcmp(status, "undefined") == 0 ? "31" : "33";
+}
+
+static void flush_table(Output *o)
+{
+    int md = o->fmt == FMT_MARKDOWN;
+    int width[NCOLS] = {0};
+    for (int k = 0; k < NSHOWN; k++) width[k] = text_width(col_names[shown[k]]);
+    for (int r = 0; r < o->table.len; r++) {
+        char **cells = o->table.items[r];
+        cells[C_GRADE] = (char *)grade_display(&o->cells, cells);
+        cells[C_STATUS] = (char *)status_display(&o->cells, cells);
+        for (int k = 0; k < NSHOWN; k++) {
+            int w = text_width(cells[shown[k]]);
+            if (w > width[k]) width[k] = w;
+        }
+    }
+    for (int r = -1; r < o->table.len; r++) {
+        if (md) fputs("| ", o->f);
+        for (int k = 0; k < NSHOWN; k++) {
+            if (shown[k] == C_YEAR && !o->multi_year) continue;
+            const char *cell = r < 0 ? col_names[shown[k]] : o->table.items[r][shown[k]];
+            int numeric = shown[k] == C_TARGET || shown[k] == C_REAL || shown[k] == C_CAPAIAN;
+            int pad = width[k] - text_width(cell);
+            int last = k == NSHOWN - 1;
+            if (numeric && r >= 0) fprintf(o->f, "%*s", pad, "");
+            if (o->color && r >= 0 && shown[k] == C_STATUS)
+                fprintf(o->f, "\033[%sm%s\033[0m", colour_of(o->table.items[r][C_STATUS]), cell);
+            else fputs(cell, o->f);
+            if ((!numeric || r < 0) && (!last || md)) fprintf(o->f, "%*s", pad, "");
+            if (!last) fputs(md ? " | " : "  ", o->f);
+        }
+        fputs(md ? " |\n" : "\n", o->f);
+        if (r < 0 && md) {
+            fputs("|", o->f);
+            for (int k = 0; k < NSHOWN; k++) {
+                if (shown[k] == C_YEAR && !o->multi_year) continue;
+                int numeric = shown[k] == C_TARGET || shown[k] == C_REAL || shown[k] == C_CAPAIAN;
+                for (int i = 0; i < width[k] + 2 - numeric; i++) fputc('-', o->f);
+                fputs(numeric ? ":|" : "|", o->f);
+            }
+            fputc('\n', o->f);
+        }
+    }
+    fputs(md ? "\n" : "\n", o->f);
+    for (int i = 0; i < o->rules.len; i++)
+        fprintf(o->f, "%scapaian rule: %s%s\n", md ? "- " : "", o->rules.items[i],
+                o->rules.len == 1 ? "; graded after rounding" : "");
+}
+
+void output_close(Output *o)
+{
+    if (o->fmt == FMT_JSON) fputs(o->rows ? "\n]\n" : "]\n", o->f);
+    else if (o->fmt == FMT_TABLE || o->fmt == FMT_MARKDOWN) flush_table(o);
+    fflush(o->f);
+    VEC_FREE(o->table);
+    VEC_FREE(o->rules);
+    arena_free(&o->cells);
+    free(o);
+}

@@ -1,0 +1,19 @@
+/* output.h: values -> reports. The achievement table in the four formats
+ * people and programs read: table, csv, json, markdown. */
+#ifndef SKP_OUTPUT_H
+#define SKP_OUTPUT_H
+#include <stdio.h>
+#include "eval.h"
+
+typedef enum { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_MARKDOWN } OutFormat;
+
+int output_format_parse(const char *s, OutFormat *out);   /* -1 if unknown */
+
+typedef struct Output Output;
+
+/* color: ANSI colour for grades and statuses (table format, terminal only). */
+Output *output_open(FILE *f, OutFormat fmt, int color, int multi_year);
+int output_row(const ResultRow *row, void *out);   /* a RowSink */
+void output_close(Output *o);                      /* flushes buffered formats */
+
+#endif

@@ -1,0 +1,140 @@
+/* plan.h: the checked plan. check.c turns the tree into this model: every
+ * name resolved, every rule explicit (defaults filled in), every scheme
+ * validated. compile.c turns it into something fast to evaluate. */
+#ifndef SKP_PLAN_H
+#define SKP_PLAN_H
+#include "ast.h"
+#include "num.h"
+#include "record.h"
+
+/* How capaian is measured. SAKIP.md: the three lower-is-better formulas
+ * disagree, so the plan names one. */
+typedef enum {
+    POL_HIGHER,      /* R / T x 100 */
+    POL_LOWER_A,     /* (2T - R) / T x 100 */
+    POL_LOWER_B,     /* T / R x 100 */
+    POL_LOWER_C,     /* (T - R) / T x 100 */
+    POL_RANGE        /* inside [lo, hi] = 100; below: R/lo; above: lower formula vs hi */
+} Polarity;
+
+/* How the periods present in a year make the year's realisation. */
+typedef enum { AGG_SUM, AGG_LAST, AGG_AVG, AGG_MAX, AGG_MIN, AGG_LATEST } Aggregate;
+
+typedef struct {
+    const char *code;      /* "AA", or the label when a band has no code */
+    const char *label;     /* "Sangat Memuaskan" (may equal code) */
+    int has_lo, lo_incl;   /* > lo or >= lo */
+    double lo;
+    int has_hi, hi_incl;   /* < hi or <= hi */
+    double hi;
+    Loc loc;
+} Band;
+
+typedef struct {
+    const char *name;      /* AKIP */
+    const char *title;
+    Band *bands;           /* as written */
+    int nbands;
+    int precision;         /* decimals of the values it grades; -1 if unstated */
+    Loc loc;
+} Scheme;
+
+typedef enum { GRADE_VALUE, GRADE_CAPAIAN } GradeOn;
+
+typedef struct {
+    GradeOn on;
+    int scheme;            /* index into Plan.schemes */
+    Loc loc;
+} Grading;
+
+/* Where targets come from: the first source that has one wins. The pseudo
+ * source "end" is the Renstra target of the plan's last Renstra year. */
+typedef struct {
+    const char **sources;
+    int nsources;
+    Loc loc;
+} TargetSpec;
+
+/* Rules that a plan states once and an indicator may override. */
+typedef struct {
+    int has_cap;
+    double cap;            /* capaian is capped at this (after compute, before rounding) */
+    Rounding round;        /* capaian rounding */
+    Rounding value_round;  /* realisation rounding before a value grade */
+    Expr *zero_target;     /* capaian when T = 0; NULL: undefined */
+    Expr *zero_realisation;/* capaian when R = 0 and the formula divides by R; NULL: undefined */
+    Aggregate agg;
+    TargetSpec target;
+    Polarity polarity;
+    Polarity range_above;  /* POL_RANGE: lower formula used above the range */
+} Rules;
+
+typedef enum { SEL_LIST, SEL_ALL, SEL_LEVEL, SEL_UNDER } UnitSelKind;
+typedef struct {
+    UnitSelKind kind;
+    const char **codes;    /* SEL_LIST: unit codes; SEL_LEVEL/SEL_UNDER: one */
+    int ncodes;
+    Loc loc;
+} UnitSel;
+
+typedef struct {
+    const char *code;      /* IKM; unique within a unit */
+    const char *name;
+    const char *measure;   /* "%", "indeks 25-100", ... or NULL */
+    const char *tujuan, *sasaran;   /* grouping, may be NULL */
+    UnitSel units;
+    Rules rules;
+    Expr *realisation;     /* NULL: from data by rules.agg */
+    Expr *target_expr;     /* NULL: from data by rules.target */
+    Expr *target_hi;       /* `target = lo .. hi` */
+    Expr *capaian;         /* NULL: by polarity */
+    Grading *grades;
+    int ngrades;
+    double weight;         /* 1 unless stated; used by composites */
+    int code_id;           /* interned code, shared by same-code indicators */
+    Loc loc;
+} Indicator;
+
+typedef struct {
+    const char *name;
+    Expr *value;
+    Loc loc;
+} Const;
+
+typedef struct {
+    const char *code, *name;
+    Loc loc;
+} PlanUnit;
+
+typedef struct Plan {
+    Arena arena;
+    Source *sources_list;  /* the plan file and every include */
+    Tree **trees;          /* one per source */
+    int ntrees;
+    const char *path;      /* the plan file as named */
+    const char *dir;       /* its directory, for relative paths */
+    const char *title;
+    const char *database;  /* as written (relative to dir), or NULL */
+    int year;              /* default evaluation year, 0 if unstated */
+    int renstra_from, renstra_to;
+    Rules defaults;
+    Scheme *schemes; int nschemes;
+    Indicator *inds; int ninds;
+    const char **codes; int ncodes;     /* distinct indicator codes (code_id) */
+    PlanUnit *units; int nunits;
+    Const *consts; int nconsts;
+    RecordDecl *records; int nrecords;
+    const char **sources; int nsources; /* every target source named */
+} Plan;
+
+/* Loads, parses and checks a plan (and its includes). Every error goes to d;
+ * returns NULL if there were any (all of them reported). */
+Plan *plan_load(const char *path, Diag *d);
+void plan_free(Plan *p);
+
+const char *polarity_name(Polarity p);     /* "higher", "lower A", ... */
+const char *polarity_formula(Polarity p);  /* "R/T*100", "(2T-R)/T*100", ... */
+const char *aggregate_name(Aggregate a);
+int plan_scheme_index(const Plan *p, const char *name);
+
+#endif

@@ -1,0 +1,84 @@
+-- The sakipc store, schema version 1 (PRAGMA user_version = 1).
+--
+-- One file holds everything a plan is evaluated against. Plans never write
+-- here; `sakipc import` does, one CSV file per transaction.
+--
+-- Conventions
+--   * A missing realisation is a missing row, never a zero.
+--   * Periods are text in one of four forms: '2023', '2023-S1', '2023-Q3',
+--     '2023-07' (checked by the importer).
+--   * Rupiah amounts are INTEGER (exact); other figures are REAL.
+--   * Every row remembers the CSV file and line it came from, so that
+--     errors and traces can point at it.
+
+-- Organisational units: a regional government or ministry at the top,
+-- OPD / satuan kerja below, divisions (eselon III) and sections (eselon IV).
+CREATE TABLE IF NOT EXISTS units (
+    code    TEXT PRIMARY KEY,          -- e.g. 'SETWAN.SIDANG'
+    parent  TEXT,                      -- code of the parent unit, NULL at the top
+    name    TEXT NOT NULL,
+    level   TEXT,                      -- free text: 'pemda', 'eselon2', 'eselon3', ...
+    src_file TEXT, src_line INTEGER
+) WITHOUT ROWID;
+
+-- The indicator catalogue as an agency keeps it. Plans define how each
+-- indicator is measured; this table records what the data says it is.
+CREATE TABLE IF NOT EXISTS indicators (
+    unit     TEXT NOT NULL,
+    code     TEXT NOT NULL,
+    name     TEXT NOT NULL,
+    measure  TEXT,                     -- '%', 'indeks 25-100', 'dokumen', 'rupiah', ...
+    polarity TEXT,                     -- 'higher', 'lower', ... as written by the agency
+    src_file TEXT, src_line INTEGER,
+    PRIMARY KEY (unit, code)
+) WITHOUT ROWID;
+
+-- Targets per unit, indicator, year and document: 'renstra', 'pk',
+-- 'pk-perubahan' or any other named source. A range target ('90 to 110')
+-- has value = lower bound and upper = upper bound.
+CREATE TABLE IF NOT EXISTS targets (
+    unit      TEXT NOT NULL,
+    indicator TEXT NOT NULL,
+    year      INTEGER NOT NULL,
+    source    TEXT NOT NULL,
+    value     REAL NOT NULL,
+    upper     REAL,
+    src_file  TEXT, src_line INTEGER,
+    PRIMARY KEY (unit, indicator, year, source)
+) WITHOUT ROWID;
+
+-- Realisations per unit, indicator and period.
+CREATE TABLE IF NOT EXISTS realisasi (
+    unit      TEXT NOT NULL,
+    indicator TEXT NOT NULL,
+    period    TEXT NOT NULL,
+    value     REAL NOT NULL,
+    note      TEXT,
+    src_file  TEXT, src_line INTEGER,
+    PRIMARY KEY (unit, indicator, period)
+) WITHOUT ROWID;
+
+-- Budget lines: program / kegiatan / sub kegiatan with pagu and realisasi in
+-- whole rupiah. printed_* keep what a printed report said, for audits.
+CREATE TABLE IF NOT EXISTS budget (
+    code            TEXT PRIMARY KEY,  -- '1', '1.1', '1.1.01'
+    parent          TEXT,
+    level           TEXT NOT NULL,     -- 'program', 'kegiatan', 'subkegiatan'
+    name            TEXT NOT NULL,
+    pagu            INTEGER NOT NULL,
+    realisasi       INTEGER,
+    printed_percent REAL,
+    printed_sisa    INTEGER,
+    src_file        TEXT, src_line INTEGER
+) WITHOUT ROWID;
+
+-- Record tables declared by plans (`record NAME { ... }`) are created as
+-- rec_NAME with the declared columns plus src_file/src_line. Their declarations
+-- are kept here so that a later import with a different declaration is
+-- refused instead of silently mixing shapes.
+CREATE TABLE IF NOT EXISTS record_tables (
+    name        TEXT PRIMARY KEY,
+    declaration TEXT NOT NULL
+) WITHOUT ROWID;
+
+PRAGMA user_version = 1;

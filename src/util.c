@@ -1,0 +1,270 @@
+/* util.c: allocation that fails cleanly, arenas, buffers and hash maps. */
+#include "util.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Out of memory is not recoverable in a batch evaluator; say so plainly and
+ * exit with the runtime-error code rather than crash later on a NULL. */
+static void out_of_memory(size_t n)
+{
+    fprintf(stderr, "sakipc: error: out of memory (%zu bytes)\n", n);
+    exit(5);
+}
+
+void *skp_xmalloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p) out_of_memory(n);
+    return p;
+}
+
+void *skp_xcalloc(size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size ? size : 1);
+    if (!p) out_of_memory(n * size);
+    return p;
+}
+
+void *skp_xrealloc(void *p, size_t n)
+{
+    void *q = realloc(p, n ? n : 1);
+    if (!q) out_of_memory(n);
+    return q;
+}
+
+char *skp_xstrdup(const char *s) { return skp_xstrndup(s, strlen(s)); }
+
+char *skp_xstrndup(const char *s, size_t n)
+{
+    char *d = skp_xmalloc(n + 1);
+    memcpy(d, s, n);
+    d[n] = '\0';
+    return d;
+}
+
+/* ---- arena ------------------------------------------------------------ */
+
+struct ArenaBlock {
+    ArenaBlock *next;
+    size_t used, size;
+    max_align_t data[];
+};
+
+#define ARENA_BLOCK 16384
+
+void *arena_alloc(Arena *a, size_t n)
+{
+    n = (n + 7) & ~(size_t)7;
+    ArenaBlock *b = a->head;
+    if (!b || b->used + n > b->size) {
+        size_t size = n > ARENA_BLOCK ? n : ARENA_BLOCK;
+        b = skp_xmalloc(sizeof *b + size);
+        b->used = 0;
+        b->size = size;
+        b->next = a->head;
+        a->head = b;
+    }
+    void *p = (char *)b->data + b->used;
+    b->used += n;
+    memset(p, 0, n);
+    return p;
+}
+
+char *arena_strndup(Arena *a, const char *s, size_t n)
+{
+    char *d = arena_alloc(a, n + 1);
+    memcpy(d, s, n);
+    d[n] = '\0';
+    return d;
+}
+
+char *arena_strdup(Arena *a, const char *s) { return arena_strndup(a, s, strlen(s)); }
+
+char *arena_printf(Arena *a, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *d = arena_alloc(a, (size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(d, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return d;
+}
+
+void arena_free(Arena *a)
+{
+    ArenaBlock *b = a->head;
+    while (b) {
+        ArenaBlock *next = b->next;
+        free(b);
+        b = next;
+    }
+    a->head = NULL;
+}
+
+/* ---- string buffer ---------------------------------------------------- */
+
+static void sb_reserve(StrBuf *b, size_t extra)
+{
+    if (b->len + extra + 1 <= b->cap) return;
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < b->len + extra + 1) cap *= 2;
+    b->s = skp_xrealloc(b->s, cap);
+    b->cap = cap;
+}
+
+void sb_putn(StrBuf *b, const char *s, size_t n)
+{
+    sb_reserve(b, n);
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+}
+
+void sb_putc(StrBuf *b, char c) { sb_putn(b, &c, 1); }
+void sb_puts(StrBuf *b, const char *s) { sb_putn(b, s, strlen(s)); }
+
+void sb_printf(StrBuf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    sb_reserve(b, (size_t)n);
+    va_start(ap, fmt);
+    vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+void sb_clear(StrBuf *b)
+{
+    b->len = 0;
+    if (b->s) b->s[0] = '\0';
+}
+
+void sb_free(StrBuf *b)
+{
+    free(b->s);
+    b->s = NULL;
+    b->len = b->cap = 0;
+}
+
+/* ---- string map ------------------------------------------------------- */
+
+/* FNV-1a: short keys (unit and indicator codes), good spread, no setup. */
+uint32_t strmap_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+static int strmap_slot(const StrMap *m, const char *s, size_t n, uint32_t h)
+{
+    int mask = m->cap - 1;
+    for (int i = (int)(h & (uint32_t)mask);; i = (i + 1) & mask) {
+        if (!m->keys[i]) return i;
+        if (m->hashes[i] == h && strncmp(m->keys[i], s, n) == 0 && m->keys[i][n] == '\0')
+            return i;
+    }
+}
+
+int strmap_getn(const StrMap *m, const char *s, size_t n)
+{
+    if (!m->cap) return -1;
+    int i = strmap_slot(m, s, n, strmap_hash(s, n));
+    return m->keys[i] ? m->vals[i] : -1;
+}
+
+int strmap_get(const StrMap *m, const char *s) { return strmap_getn(m, s, strlen(s)); }
+
+static void strmap_grow(StrMap *m)
+{
+    StrMap old = *m;
+    m->cap = old.cap ? old.cap * 2 : 16;
+    m->keys = skp_xcalloc((size_t)m->cap, sizeof *m->keys);
+    m->hashes = skp_xcalloc((size_t)m->cap, sizeof *m->hashes);
+    m->vals = skp_xcalloc((size_t)m->cap, sizeof *m->vals);
+    m->len = 0;
+    for (int i = 0; i < old.cap; i++)
+        if (old.keys[i]) strmap_put(m, old.keys[i], old.vals[i]);
+    strmap_free(&old);
+}
+
+void strmap_put(StrMap *m, const char *s, int val)
+{
+    if ((m->len + 1) * 4 >= m->cap * 3) strmap_grow(m);
+    size_t n = strlen(s);
+    uint32_t h = strmap_hash(s, n);
+    int i = strmap_slot(m, s, n, h);
+    if (!m->keys[i]) {
+        m->keys[i] = s;
+        m->hashes[i] = h;
+        m->len++;
+    }
+    m->vals[i] = val;
+}
+
+void strmap_free(StrMap *m)
+{
+    free(m->keys);
+    free(m->hashes);
+    free(m->vals);
+    memset(m, 0, sizeof *m);
+}
+
+/* ---- misc ------------------------------------------------------------- */
+
+/* Levenshtein distance on lower-cased bytes; names are short, so the
+ * quadratic table is fine, but we bound it to keep it on the stack. */
+int skp_edit_distance(const char *a, const char *b)
+{
+    size_t n = strlen(a), m = strlen(b);
+    if (n > 63 || m > 63) return 99;
+    int row[64];
+    for (size_t j = 0; j <= m; j++) row[j] = (int)j;
+    for (size_t i = 1; i <= n; i++) {
+        int diag = row[0];
+        row[0] = (int)i;
+        for (size_t j = 1; j <= m; j++) {
+            int up = row[j];
+            int cost = tolower((unsigned char)a[i - 1]) != tolower((unsigned char)b[j - 1]);
+            int best = diag + cost;
+            if (up + 1 < best) best = up + 1;
+            if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[m];
+}
+
+char *skp_read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    StrBuf b = {0};
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) sb_putn(&b, chunk, n);
+    int err = ferror(f);
+    fclose(f);
+    if (err) {
+        sb_free(&b);
+        errno = EIO;
+        return NULL;
+    }
+    if (!b.s) b.s = skp_xstrdup("");
+    if (len) *len = b.len;
+    return b.s;
+}

@@ -1,0 +1,58 @@
+/* util.h: memory arenas, growable buffers and string hash maps shared by every stage. */
+#ifndef SKP_UTIL_H
+#define SKP_UTIL_H
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* Out-of-memory is reported once, cleanly, and the process exits with code 5. */
+void *skp_xmalloc(size_t n);
+void *skp_xcalloc(size_t n, size_t size);
+void *skp_xrealloc(void *p, size_t n);
+char *skp_xstrdup(const char *s);
+char *skp_xstrndup(const char *s, size_t n);
+
+/* Arena: everything a plan allocates lives until the plan is freed. */
+typedef struct ArenaBlock ArenaBlock;
+typedef struct { ArenaBlock *head; } Arena;
+void *arena_alloc(Arena *a, size_t n);          /* zeroed, 8-byte aligned */
+char *arena_strdup(Arena *a, const char *s);
+char *arena_strndup(Arena *a, const char *s, size_t n);
+char *arena_printf(Arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void arena_free(Arena *a);
+
+/* Growable array of any element type: VEC(int) v = {0}; VEC_PUSH(v, 3); */
+#define VEC(T) struct { T *items; int len, cap; }
+#define VEC_PUSH(v, x) do { \
+    if ((v).len == (v).cap) { \
+        (v).cap = (v).cap ? 2 * (v).cap : 8; \
+        (v).items = skp_xrealloc((v).items, (size_t)(v).cap * sizeof *(v).items); \
+    } \
+    (v).items[(v).len++] = (x); \
+} while (0)
+#define VEC_FREE(v) do { free((v).items); (v).items = NULL; (v).len = (v).cap = 0; } while (0)
+
+/* Growable string. */
+typedef struct { char *s; size_t len, cap; } StrBuf;
+void sb_putc(StrBuf *b, char c);
+void sb_puts(StrBuf *b, const char *s);
+void sb_putn(StrBuf *b, const char *s, size_t n);
+void sb_printf(StrBuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void sb_clear(StrBuf *b);
+void sb_free(StrBuf *b);
+
+/* Open-addressing map from string (not owned; caller keeps it alive) to int. */
+typedef struct { const char **keys; uint32_t *hashes; int *vals; int cap, len; } StrMap;
+uint32_t strmap_hash(const char *s, size_t n);
+int strmap_get(const StrMap *m, const char *s);             /* -1 if absent */
+int strmap_getn(const StrMap *m, const char *s, size_t n);  /* key need not be NUL-terminated */
+void strmap_put(StrMap *m, const char *s, int val);         /* replaces */
+void strmap_free(StrMap *m);
+
+/* Edit distance for "did you mean" suggestions (bounded, case-insensitive). */
+int skp_edit_distance(const char *a, const char *b);
+
+/* Whole file into memory (NUL-terminated); NULL with errno set on failure. */
+char *skp_read_file(const char *path, size_t *len);
+
+#endif

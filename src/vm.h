@@ -1,0 +1,24 @@
+/* vm.h: runs compiled formulas. The host (eval.c) answers references to
+ * other figures, so the machine knows nothing about storage. */
+#ifndef SKP_VM_H
+#define SKP_VM_H
+#include "compile.h"
+#include "util.h"
+
+typedef struct VmHost VmHost;
+struct VmHost {
+    Value (*realisation)(VmHost *h, int code, int year);
+    Value (*target)(VmHost *h, int code, int year, int source);   /* source -1: as the indicator says */
+    Value (*data)(VmHost *h, int code, int year);
+    Value (*latest)(VmHost *h, int code, int year);
+    int year;
+    Value self_r, self_t;
+    Arena *scratch;      /* reasons for missing values */
+    const CompiledPlan *cp;
+};
+
+#define VM_MAX_STACK 256
+
+Value vm_run(const Program *p, VmHost *h);
+
+#endif
