@@ -1025,8 +1025,8 @@ static void include_file(Checker *c, const Stmt *s)
     expect_end(c, s, i, "the include");
     char *path = find_include(c, name, s->loc.src->path);
     if (!path) {
-        diag_error(c->d, s->words[1].loc, "cannot find '%s' to include (looked next to %s, in $SAKIPC_STDLIB and in %s)",
-                   name, s->loc.src->path, SAKIPC_STDLIB_DIR);
+        diag_error(c->d, s->words[1].loc, "cannot find '%s' to include (looked next to %s, in $SAKIPC_STDLIB and in the standard library)",
+                   name, s->loc.src->path);
         return;
     }
     char *real = realpath(path, NULL);
@@ -1117,8 +1117,8 @@ static void add_edge(Checker *c, ExprCtx *x, int code_id, int kind, Loc loc)
 static const char *name_suggestion(Checker *c, const char *name)
 {
     VEC(const char *) cands = {0};
-    static const char *const fixed[] = { "year", "undefined", "true", "false", "R", "T", "realisation", "target" };
-    for (int i = 0; i < 8; i++) VEC_PUSH(cands, fixed[i]);
+    static const char *const fixed[] = { "year", "undefined", "true", "false" };
+    for (int i = 0; i < 4; i++) VEC_PUSH(cands, fixed[i]);
     for (int i = 0; i < c->codes.len; i++) VEC_PUSH(cands, c->codes.items[i]);
     for (int i = 0; i < c->consts.len; i++) VEC_PUSH(cands, c->consts.items[i].name);
     const char *m = mean(c, name, cands.items, cands.len);

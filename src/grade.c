@@ -67,10 +67,28 @@ static void report_pair(const Scheme *s, Diag *d, const Band *lower, const Band 
     grade_band_text(lower, lt, sizeof lt);
     grade_band_text(upper, ut, sizeof ut);
     if (overlap) {
-        num_format(at, sizeof at, upper->lo, -1);
-        diag_error(d, upper->loc, "bands '%s' (%s) and '%s' (%s) of scheme '%s' overlap: %s%s is in both",
-                   lower->code, lt, upper->code, ut, s->name,
-                   upper->has_lo && lower->has_hi && upper->lo == lower->hi ? "" : "from ", at);
+        /* the shared stretch runs from the upper band's start to the lower
+         * of the two ends */
+        int hi_from_lower = lower->has_hi && (!upper->has_hi || lower->hi < upper->hi ||
+                                              (lower->hi == upper->hi && !lower->hi_incl));
+        const Band *end = hi_from_lower ? lower : upper;
+        char shared[96];
+        if (!upper->has_lo) snprintf(shared, sizeof shared, "both are open downward");
+        else if (end->has_hi && end->hi == upper->lo) {
+            num_format(at, sizeof at, upper->lo, -1);
+            snprintf(shared, sizeof shared, "%s is in both", at);
+        } else {
+            num_format(at, sizeof at, upper->lo, -1);
+            if (end->has_hi) {
+                num_format(at2, sizeof at2, end->hi, -1);
+                snprintf(shared, sizeof shared, "values %s %s and %s %s are in both",
+                         upper->lo_incl ? ">=" : ">", at, end->hi_incl ? "<=" : "<", at2);
+            } else {
+                snprintf(shared, sizeof shared, "values %s %s are in both", upper->lo_incl ? ">=" : ">", at);
+            }
+        }
+        diag_error(d, upper->loc, "bands '%s' (%s) and '%s' (%s) of scheme '%s' overlap: %s",
+                   lower->code, lt, upper->code, ut, s->name, shared);
     } else {
         num_format(at, sizeof at, lower->hi, -1);
         num_format(at2, sizeof at2, upper->lo, -1);

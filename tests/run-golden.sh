@@ -30,7 +30,7 @@ cd "$tmp"
 while IFS= read -r line || [ -n "$line" ]; do
     case "$line" in ''|'#'*) continue ;; esac
     printf '$ %s\n' "$line" >> "$actual"
-    bash -c "$line" >> "$actual" 2>&1
+    bash -o pipefail -c "$line" >> "$actual" 2>&1
     rc=$?
     [ "$rc" -ne 0 ] && printf '[exit %d]\n' "$rc" >> "$actual"
 done < "$case_dir/cmd"
