@@ -128,28 +128,9 @@ static const char *word_desc(Checker *c, const Stmt *s, int i)
     return arena_printf(c->A, "'%s'", w->text);
 }
 
-/* Best candidate within a small edit distance, for "did you mean". */
-static const char *suggest(const char *name, const char *const *cands, int n)
-{
-    const char *best = NULL;
-    int bestd = INT_MAX;
-    int limit = (int)strlen(name) / 3 + 1;
-    for (int i = 0; i < n; i++) {
-        if (!cands[i]) continue;
-        int dist = skp_edit_distance(name, cands[i]);
-        if (dist < bestd && dist <= limit && dist > 0) {
-            best = cands[i];
-            bestd = dist;
-        } else if (dist == 0 && strcmp(name, cands[i]) != 0) {  /* differs in case only */
-            return cands[i];
-        }
-    }
-    return best;
-}
-
 static const char *mean(Checker *c, const char *name, const char *const *cands, int n)
 {
-    const char *s = suggest(name, cands, n);
+    const char *s = skp_suggest(name, cands, n);
     return s ? arena_printf(c->A, " (did you mean '%s'?)", s) : "";
 }
 

@@ -42,11 +42,14 @@ typedef enum { NUMP_OK, NUMP_EMPTY, NUMP_INVALID, NUMP_AMBIGUOUS, NUMP_RANGE } N
  *   NUM_INDONESIAN: "84,98" (comma decimal), "62.644.362.476" (dot groups of
  *                   exactly three digits), "1.234,5"; "84.98" is AMBIGUOUS
  *                   (a dot that does not group by three), never guessed.
- * On failure *why (if not NULL) points to a static English reason such as
- * "not a number" or "ambiguous: '.' does not group digits by three". */
+ * On failure *why (if not NULL) points to a static English predicate that
+ * follows the quoted field in messages: "is not a number", "is ambiguous:
+ * ...". */
 NumParseStatus num_parse(const char *s, NumStyle style, double *out, const char **why);
 /* Same, for exact integers (rupiah): a fractional part is INVALID, values
- * beyond int64 are RANGE. */
+ * beyond int64 are RANGE. In Indonesian style a single dot group is a
+ * thousands separator here ("437.908" is 437908), because a whole-number
+ * column leaves no other reading. */
 NumParseStatus num_parse_int(const char *s, NumStyle style, int64_t *out, const char **why);
 
 #endif

@@ -65,7 +65,7 @@ CREATE TABLE IF NOT EXISTS budget (
     parent          TEXT,
     level           TEXT NOT NULL,     -- 'program', 'kegiatan', 'subkegiatan'
     name            TEXT NOT NULL,
-    pagu            INTEGER NOT NULL,
+    pagu            INTEGER,           -- NULL where the source prints none
     realisasi       INTEGER,
     printed_percent REAL,
     printed_sisa    INTEGER,

@@ -2,6 +2,7 @@
 #include "util.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -247,6 +248,25 @@ int skp_edit_distance(const char *a, const char *b)
         }
     }
     return row[m];
+}
+
+/* Best candidate within a small edit distance, for "did you mean". */
+const char *skp_suggest(const char *name, const char *const *cands, int n)
+{
+    const char *best = NULL;
+    int bestd = INT_MAX;
+    int limit = (int)strlen(name) / 3 + 1;
+    for (int i = 0; i < n; i++) {
+        if (!cands[i]) continue;
+        int dist = skp_edit_distance(name, cands[i]);
+        if (dist < bestd && dist <= limit && dist > 0) {
+            best = cands[i];
+            bestd = dist;
+        } else if (dist == 0 && strcmp(name, cands[i]) != 0) {  /* differs in case only */
+            return cands[i];
+        }
+    }
+    return best;
 }
 
 char *skp_read_file(const char *path, size_t *len)

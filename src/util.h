@@ -51,6 +51,8 @@ void strmap_free(StrMap *m);
 
 /* Edit distance for "did you mean" suggestions (bounded, case-insensitive). */
 int skp_edit_distance(const char *a, const char *b);
+/* The candidate closest to name within a small distance, or NULL. */
+const char *skp_suggest(const char *name, const char *const *cands, int n);
 
 /* Whole file into memory (NUL-terminated); NULL with errno set on failure. */
 char *skp_read_file(const char *path, size_t *len);

@@ -1,0 +1,286 @@
+/* num.c: numbers as facts. See num.h for the contract.
+ *
+ * Rounding works on the decimal text of a number, not on its binary value:
+ * 88.305 is stored as 88.30499999999999971578..., and a planner who writes
+ * "half-up to 2 decimals" means 88.31. So we print the value with 15
+ * significant digits (the precision a double carries faithfully), round that
+ * digit string, and read the result back with strtod. */
+#include "num.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Digits of |x| as "DDDDDDDDDDDDDDD" with decimal exponent: |x| = 0.D1D2... * 10^exp10. */
+typedef struct {
+    char d[40];      /* digits, no dot, no sign; may grow by one on carry */
+    int n;           /* number of digits */
+    int exp10;       /* position of the decimal point after d[0..exp10) */
+} Decimal;
+
+static void decimal_from_double(double ax, Decimal *out)
+{
+    char buf[64];
+    /* %.14e gives 15 significant digits: d.dddddddddddddde[+-]XX */
+    snprintf(buf, sizeof buf, "%.14e", ax);
+    int n = 0;
+    const char *p = buf;
+    for (; *p && *p != 'e'; p++)
+        if (isdigit((unsigned char)*p)) out->d[n++] = *p;
+    out->n = n;
+    out->exp10 = (*p == 'e' ? atoi(p + 1) : 0) + 1;
+}
+
+/* Keeps `digits` decimals of dec, deciding the last by mode. neg: the sign
+ * of the original value (half-even and up/down are defined on |x| here). */
+static void decimal_round(Decimal *dec, int digits, RoundMode mode)
+{
+    int keep = dec->exp10 + digits;         /* digits that survive */
+    if (keep >= dec->n) return;             /* already exact enough */
+    int round_up = 0;
+    if (keep < 0) {                         /* everything is dropped */
+        round_up = (mode == ROUND_UP);      /* any non-zero digit: x > 0 */
+        if (round_up) {
+            int nz = 0;
+            for (int i = 0; i < dec->n; i++) nz |= dec->d[i] != '0';
+            round_up = nz;
+        }
+        dec->n = 0;
+        if (round_up) { dec->d[0] = '1'; dec->n = 1; dec->exp10 = -digits + 1; }
+        else { dec->d[0] = '0'; dec->n = 1; dec->exp10 = 1; }
+        return;
+    }
+    char first = dec->d[keep];
+    int rest_nonzero = 0;
+    for (int i = keep + 1; i < dec->n; i++) rest_nonzero |= dec->d[i] != '0';
+    switch (mode) {
+    case ROUND_HALF_UP: round_up = first >= '5'; break;
+    case ROUND_HALF_EVEN:
+        if (first > '5' || (first == '5' && rest_nonzero)) round_up = 1;
+        else if (first == '5') round_up = keep > 0 && ((dec->d[keep - 1] - '0') % 2 == 1);
+        break;
+    case ROUND_DOWN: round_up = 0; break;
+    case ROUND_UP: round_up = first != '0' || rest_nonzero; break;
+    case ROUND_NONE: return;
+    }
+    dec->n = keep;
+    if (!round_up) {
+        if (dec->n == 0) { dec->d[0] = '0'; dec->n = 1; dec->exp10 = 1; }
+        return;
+    }
+    int i = keep - 1;
+    while (i >= 0 && dec->d[i] == '9') dec->d[i--] = '0';
+    if (i >= 0) dec->d[i]++;
+    else {                                  /* 99.99 -> 100.0: shift right */
+        memmove(dec->d + 1, dec->d, (size_t)dec->n);
+        dec->d[0] = '1';
+        dec->n++;
+        dec->exp10++;
+    }
+    if (dec->n == 0) { dec->d[0] = '1'; dec->n = 1; dec->exp10 = 1 - digits; }
+}
+
+static double decimal_to_double(const Decimal *dec, int neg)
+{
+    char buf[96];
+    int k = snprintf(buf, sizeof buf, "%s0.", neg ? "-" : "");
+    memcpy(buf + k, dec->d, (size_t)dec->n);
+    k += dec->n;
+    snprintf(buf + k, sizeof buf - (size_t)k, "e%d", dec->exp10);
+    return strtod(buf, NULL);
+}
+
+double num_round(double x, Rounding r)
+{
+    if (r.mode == ROUND_NONE || !isfinite(x) || x == 0) return x;
+    int neg = x < 0;
+    Decimal dec;
+    decimal_from_double(neg ? -x : x, &dec);
+    decimal_round(&dec, r.digits, r.mode);
+    double v = decimal_to_double(&dec, neg);
+    return v == 0 ? 0.0 : v;                /* no "-0.00" in reports */
+}
+
+/* The shortest %.*g (up to 15 significant digits) that reads back as the
+ * same value at 15 digits, written without an exponent. */
+static int format_shortest(char *buf, size_t n, double x)
+{
+    char ref[64], tmp[64];
+    snprintf(ref, sizeof ref, "%.14e", x);
+    double target = strtod(ref, NULL);
+    int prec = 1;
+    for (; prec < 15; prec++) {
+        snprintf(tmp, sizeof tmp, "%.*e", prec - 1, x);
+        if (strtod(tmp, NULL) == target) break;
+    }
+    /* prec significant digits; decimals needed = prec - 1 - exponent */
+    snprintf(tmp, sizeof tmp, "%.*e", prec - 1, x);
+    int e = atoi(strchr(tmp, 'e') + 1);
+    int decimals = prec - 1 - e;
+    if (decimals < 0) decimals = 0;
+    return snprintf(buf, n, "%.*f", decimals, target);
+}
+
+int num_format(char *buf, size_t n, double x, int digits)
+{
+    if (isnan(x)) return snprintf(buf, n, "nan");
+    if (isinf(x)) return snprintf(buf, n, x < 0 ? "-inf" : "inf");
+    if (x == 0) x = 0.0;                    /* -0 prints as 0 */
+    if (digits >= 0) {
+        int k = snprintf(buf, n, "%.*f", digits, x);
+        /* a negative value that rounds to zero at this width is zero */
+        if (buf[0] == '-' && strspn(buf + 1, "0.") == strlen(buf + 1))
+            return snprintf(buf, n, "%.*f", digits, 0.0);
+        return k;
+    }
+    if (fabs(x) >= 1e15) return snprintf(buf, n, "%.0f", x);
+    return format_shortest(buf, n, x);
+}
+
+int num_format_int(char *buf, size_t n, int64_t v)
+{
+    return snprintf(buf, n, "%lld", (long long)v);
+}
+
+static const char *const mode_names[] = {
+    [ROUND_NONE] = "none", [ROUND_HALF_UP] = "half-up", [ROUND_HALF_EVEN] = "half-even",
+    [ROUND_DOWN] = "down", [ROUND_UP] = "up",
+};
+
+const char *num_rounding_text(Rounding r, char *buf, size_t n)
+{
+    if (r.mode == ROUND_NONE) snprintf(buf, n, "not rounded");
+    else snprintf(buf, n, "%s to %d decimal%s", mode_names[r.mode], r.digits, r.digits == 1 ? "" : "s");
+    return buf;
+}
+
+int num_round_mode_parse(const char *s, RoundMode *out)
+{
+    for (int m = 0; m < (int)(sizeof mode_names / sizeof mode_names[0]); m++)
+        if (strcmp(s, mode_names[m]) == 0) { *out = (RoundMode)m; return 0; }
+    return -1;
+}
+
+/* ---- parsing ------------------------------------------------------------ */
+
+/* Trims surrounding blanks into [*b, *e). */
+static void trim(const char *s, const char **b, const char **e)
+{
+    const char *p = s, *q = s + strlen(s);
+    while (p < q && isspace((unsigned char)*p)) p++;
+    while (q > p && isspace((unsigned char)q[-1])) q--;
+    *b = p; *e = q;
+}
+
+static NumParseStatus fail(const char **why, NumParseStatus st, const char *reason)
+{
+    if (why) *why = reason;
+    return st;
+}
+
+/* Does [p, e) consist of digit groups of three separated by sep, the first
+ * group of 1..3 digits? ("62.644.362.476") */
+static int groups_by_three(const char *p, const char *e, char sep)
+{
+    const char *g = p;
+    int first = 1;
+    while (g < e) {
+        const char *h = g;
+        while (h < e && isdigit((unsigned char)*h)) h++;
+        int len = (int)(h - g);
+        if (first ? (len < 1 || len > 3) : len != 3) return 0;
+        first = 0;
+        if (h == e) return 1;
+        if (*h != sep) return 0;
+        g = h + 1;
+        if (g == e) return 0;
+    }
+    return 0;
+}
+
+/* Rewrites the field into canonical "-123.45" form in out (size n), or
+ * explains why not. */
+static NumParseStatus canonicalise(const char *s, NumStyle style, int whole, char *out, size_t n, const char **why)
+{
+    const char *b, *e;
+    trim(s, &b, &e);
+    if (b == e) return fail(why, NUMP_EMPTY, "is empty");
+    size_t k = 0;
+    if (*b == '-' || *b == '+') { if (*b == '-') out[k++] = '-'; b++; }
+    if (b == e) return fail(why, NUMP_INVALID, "is not a number");
+    /* only digits, '.' and ',' may remain */
+    int dots = 0, commas = 0;
+    const char *last_dot = NULL, *last_comma = NULL;
+    for (const char *p = b; p < e; p++) {
+        if (*p == '.') { dots++; last_dot = p; }
+        else if (*p == ',') { commas++; last_comma = p; }
+        else if (!isdigit((unsigned char)*p)) return fail(why, NUMP_INVALID, "is not a number");
+    }
+    if (!isdigit((unsigned char)*b) || !isdigit((unsigned char)e[-1]))
+        return fail(why, NUMP_INVALID, "is not a number");
+    const char *int_end = e, *frac = NULL;   /* integer digits [b, int_end) */
+    char group_sep = 0;
+    if (style == NUM_PLAIN) {
+        if (commas) return fail(why, NUMP_INVALID, "is not a plain number (',' is not a decimal point here; use --indonesian for numbers like 84,98)");
+        if (dots > 1) return fail(why, NUMP_INVALID, "is not a plain number (several '.'; use --indonesian for numbers like 62.644.362.476)");
+        if (dots == 1) { int_end = last_dot; frac = last_dot + 1; }
+    } else {
+        if (commas > 1) return fail(why, NUMP_INVALID, "is not a number (several ',')");
+        if (commas == 1) {
+            if (last_dot && last_dot > last_comma) return fail(why, NUMP_INVALID, "is not a number ('.' after the decimal ',')");
+            int_end = last_comma; frac = last_comma + 1;
+            if (dots) group_sep = '.';
+        } else if (dots) {
+            /* only dots: thousands groups, unless they do not group by three */
+            if (!groups_by_three(b, e, '.'))
+                return fail(why, NUMP_AMBIGUOUS, "is ambiguous: its '.' does not group digits by three, so it may be a decimal point (write 84,98)");
+            /* in a whole-number column "437.908" can only mean 437908 */
+            if (dots == 1 && !whole) return fail(why, NUMP_AMBIGUOUS, "is ambiguous: one '.' before three digits may be a decimal point or a thousands separator (write 1234 or 1,234)");
+            group_sep = '.';
+        }
+        if (group_sep && !groups_by_three(b, int_end, group_sep))
+            return fail(why, NUMP_INVALID, "is not a number ('.' must group digits by three)");
+    }
+    for (const char *p = b; p < int_end; p++) {
+        if (*p == group_sep) continue;
+        if (k + 2 >= n) return fail(why, NUMP_RANGE, "has too many digits");
+        out[k++] = *p;
+    }
+    if (frac) {
+        out[k++] = '.';
+        for (const char *p = frac; p < e; p++) {
+            if (k + 1 >= n) return fail(why, NUMP_RANGE, "has too many digits");
+            out[k++] = *p;
+        }
+    }
+    out[k] = 0;
+    return NUMP_OK;
+}
+
+NumParseStatus num_parse(const char *s, NumStyle style, double *out, const char **why)
+{
+    char canon[128];
+    NumParseStatus st = canonicalise(s, style, 0, canon, sizeof canon, why);
+    if (st != NUMP_OK) return st;
+    errno = 0;
+    double v = strtod(canon, NULL);
+    if (errno == ERANGE || !isfinite(v)) return fail(why, NUMP_RANGE, "is out of range");
+    *out = v == 0 ? 0.0 : v;
+    return NUMP_OK;
+}
+
+NumParseStatus num_parse_int(const char *s, NumStyle style, int64_t *out, const char **why)
+{
+    char canon[128];
+    NumParseStatus st = canonicalise(s, style, 1, canon, sizeof canon, why);
+    if (st != NUMP_OK) return st;
+    if (strchr(canon, '.')) return fail(why, NUMP_INVALID, "is not a whole number");
+    errno = 0;
+    long long v = strtoll(canon, NULL, 10);
+    if (errno == ERANGE) return fail(why, NUMP_RANGE, "is out of range");
+    *out = (int64_t)v;
+    return NUMP_OK;
+}
