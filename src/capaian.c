@@ -62,5 +62,13 @@ void capaian_rule_text(const Rules *rules, const Expr *custom, char *buf, size_t
         snprintf(cap, sizeof cap, "cap %s", v);
     }
     const char *f = custom ? "plan formula" : polarity_formula(rules->polarity);
+    char range[96];
+    if (!custom && rules->polarity == POL_RANGE) {
+        /* the formula above the range is the lower-is-better one, against the upper bound */
+        static const char *const above[] = { "(2H-R)/H", "H/R", "(H-R)/H" };
+        int k = rules->range_above == POL_LOWER_B ? 1 : rules->range_above == POL_LOWER_C ? 2 : 0;
+        snprintf(range, sizeof range, "range L..H: 100 inside, R/L x 100 below, %s x 100 above", above[k]);
+        f = range;
+    }
     snprintf(buf, n, "%s; %s; %s", f, cap, r);
 }

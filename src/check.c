@@ -40,6 +40,8 @@ typedef struct {
 
 enum { NODE_R, NODE_T, NODE_C };
 
+typedef struct { const char *key, *file; int line; } SettingSeen;
+
 typedef struct {
     Plan *p;
     Diag *d;
@@ -59,12 +61,14 @@ typedef struct {
     int include_depth;
     VEC(const char *) included;   /* real paths already included */
     int expr_depth;
+    VEC(SettingSeen) settings;    /* plan, database, year, renstra as stated */
 } Checker;
 
 /* Where a block sits: rules inherited so far and the grouping. */
 typedef struct {
     Rules rules;
     const char *unit;        /* enclosing unit code, or NULL at top level */
+    Loc unit_loc;            /* where that code is written */
     const char *tujuan, *sasaran;
 } Scope;
 
@@ -73,7 +77,8 @@ static void check_stmts(Checker *c, Stmt **stmts, int n, Scope *scope);
 /* ---- words ------------------------------------------------------------- */
 
 /* Joins words written without spaces around '-': half-up, pk-perubahan,
- * and makes '-' directly before a number a sign. */
+ * and makes '-' directly before a number a sign, except between two
+ * touching words (2021-2026 is a range of years, not 2021 and -2026). */
 static void normalize_words(Checker *c, Stmt *s)
 {
     Word *out = arena_alloc(c->A, (size_t)(s->nwords ? s->nwords : 1) * sizeof *out);
@@ -83,7 +88,7 @@ static void normalize_words(Checker *c, Stmt *s)
         int touching_next = i + 1 < s->nwords && s->words[i + 1].loc.line == w.loc.line &&
                             s->words[i + 1].loc.col == w.loc.end_col + 1;
         if (w.kind == W_SYMBOL && strcmp(w.text, "-") == 0 && touching_next &&
-            s->words[i + 1].kind == W_NUMBER && (n == 0 || out[n - 1].kind != W_NAME ||
+            s->words[i + 1].kind == W_NUMBER && (n == 0 || (out[n - 1].kind != W_NAME && out[n - 1].kind != W_NUMBER) ||
             out[n - 1].loc.end_col + 1 != w.loc.col)) {
             Word num = s->words[++i];
             num.text = arena_printf(c->A, "-%s", num.text);
@@ -416,16 +421,20 @@ static void parse_units(Checker *c, const Stmt *s, UnitSel *sel)
         const char *name;
         if (!need_name(c, s, 2, sel->kind == SEL_LEVEL ? "a level name" : "a unit code", &name)) return;
         sel->codes[0] = name;
+        sel->locs = arena_alloc(c->A, sizeof *sel->locs);
+        sel->locs[0] = s->words[2].loc;
         sel->ncodes = 1;
         expect_end(c, s, 3, "the unit selector");
         return;
     }
     sel->kind = SEL_LIST;
     sel->codes = arena_alloc(c->A, (size_t)s->nwords * sizeof *sel->codes);
+    sel->locs = arena_alloc(c->A, (size_t)s->nwords * sizeof *sel->locs);
     for (int i = 1; i < s->nwords; i++) {
         if (word_is(s, i, ",")) continue;
         const char *name;
         if (!need_name(c, s, i, "a unit code, 'all', 'level L' or 'under U'", &name)) return;
+        sel->locs[sel->ncodes] = s->words[i].loc;
         sel->codes[sel->ncodes++] = name;
     }
     if (!sel->ncodes) diag_error(c->d, word_loc(s, 1), "expected unit codes after 'units'");
@@ -500,6 +509,7 @@ static void indicator_prop(Checker *c, Stmt *s, Indicator *ind, GradingVec *grad
     if (strcmp(k, "satuan") == 0) k = "measure";
     if (strcmp(k, "grade") == 0) { parse_grade(c, s, grades, pend); return; }
     if (strcmp(k, "zero") == 0) { rule_zero(c, s, &ind->rules); return; }
+    if (strcmp(k, "round") == 0 && word_is(s, 1, "value")) k = "round value";   /* two separate rules */
     if (!once(c, s, seen, nseen, k)) return;
     if (strcmp(k, "target") == 0 && s->value) { indicator_formula(c, s, ind, k); return; }
     if (apply_rule(c, s, &ind->rules)) return;
@@ -552,6 +562,8 @@ static void declare_indicator(Checker *c, Stmt *s, Scope *scope)
         ind.units.kind = SEL_LIST;
         ind.units.codes = arena_alloc(c->A, sizeof *ind.units.codes);
         ind.units.codes[0] = scope->unit;
+        ind.units.locs = arena_alloc(c->A, sizeof *ind.units.locs);
+        ind.units.locs[0] = scope->unit_loc;
         ind.units.ncodes = 1;
         ind.units.loc = s->loc;
     }
@@ -570,8 +582,16 @@ static void declare_indicator(Checker *c, Stmt *s, Scope *scope)
     }
     if (!scope->unit && ind.units.ncodes == 0 && ind.units.kind == SEL_LIST)
         diag_error(c->d, ind.loc, "indicator %s belongs to no unit: declare it inside 'unit CODE { ... }' or add 'units CODE, ...' / 'units all'", code);
-    if (ind.rules.polarity == POL_RANGE && !ind.target_hi && !ind.target_expr && ind.rules.target.nsources == 0)
-        diag_error(c->d, ind.loc, "indicator %s has polarity range but no target", code);
+    if (ind.target_hi && ind.rules.polarity != POL_RANGE && !ind.capaian)
+        diag_error(c->d, ind.target_hi->loc, "a target range 'lo .. hi' needs 'polarity range'; indicator %s is %s",
+                   code, polarity_name(ind.rules.polarity));
+    if (ind.target_hi && ind.target_expr->kind == E_NUMBER && ind.target_hi->kind == E_NUMBER
+        && ind.target_hi->num < ind.target_expr->num)
+        diag_error(c->d, ind.target_hi->loc, "empty target range: the upper bound %s is below the lower bound %s",
+                   ind.target_hi->text, ind.target_expr->text);
+    if (grades.len > MAX_GRADES)
+        diag_error(c->d, grades.items[MAX_GRADES].loc, "indicator %s has %d gradings; at most %d are allowed",
+                   code, grades.len, MAX_GRADES);
     ind.grades = arena_alloc(c->A, (size_t)(grades.len ? grades.len : 1) * sizeof *ind.grades);
     if (grades.len) memcpy(ind.grades, grades.items, (size_t)grades.len * sizeof *grades.items);
     ind.ngrades = grades.len;
@@ -840,6 +860,7 @@ static void declare_unit(Checker *c, Stmt *s, Scope *scope)
     if (!s->has_block) return;
     Scope inner = *scope;
     inner.unit = u.code;
+    inner.unit_loc = u.loc;
     check_stmts(c, s->body, s->nbody, &inner);
 }
 
@@ -899,6 +920,26 @@ static void top_const(Checker *c, const Stmt *s)
     VEC_PUSH(c->consts, k);
 }
 
+/* plan, database, year and renstra are stated once per plan: a second one
+ * would silently win, so it is an error that points at the first. */
+static int is_plan_setting(const char *k)
+{
+    return strcmp(k, "plan") == 0 || strcmp(k, "database") == 0 || strcmp(k, "year") == 0 || strcmp(k, "renstra") == 0;
+}
+
+static int setting_once(Checker *c, const Stmt *s, const char *k)
+{
+    for (int i = 0; i < c->settings.len; i++)
+        if (strcmp(c->settings.items[i].key, k) == 0) {
+            diag_error(c->d, s->loc, "'%s' is stated twice (first at %s:%d)", k,
+                       c->settings.items[i].file, c->settings.items[i].line);
+            return 0;
+        }
+    SettingSeen seen = { k, s->loc.src->path, s->loc.line };
+    VEC_PUSH(c->settings, seen);
+    return 1;
+}
+
 /* A statement in any block that is not an indicator body. */
 static void check_stmt(Checker *c, Stmt *s, Scope *scope)
 {
@@ -923,7 +964,10 @@ static void check_stmt(Checker *c, Stmt *s, Scope *scope)
         return;
     }
     if (!top) {
-        if (strcmp(k, "scheme") == 0 || strcmp(k, "record") == 0 || strcmp(k, "include") == 0 || strcmp(k, "const") == 0) {
+        static const char *const top_only[] = { "scheme", "record", "include", "const", "plan", "database", "year", "renstra" };
+        int only = 0;
+        for (int i = 0; i < (int)(sizeof top_only / sizeof *top_only); i++) only |= strcmp(k, top_only[i]) == 0;
+        if (only) {
             diag_error(c->d, s->loc, "'%s' belongs at the top level of a plan, not inside a block", k);
             return;
         }
@@ -932,11 +976,12 @@ static void check_stmt(Checker *c, Stmt *s, Scope *scope)
         diag_error(c->d, s->loc, "unknown block '%s'%s", k, mean(c, k, top_words, N_TOP_WORDS));
         return;
     }
-    if (strcmp(k, "scheme") == 0 || strcmp(k, "grades") == 0) declare_scheme(c, s);
+    if (strcmp(k, "scheme") == 0) declare_scheme(c, s);
     else if (strcmp(k, "record") == 0) declare_record(c, s);
     else if (strcmp(k, "include") == 0) include_file(c, s);
     else if (strcmp(k, "const") == 0) top_const(c, s);
     else if (!no_value(c, s, k)) return;
+    else if (is_plan_setting(k) && !setting_once(c, s, k)) return;
     else if (strcmp(k, "plan") == 0) top_string(c, s, &c->p->title);
     else if (strcmp(k, "database") == 0) top_string(c, s, &c->p->database);
     else if (strcmp(k, "renstra") == 0) top_renstra(c, s);
@@ -978,9 +1023,10 @@ static char *find_include(Checker *c, const char *name, const char *from)
     char *dir = dir_of(from);
     size_t n = strlen(name);
     int is_path = strchr(name, '/') || (n > 4 && strcmp(name + n - 4, ".skp") == 0);
-    const char *dirs[3] = { dir, getenv("SAKIPC_STDLIB"), SAKIPC_STDLIB_DIR };
+    /* the source tree's stdlib serves a build; the installed copy an installed binary */
+    const char *dirs[4] = { dir, getenv("SAKIPC_STDLIB"), SAKIPC_STDLIB_DIR, SAKIPC_STDLIB_INSTALLED };
     char *found = NULL;
-    for (int i = 0; i < (is_path ? 1 : 3) && !found; i++) {
+    for (int i = 0; i < (is_path ? 1 : 4) && !found; i++) {
         if (!dirs[i] || !*dirs[i]) continue;
         char *cand = is_path && name[0] == '/' ? skp_xstrdup(name)
                    : is_path ? arena_printf(c->A, "%s/%s", dirs[i], name)
@@ -1052,7 +1098,11 @@ static void check_source(Checker *c, const char *path, Loc from)
     Scope top;
     memset(&top, 0, sizeof top);
     top.rules = c->p->defaults;
+    /* An included file starts from the includer's rules; the rules it
+     * states stay in it and do not leak back to the includer. */
+    Rules saved = c->p->defaults;
     check_stmts(c, t->stmts, t->nstmts, &top);
+    if (from.src) c->p->defaults = saved;
     c->include_depth--;
 }
 
@@ -1165,8 +1215,14 @@ static int check_ref_call(Checker *c, Expr *e, ExprCtx *x, Builtin fn)
     }
     a0->res = RES_IND;
     a0->res_id = id;
-    if (fn == FN_REALISATION) add_edge(c, x, id, NODE_R, a0->loc);
-    if (fn == FN_TARGET) add_edge(c, x, id, NODE_T, a0->loc);
+    /* Only a reference to the same year can close a cycle: realisation(X,
+     * year - 1) reads an earlier figure, which is how running totals and
+     * growth rates are written. A year that only the data can tell is
+     * guarded at evaluation ("refers to itself"). */
+    const Expr *yr = e->nargs >= 2 ? e->args[1] : NULL;
+    int same_year = !yr || (yr->kind == E_NAME && strcmp(yr->text, "year") == 0);
+    if (same_year && fn == FN_REALISATION) add_edge(c, x, id, NODE_R, a0->loc);
+    if (same_year && fn == FN_TARGET) add_edge(c, x, id, NODE_T, a0->loc);
     int ok = 1;
     if (e->nargs >= 2 && check_expr(c, e->args[1], x) != T_NUM) {
         if (e->args[1]->type) diag_error(c->d, e->args[1]->loc, "the year must be a number, not %s", type_name(e->args[1]->type));
@@ -1178,7 +1234,7 @@ static int check_ref_call(Checker *c, Expr *e, ExprCtx *x, Builtin fn)
             diag_error(c->d, src->loc, "the target source must be a \"string\" such as \"renstra\"");
             ok = 0;
         } else {
-            note_source(c, src->text);
+            note_source(c, strcmp(src->text, "end") == 0 ? "renstra" : src->text);
             src->type = T_STR;
         }
     }
@@ -1442,6 +1498,7 @@ static void finish_plan(Checker *c)
     VEC_FREE(c->edges);
     VEC_FREE(c->pending);
     VEC_FREE(c->included);
+    VEC_FREE(c->settings);
     strmap_free(&c->scheme_map);
     strmap_free(&c->unit_map);
     strmap_free(&c->const_map);
@@ -1480,6 +1537,7 @@ Plan *plan_load(const char *path, Diag *d)
     free(dir);
     default_rules(&p->defaults);
     note_source(&c, "pk");
+    note_source(&c, "renstra");   /* the end-of-period target reads it even when no rule names it */
     int before = d->errors;
     Loc none = {0};
     check_source(&c, path, none);

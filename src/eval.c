@@ -158,7 +158,8 @@ static int popcount8(unsigned x)
 /* The latest value known as of `year`'s evaluation date, from any year. */
 static Value latest_value(Engine *e, int code, int year, const char **basis)
 {
-    int bound = e->opt->has_as_of ? e->opt->as_of.year : year;
+    /* known by the end of `year`, and never past --as-of (rows after it were not read) */
+    int bound = e->opt->has_as_of && e->opt->as_of.year < year ? e->opt->as_of.year : year;
     for (int y = bound < e->ymax ? bound : e->ymax; y >= e->ymin; y--) {
         const Acc *a = &e->acc[code * e->nyears + (y - e->ymin)];
         if (a->n) {
@@ -234,8 +235,6 @@ static Value run(Engine *e, const Program *p, int year, Value self_r, Value self
     e->host.self_r = self_r;
     e->host.self_t = self_t;
     Value v = vm_run(p, &e->host);
-    int y = e->host.year;
-    (void)y;
     e->host = saved;
     return v;
 }
@@ -301,10 +300,14 @@ static Value target_of(Engine *e, int code, int year, int only_src)
     int def = e->def_of[code];
     if (def < 0) return not_defined(e, code);
     const CompiledInd *ci = &e->cp->inds[def];
-    if (only_src >= 0) {    /* target(X, year, "source") in a formula */
+    if (only_src != -2) {    /* target(X, year, "source") in a formula; -1: "end" */
         Fig tmp;
         memset(&tmp, 0, sizeof tmp);
         if (lookup_target(e, code, year, only_src, &tmp)) return tmp.t;
+        if (only_src == -1)
+            return value_na(NA_NOTARGET, e->plan->renstra_to
+                ? arena_printf(&e->scratch, "no end-of-period target for %s (renstra %d)", e->plan->codes[code], e->plan->renstra_to)
+                : "the plan states no Renstra period ('renstra FIRST .. LAST'), so there is no end-of-period target");
         return value_na(NA_NOTARGET, arena_printf(&e->scratch, "no %s target for %s in %d",
                                                   e->src_names[only_src], e->plan->codes[code], year));
     }
@@ -374,6 +377,12 @@ static Value capaian_value(Engine *e, const CompiledInd *ci, int year, Value r, 
 {
     const Rules *rules = &ci->ind->rules;
     if (ci->capaian) return run(e, ci->capaian, year, r, t);
+    if (f->has_hi && rules->polarity != POL_RANGE)
+        return value_na(NA_UNDEFINED, arena_printf(&e->scratch,
+            "the target is a range but %s is '%s'; state 'polarity range' in the plan",
+            ci->ind->code, polarity_name(rules->polarity)));
+    if (f->has_hi && f->t_hi < t.num)
+        return value_na(NA_UNDEFINED, "the target range is empty: its upper bound is below its lower bound");
     double out;
     CapaianStatus cs = capaian_compute(rules->polarity, rules->range_above, r.num, t.num, f->has_hi, f->t_hi, &out);
     if (cs == CAP_OK) return value_num(out);
@@ -424,7 +433,7 @@ static void eval_row(Engine *e, int def, int year, ResultRow *row)
     capaian_rule_text(&ind->rules, ind->capaian, rule, sizeof rule);
     row->rule = arena_strdup(&e->scratch, rule);
     Value r = realisation(e, code, year);
-    Value t = target_of(e, code, year, -1);
+    Value t = target_of(e, code, year, -2);
     Fig *f = fig_at(e, code, year);
     if (r.kind == V_NUM) { row->has_real = 1; row->real = r.num; row->basis = f->basis; }
     if (t.kind == V_NUM) {
@@ -540,13 +549,8 @@ static int check_plan_units(Engine *e)
                 for (int m = 0; m < e->plan->inds[j].units.ncodes; m++)
                     seen |= e->plan->inds[j].units.kind == SEL_LIST && strcmp(e->plan->inds[j].units.codes[m], code) == 0;
             if (seen) continue;
-            const char *best = NULL;
-            int bestd = 4;
-            for (int u = 0; u < e->nunits; u++) {
-                int dist = skp_edit_distance(code, names[u]);
-                if (dist < bestd) { bestd = dist; best = names[u]; }
-            }
-            Loc at = e->plan->inds[i].units.loc;
+            const char *best = skp_suggest(code, names, e->nunits);
+            Loc at = sel->locs ? sel->locs[k] : sel->loc;
             diag_error(e->d, at, "unit '%s' is not in the database's units table%s%s%s", code,
                        best ? " (did you mean '" : "", best ? best : "", best ? "'?)" : "");
             bad++;

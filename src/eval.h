@@ -10,7 +10,6 @@
 typedef enum { ST_OK, ST_NODATA, ST_NOTARGET, ST_UNDEFINED } Status;
 const char *status_name(Status s);   /* "ok", "no data", "no target", "undefined" */
 
-#define MAX_GRADES 4
 
 typedef struct {
     const Scheme *scheme;

@@ -696,18 +696,17 @@ int import_csv(sqlite3 *db, const char *path, const ImportOptions *opts, ImportR
     im.d = &d;
     memset(res, 0, sizeof *res);
 
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        fprintf(err, "sakipc: error: %s: %s\n", path, strerror(errno));
+        return 5;
+    }
     char *deflt = opts->table ? NULL : import_table_for_file(path);
     const char *table = opts->table ? opts->table : deflt;
     int found = find_spec(&im, table);
     free(deflt);
     res->table = found == 0 ? im.spec.name : NULL;
-    if (found != 0) return 4;
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        fprintf(err, "sakipc: error: %s: %s\n", path, strerror(errno));
-        if (im.spec_owned) free((void *)im.spec.cols);
-        return 5;
-    }
+    if (found != 0) { fclose(f); return 4; }
     csv_init(&im.csv, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
 
     int rc = 5;
@@ -727,7 +726,9 @@ int import_csv(sqlite3 *db, const char *path, const ImportOptions *opts, ImportR
     }
     if (read_rows(&im, f) != 0 || im.fatal) goto rollback;
     if (im.rows == 0) report(&im, 0, "empty file: a header row is needed");
-    if (!im.stopped) check_parents(&im, &d);
+    /* A parent may be among the rejected rows: only a clean file is checked
+     * for references, so that one bad line does not read as several. */
+    if (!im.stopped && !im.errors) check_parents(&im, &d);
     if (im.errors) {
         if (opts->max_errors && im.errors > opts->max_errors)
             fprintf(err, "%s: %d more errors not shown\n", path, im.errors - opts->max_errors);

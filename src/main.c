@@ -97,7 +97,13 @@ static const char *const eval_help =
     "  --unit CODE        only this unit\n"
     "  --target SOURCE    measure every indicator against SOURCE (renstra, pk, pk-perubahan, ...)\n"
     "                     or 'end' (the Renstra target of the plan's last Renstra year)\n"
-    "  --format F         table (default), csv, json or markdown\n";
+    "  --format F         table (default), csv, json or markdown (md)\n";
+
+static const char *const help_help =
+    "usage: sakipc help [COMMAND]\n"
+    "\n"
+    "Shows the program's help, or COMMAND's (init, import, check, eval, help).\n"
+    "'sakipc COMMAND --help' does the same.\n";
 
 typedef struct {
     const char *name;
@@ -106,6 +112,7 @@ typedef struct {
 
 static const CommandHelp helps[] = {
     { "init", init_help }, { "import", import_help }, { "check", check_help }, { "eval", eval_help },
+    { "help", help_help },
 };
 
 static int usage_error(const char *cmd, const char *fmt, const char *arg)
@@ -213,6 +220,8 @@ static int cmd_import(Args *a)
         VEC_FREE(paths);
         return usage_error("import", "option '%s' needs a value", arg);
     }
+    /* progress lines and row errors interleave in file order, even in a log */
+    setvbuf(stdout, NULL, _IOLBF, 0);
     if (!dbpath || !paths.len) { VEC_FREE(paths); return usage_error("import", "usage: sakipc import DB FILE.csv...%s", ""); }
     Diag d;
     diag_init(&d, stderr);
@@ -381,7 +390,7 @@ static int cmd_eval(Args *a)
         CompiledPlan *cp = compile_plan(p);
         Output *out = output_open(stdout, fmt, wants_color(stdout), opt.year_from != opt.year_to);
         rc = eval_run(cp, db, &opt, output_row, out, &d);
-        output_close(out);
+        output_close(out, rc == 0);
         compiled_free(cp);
         if (rc == EXIT_DATA) diag_summary(&d);
     }

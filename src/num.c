@@ -277,7 +277,11 @@ NumParseStatus num_parse_int(const char *s, NumStyle style, int64_t *out, const 
     char canon[128];
     NumParseStatus st = canonicalise(s, style, 1, canon, sizeof canon, why);
     if (st != NUMP_OK) return st;
-    if (strchr(canon, '.')) return fail(why, NUMP_INVALID, "is not a whole number");
+    char *dot = strchr(canon, '.');
+    if (dot) {   /* "50.000.000,00" is whole; "12,5" is not */
+        if (dot[1 + strspn(dot + 1, "0")] != '\0') return fail(why, NUMP_INVALID, "is not a whole number");
+        *dot = '\0';
+    }
     errno = 0;
     long long v = strtoll(canon, NULL, 10);
     if (errno == ERANGE) return fail(why, NUMP_RANGE, "is out of range");

@@ -24,6 +24,7 @@ struct Output {
     OutFormat fmt;
     int color, multi_year;
     long rows;
+    int started;           /* csv header / json "[" written */
     Arena cells;
     VEC(char **) table;           /* buffered rows of NCOLS cells */
     VEC(const char *) rules;      /* distinct rules, for the legend */
@@ -45,13 +46,22 @@ Output *output_open(FILE *f, OutFormat fmt, int color, int multi_year)
     o->fmt = fmt;
     o->color = color && fmt == FMT_TABLE;
     o->multi_year = multi_year;
-    if (fmt == FMT_CSV) {
-        for (int i = 0; i < NCOLS; i++) fprintf(f, "%s%s", i ? "," : "", col_names[i]);
-        fputc('\n', f);
-    } else if (fmt == FMT_JSON) {
-        fputs("[", f);
-    }
     return o;
+}
+
+/* The CSV header and the JSON '[' go out with the first row (or at a
+ * successful close), so that a run that fails before any row prints no
+ * half-made report. */
+static void start_stream(Output *o)
+{
+    if (o->started) return;
+    o->started = 1;
+    if (o->fmt == FMT_CSV) {
+        for (int i = 0; i < NCOLS; i++) fprintf(o->f, "%s%s", i ? "," : "", col_names[i]);
+        fputc('\n', o->f);
+    } else if (o->fmt == FMT_JSON) {
+        fputs("[", o->f);
+    }
 }
 
 static char *fmt_num(Arena *a, int has, double v, int digits)
@@ -194,6 +204,7 @@ int output_row(const ResultRow *row, void *out)
         for (int i = 0; i < o->rules.len; i++) known |= strcmp(o->rules.items[i], keep[C_RULE]) == 0;
         if (!known) VEC_PUSH(o->rules, keep[C_RULE]);
     } else {
+        start_stream(o);
         Arena tmp = {0};
         row_cells(&tmp, row, cells);
         if (o->fmt == FMT_CSV) {
@@ -291,10 +302,13 @@ static void flush_table(Output *o)
                 o->rules.len == 1 ? "; graded after rounding" : "");
 }
 
-void output_close(Output *o)
+void output_close(Output *o, int ok)
 {
-    if (o->fmt == FMT_JSON) fputs(o->rows ? "\n]\n" : "]\n", o->f);
-    else if (o->fmt == FMT_TABLE || o->fmt == FMT_MARKDOWN) flush_table(o);
+    if (ok || o->started) {
+        start_stream(o);
+        if (o->fmt == FMT_JSON) fputs(o->rows ? "\n]\n" : "]\n", o->f);
+        else if (o->fmt == FMT_TABLE || o->fmt == FMT_MARKDOWN) flush_table(o);
+    }
     fflush(o->f);
     VEC_FREE(o->table);
     VEC_FREE(o->rules);

@@ -14,6 +14,8 @@ typedef struct Output Output;
 /* color: ANSI colour for grades and statuses (table format, terminal only). */
 Output *output_open(FILE *f, OutFormat fmt, int color, int multi_year);
 int output_row(const ResultRow *row, void *out);   /* a RowSink */
-void output_close(Output *o);                      /* flushes buffered formats */
+/* ok: the run succeeded. A failed run that produced no row prints nothing;
+ * one that did gets its rows (and the error after them on stderr). */
+void output_close(Output *o, int ok);
 
 #endif

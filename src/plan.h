@@ -46,6 +46,9 @@ typedef struct {
     int scheme;            /* index into Plan.schemes */
     Loc loc;
 } Grading;
+/* An indicator may be graded by at most this many schemes (e.g. the
+ * report's own scale and the 5-level scale); the checker enforces it. */
+#define MAX_GRADES 4
 
 /* Where targets come from: the first source that has one wins. The pseudo
  * source "end" is the Renstra target of the plan's last Renstra year. */
@@ -74,7 +77,8 @@ typedef struct {
     UnitSelKind kind;
     const char **codes;    /* SEL_LIST: unit codes; SEL_LEVEL/SEL_UNDER: one */
     int ncodes;
-    Loc loc;
+    Loc loc;               /* the statement */
+    Loc *locs;             /* where each code is written (NULL: use loc) */
 } UnitSel;
 
 typedef struct {

@@ -113,10 +113,11 @@ Value vm_run(const Program *p, VmHost *h)
         case OP_REAL:
         case OP_DATA:
         case OP_TARGET: {
-            int year = h->year, source = -1;
+            /* source: -2 the indicator's own target, -1 end of the Renstra period */
+            int year = h->year, source = -2;
             if (in->op == OP_TARGET && (in->b & 2)) {
                 Value s = stack[--sp];
-                source = compiled_source_id(h->cp, s.text);
+                source = strcmp(s.text, "end") == 0 ? -1 : compiled_source_id(h->cp, s.text);
             }
             if (in->b & 1) {
                 Value y = stack[--sp];

@@ -8,7 +8,7 @@
 typedef struct VmHost VmHost;
 struct VmHost {
     Value (*realisation)(VmHost *h, int code, int year);
-    Value (*target)(VmHost *h, int code, int year, int source);   /* source -1: as the indicator says */
+    Value (*target)(VmHost *h, int code, int year, int source);   /* source -2: as the indicator says; -1: end of the Renstra period */
     Value (*data)(VmHost *h, int code, int year);
     Value (*latest)(VmHost *h, int code, int year);
     int year;
