@@ -1145,16 +1145,20 @@ static void add_edge(Checker *c, ExprCtx *x, int code_id, int kind, Loc loc)
 }
 
 /* Names known in formulas, for "did you mean". */
-static const char *name_suggestion(Checker *c, const char *name)
+/* "unknown indicator 'IKN' (did you mean 'IKM'?)" when the closest known
+ * name is an indicator, "unknown name 'x'" otherwise. */
+static void unknown_name(Checker *c, Loc loc, const char *name)
 {
     VEC(const char *) cands = {0};
     static const char *const fixed[] = { "year", "undefined", "true", "false" };
     for (int i = 0; i < 4; i++) VEC_PUSH(cands, fixed[i]);
     for (int i = 0; i < c->codes.len; i++) VEC_PUSH(cands, c->codes.items[i]);
     for (int i = 0; i < c->consts.len; i++) VEC_PUSH(cands, c->consts.items[i].name);
-    const char *m = mean(c, name, cands.items, cands.len);
+    const char *best = skp_suggest(name, cands.items, cands.len);
     VEC_FREE(cands);
-    return m;
+    const char *what = best && strmap_get(&c->code_map, best) >= 0 ? "indicator" : "name";
+    if (best) diag_error(c->d, loc, "unknown %s '%s' (did you mean '%s'?)", what, name, best);
+    else diag_error(c->d, loc, "unknown name '%s'", name);
 }
 
 static int check_name(Checker *c, Expr *e, ExprCtx *x)
@@ -1191,7 +1195,7 @@ static int check_name(Checker *c, Expr *e, ExprCtx *x)
     else if (id >= 0)
         diag_error(c->d, e->loc, "constant formulas cannot refer to indicator %s", n);
     else
-        diag_error(c->d, e->loc, "unknown name '%s'%s", n, name_suggestion(c, n));
+        unknown_name(c, e->loc, n);
     return 0;
 }
 

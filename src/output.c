@@ -235,13 +235,29 @@ static int text_width(const char *s)
     return w;
 }
 
+/* "B (Baik)" when a code has its own label, "Tinggi" when the label is the
+ * code; several grades stay "; "-joined: "III (Cukup Puas); Rendah". */
 static const char *grade_display(Arena *a, char **cells)
 {
     if (!*cells[C_GRADE]) return "";
-    if (strcmp(cells[C_GRADE], cells[C_LABEL]) == 0) return cells[C_GRADE];
-    /* "B (Baik)" when a code has a label; several grades stay ';'-joined */
-    if (strchr(cells[C_GRADE], ';')) return cells[C_GRADE];
-    return arena_printf(a, "%s (%s)", cells[C_GRADE], cells[C_LABEL]);
+    StrBuf b = {0};
+    const char *g = cells[C_GRADE], *l = cells[C_LABEL];
+    while (*g) {
+        size_t gn = strcspn(g, ";"), ln = strcspn(l, ";");
+        if (b.len) sb_puts(&b, "; ");
+        sb_putn(&b, g, gn);
+        if (ln && (ln != gn || strncmp(g, l, gn) != 0)) {
+            sb_puts(&b, " (");
+            sb_putn(&b, l, ln);
+            sb_puts(&b, ")");
+        }
+        g += gn; l += ln;
+        while (*g == ';' || *g == ' ') g++;
+        while (*l == ';' || *l == ' ') l++;
+    }
+    const char *r = arena_strdup(a, b.s ? b.s : "");
+    sb_free(&b);
+    return r;
 }
 
 static const char *status_display(Arena *a, char **cells)
