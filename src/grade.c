@@ -98,9 +98,26 @@ static void report_pair(const Scheme *s, Diag *d, const Band *lower, const Band 
     }
 }
 
-/* Walks the bands in order of lower bound and compares each with the next:
- * the upper band must start exactly where the lower one ends, with the
- * shared bound in exactly one of them. */
+/* Do sorted bands a (starting first) and b share a value? */
+static int bands_overlap(const Band *a, const Band *b)
+{
+    if (!b->has_lo || !a->has_hi) return 1;    /* both open downward, or a open upward */
+    return b->lo < a->hi || (b->lo == a->hi && b->lo_incl && a->hi_incl);
+}
+
+/* Does a reach further up than b? */
+static int reaches_further(const Band *a, const Band *b)
+{
+    if (!b->has_hi) return 0;
+    if (!a->has_hi) return 1;
+    return a->hi > b->hi || (a->hi == b->hi && a->hi_incl && !b->hi_incl);
+}
+
+/* Every pair of bands is compared for overlap (a catch-all band overlaps
+ * all the others, not just its neighbour). Gaps are found by walking the
+ * bands in order of lower bound while remembering the band that reaches
+ * furthest up: a value is ungraded only when the next band starts beyond
+ * everything seen so far. */
 int grade_check(const Scheme *s, Diag *d)
 {
     int problems = 0;
@@ -113,20 +130,21 @@ int grade_check(const Scheme *s, Diag *d)
             order[j] = order[j - 1];
             order[j - 1] = t;
         }
-    for (int k = 0; k + 1 < s->nbands; k++) {
-        const Band *lo = &s->bands[order[k]], *hi = &s->bands[order[k + 1]];
-        if (!hi->has_lo || !lo->has_hi) {
-            /* two bands open downward, or one open upward that is not last */
-            report_pair(s, d, lo, hi, 1);
-            problems++;
-        } else if (hi->lo < lo->hi || (hi->lo == lo->hi && hi->lo_incl && lo->hi_incl)) {
-            report_pair(s, d, lo, hi, 1);
-            problems++;
-        } else if ((hi->lo > lo->hi || (!hi->lo_incl && !lo->hi_incl)) &&
-                   gap_has_value(lo->hi, lo->hi_incl, hi->lo, hi->lo_incl, s->precision)) {
-            report_pair(s, d, lo, hi, 0);
+    for (int i = 0; i < s->nbands; i++)
+        for (int j = i + 1; j < s->nbands; j++) {
+            const Band *a = &s->bands[order[i]], *b = &s->bands[order[j]];
+            if (bands_overlap(a, b)) { report_pair(s, d, a, b, 1); problems++; }
+        }
+    const Band *reach = s->nbands ? &s->bands[order[0]] : NULL;
+    for (int k = 1; k < s->nbands; k++) {
+        const Band *next = &s->bands[order[k]];
+        if (reach->has_hi && next->has_lo && !bands_overlap(reach, next) &&
+            (next->lo > reach->hi || (!next->lo_incl && !reach->hi_incl)) &&
+            gap_has_value(reach->hi, reach->hi_incl, next->lo, next->lo_incl, s->precision)) {
+            report_pair(s, d, reach, next, 0);
             problems++;
         }
+        if (reaches_further(next, reach)) reach = next;
     }
     free(order);
     return problems;
