@@ -50,6 +50,7 @@ static void yyerror(Loc *loc, ParseCtx *ctx, const char *msg);
 %token <const char *> NAME "name" NUMBER "number" STRING "string"
 %token NL "end of line" DOTDOT "'..'" LE "'<='" GE "'>='" NE "'!='"
 %token AND "'and'" OR "'or'" NOT "'not'" IF "'if'" THEN "'then'" ELSE "'else'"
+%token WHERE "'where'" IN "'in'"
 %token END 0 "end of file"
 
 %nterm <StmtList *> stmts
@@ -63,7 +64,7 @@ static void yyerror(Loc *loc, ParseCtx *ctx, const char *msg);
 %left OR
 %left AND
 %precedence NOT
-%nonassoc '=' NE '<' '>' LE GE
+%nonassoc '=' NE '<' '>' LE GE IN
 %left '+' '-'
 %left '*' '/'
 %precedence UMINUS
@@ -113,6 +114,8 @@ word:
   | AND                           { $$ = word(ctx, W_SYMBOL, "and", @1); }
   | OR                            { $$ = word(ctx, W_SYMBOL, "or", @1); }
   | NOT                           { $$ = word(ctx, W_SYMBOL, "not", @1); }
+  | WHERE                         { $$ = word(ctx, W_NAME, "where", @1); }
+  | IN                            { $$ = word(ctx, W_NAME, "in", @1); }
 ;
 
 expr:
@@ -120,6 +123,8 @@ expr:
   | STRING                        { $$ = ast_string(A, $1, @1); }
   | NAME                          { $$ = ast_name(A, $1, @1); }
   | NAME '(' args ')'             { $$ = ast_call(A, $1, $3, @1); }
+  | NAME '(' arglist WHERE expr ')' { $$ = ast_call(A, $1, $3, @1); $$->where = $5; }
+  | expr IN '(' arglist ')'       { $$ = ast_in(A, $1, $4, @2); }
   | '(' expr ')'                  { $$ = $2; }
   | '-' expr %prec UMINUS         { $$ = ast_unary(A, E_NEG, $2, @1); }
   | NOT expr                      { $$ = ast_unary(A, E_NOT, $2, @1); }

@@ -127,6 +127,14 @@ Expr *ast_call(Arena *a, const char *name, ExprList *args, Loc loc)
     return e;
 }
 
+Expr *ast_in(Arena *a, Expr *lhs, ExprList *list, Loc loc)
+{
+    Expr *e = ast_call(a, "in", list, loc);
+    e->kind = E_IN;
+    e->a = lhs;
+    return e;
+}
+
 Expr *ast_unary(Arena *a, ExprKind k, Expr *x, Loc loc)
 {
     Expr *e = node(a, k, loc);

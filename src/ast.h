@@ -37,7 +37,8 @@ typedef enum {
     E_ADD, E_SUB, E_MUL, E_DIV, E_POW,
     E_EQ, E_NE, E_LT, E_LE, E_GT, E_GE,
     E_AND, E_OR,
-    E_IF
+    E_IF,
+    E_IN                  /* a in (args...) */
 } ExprKind;
 
 typedef struct Expr {
@@ -46,8 +47,9 @@ typedef struct Expr {
     double num;
     const char *text;     /* number as written, string value, or name */
     struct Expr *a, *b, *c;
-    struct Expr **args;   /* E_CALL */
+    struct Expr **args;   /* E_CALL, E_IN */
     int nargs;
+    struct Expr *where;   /* E_CALL over a record table: the row filter */
     /* Filled in by the checker: what a name or call refers to. */
     int res;              /* ExprRes (check.h) */
     int res_id;           /* const index, code id, builtin id, ... */
@@ -87,6 +89,7 @@ Expr *ast_number(Arena *a, const char *text, Loc loc);
 Expr *ast_string(Arena *a, const char *text, Loc loc);
 Expr *ast_name(Arena *a, const char *text, Loc loc);
 Expr *ast_call(Arena *a, const char *name, ExprList *args, Loc loc);
+Expr *ast_in(Arena *a, Expr *lhs, ExprList *list, Loc loc);
 Expr *ast_unary(Arena *a, ExprKind k, Expr *x, Loc loc);
 Expr *ast_binary(Arena *a, ExprKind k, Expr *x, Expr *y, Loc loc);
 Expr *ast_if(Arena *a, Expr *c, Expr *t, Expr *e, Loc loc);

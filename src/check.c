@@ -55,6 +55,7 @@ typedef struct {
     VEC(const char *) sources;
     VEC(Tree *) trees;
     VEC(Edge) edges;
+    VEC(RecordAgg) raggs;
     PendingVec pending;
     StrMap scheme_map, unit_map, const_map, code_map, record_map, source_map;
     const char *include_stack[MAX_INCLUDE_DEPTH];
@@ -774,7 +775,35 @@ static int parse_column(Checker *c, const Stmt *s, RecordColumn *col)
     return expect_end(c, s, i, "the column");
 }
 
-/* record NAME ["title"] { columns; key a, b } */
+/* per COL[, COL]: a text column holds the unit code, an int column the
+ * year; formulas over the table then see the rows of the unit and year
+ * being evaluated, as they see realisations. */
+static void record_per(Checker *c, const Stmt *s, RecordDecl *r)
+{
+    for (int w = 1; w < s->nwords; w++) {
+        if (word_is(s, w, ",")) continue;
+        ColType t;
+        int flat = record_flat_find(r, s->words[w].text, &t);
+        int declared = -1;
+        for (int j = 0; j < r->ncols; j++)
+            if (strcmp(r->cols[j].name, s->words[w].text) == 0) declared = j;
+        if (flat < 0 || declared < 0) {
+            diag_error(c->d, s->words[w].loc, "'per' names a column, and record %s has no column '%s'", r->name, s->words[w].text);
+        } else if (t == COL_TEXT && r->unit_col < 0) {
+            r->unit_col = flat;
+        } else if (t == COL_INT && r->year_col < 0) {
+            r->year_col = flat;
+        } else {
+            diag_error(c->d, s->words[w].loc, "'per' takes one text column (the unit code) and one int column (the year); "
+                       "column '%s' is %s", s->words[w].text,
+                       t == COL_TEXT ? "a second text column" : t == COL_INT ? "a second int column" : "a number");
+        }
+    }
+    if (r->unit_col < 0 && r->year_col < 0 && s->nwords < 2)
+        diag_error(c->d, s->loc, "'per' needs the columns that hold the unit code and/or the year: per unit, year");
+}
+
+/* record NAME ["title"] { columns; key a, b; per unit, year } */
 static void declare_record(Checker *c, Stmt *s)
 {
     RecordDecl r;
@@ -792,11 +821,13 @@ static void declare_record(Checker *c, Stmt *s)
         return;
     }
     VEC(RecordColumn) cols = {0};
-    const Stmt *key = NULL;
+    const Stmt *key = NULL, *per = NULL;
+    r.unit_col = r.year_col = -1;
     for (int k = 0; k < s->nbody; k++) {
         Stmt *b = s->body[k];
         normalize_words(c, b);
         if (word_is(b, 0, "key")) { key = b; continue; }
+        if (word_is(b, 0, "per")) { per = b; continue; }
         RecordColumn col;
         if (!parse_column(c, b, &col)) continue;
         for (int j = 0; j < cols.len; j++)
@@ -819,6 +850,7 @@ static void declare_record(Checker *c, Stmt *s)
             else r.key[r.nkey++] = found;
         }
     }
+    if (per) record_per(c, per, &r);
     strmap_put(&c->record_map, r.name, c->records.len);
     VEC_PUSH(c->records, r);
 }
@@ -1114,6 +1146,7 @@ typedef enum { CTX_CONST, CTX_REALISATION, CTX_TARGET, CTX_CAPAIAN } FormulaCtx;
 typedef struct {
     FormulaCtx ctx;
     int node;              /* graph node of the figure being defined, or -1 */
+    int record;            /* inside a `where` over this record table, else -1 */
 } ExprCtx;
 
 typedef struct {
@@ -1126,6 +1159,7 @@ static const BuiltinInfo builtins[FN_COUNT_] = {
     { "realisation", 1, 2 }, { "target", 1, 3 }, { "data", 1, 2 }, { "latest", 1, 1 },
     { "min", 1, -1 }, { "max", 1, -1 }, { "abs", 1, 1 }, { "round", 1, 2 }, { "floor", 1, 1 },
     { "ceil", 1, 1 }, { "sqrt", 1, 1 }, { "available", 1, 1 }, { "coalesce", 1, -1 },
+    { "count", 1, 1 }, { "count_distinct", 1, 1 }, { "sum", 1, 1 }, { "avg", 1, 1 },
 };
 
 const char *builtin_name(Builtin b) { return builtins[b].name; }
@@ -1136,6 +1170,8 @@ static const char *type_name(int t)
 }
 
 static int check_expr(Checker *c, Expr *e, ExprCtx *x);
+static int check_column_name(Checker *c, Expr *e, ExprCtx *x);
+static int record_ref(Checker *c, const Expr *e, int *rec, int *col, ColType *type);
 
 static void add_edge(Checker *c, ExprCtx *x, int code_id, int kind, Loc loc)
 {
@@ -1164,6 +1200,24 @@ static void unknown_name(Checker *c, Loc loc, const char *name)
 static int check_name(Checker *c, Expr *e, ExprCtx *x)
 {
     const char *n = e->text;
+    if (x->record >= 0) {
+        int t = check_column_name(c, e, x);
+        if (t) return t;
+        if (strmap_get(&c->code_map, n) >= 0) {
+            diag_error(c->d, e->loc, "a 'where' filter can use the columns of %s, constants and year, not indicator %s",
+                       c->records.items[x->record].name, n);
+            return 0;
+        }
+    } else if (strchr(n, '.')) {
+        int rec, col;
+        ColType type;
+        if (record_ref(c, e, &rec, &col, &type)) {
+            if (col >= -1)
+                diag_error(c->d, e->loc, "%s is a record table column: use it in count, sum, avg, min, max or count_distinct",
+                           e->text);
+            return 0;
+        }
+    }
     int self_ok = x->ctx == CTX_CAPAIAN;
     if (self_ok && (strcmp(n, "R") == 0 || strcmp(n, "realisation") == 0 || strcmp(n, "realisasi") == 0)) {
         e->res = RES_SELF_R;
@@ -1245,6 +1299,143 @@ static int check_ref_call(Checker *c, Expr *e, ExprCtx *x, Builtin fn)
     return ok ? (e->type = T_NUM) : 0;
 }
 
+/* ---- formulas over record tables ---------------------------------------- */
+
+static const char *column_list_text(Checker *c, const RecordDecl *r)
+{
+    StrBuf b = {0};
+    char name[80];
+    for (int i = 0, n = record_flat_count(r); i < n && i < 24; i++)
+        sb_printf(&b, "%s%s", i ? ", " : "", record_flat_name(r, i, name, sizeof name));
+    const char *t = arena_strdup(c->A, b.s ? b.s : "");
+    sb_free(&b);
+    return t;
+}
+
+/* "T" or "T.column": the record table (and column) a name stands for.
+ * Returns 1 when it names a table, reporting an unknown column; 0 when
+ * the part before the dot is not a record table. */
+static int record_ref(Checker *c, const Expr *e, int *rec, int *col, ColType *type)
+{
+    if (e->kind != E_NAME) return 0;
+    const char *dot = strchr(e->text, '.');
+    size_t n = dot ? (size_t)(dot - e->text) : strlen(e->text);
+    int r = strmap_getn(&c->record_map, e->text, n);
+    if (r < 0) return 0;
+    *rec = r;
+    *col = -1;
+    if (!dot) return 1;
+    const RecordDecl *d = &c->records.items[r];
+    *col = record_flat_find(d, dot + 1, type);
+    if (*col < 0) {
+        diag_error(c->d, e->loc, "record table %s has no column '%s' (its columns: %s)", d->name, dot + 1,
+                   column_list_text(c, d));
+        *col = -2;
+    }
+    return 1;
+}
+
+static int is_record_call(Checker *c, const Expr *e, int fn)
+{
+    if (fn == FN_COUNT || fn == FN_COUNT_DISTINCT || fn == FN_SUM || fn == FN_AVG) return 1;
+    if ((fn == FN_MIN || fn == FN_MAX) && e->nargs == 1 && e->args[0]->kind == E_NAME) {
+        const char *dot = strchr(e->args[0]->text, '.');
+        return dot && strmap_getn(&c->record_map, e->args[0]->text, (size_t)(dot - e->args[0]->text)) >= 0;
+    }
+    return 0;
+}
+
+/* count(T [where C]), count_distinct(T.c ...), sum/avg/min/max(T.c ...) */
+static int check_record_call(Checker *c, Expr *e, ExprCtx *x, int fn)
+{
+    static const RecordAggFn map[FN_COUNT_] = {
+        [FN_COUNT] = RAGG_COUNT, [FN_COUNT_DISTINCT] = RAGG_COUNT_DISTINCT, [FN_SUM] = RAGG_SUM,
+        [FN_AVG] = RAGG_AVG, [FN_MIN] = RAGG_MIN, [FN_MAX] = RAGG_MAX,
+    };
+    const char *fname = builtins[fn].name;
+    if (x->record >= 0) {
+        diag_error(c->d, e->loc, "%s() cannot be used inside a 'where' filter", fname);
+        return 0;
+    }
+    if (x->ctx == CTX_CONST) {
+        diag_error(c->d, e->loc, "constant formulas cannot read record tables");
+        return 0;
+    }
+    Expr *a0 = e->args[0];
+    int rec = -1, col = -1;
+    ColType type = COL_TEXT;
+    if (!record_ref(c, a0, &rec, &col, &type)) {
+        const char *want = fn == FN_COUNT ? "a record table (count(T)) or one of its columns (T.column)"
+                                          : "a column of a record table, written T.column";
+        const char **names = arena_alloc(c->A, (size_t)(c->records.len + 1) * sizeof *names);
+        for (int i = 0; i < c->records.len; i++) names[i] = c->records.items[i].name;
+        const char *prefix = a0->kind == E_NAME ? arena_strndup(c->A, a0->text, strcspn(a0->text, ".")) : "";
+        diag_error(c->d, a0->loc, "%s() takes %s%s", fname, want,
+                   a0->kind == E_NAME ? mean(c, prefix, names, c->records.len) : "");
+        return 0;
+    }
+    if (col == -2) return 0;
+    if (col == -1 && fn != FN_COUNT) {
+        diag_error(c->d, a0->loc, "%s() needs a column: %s.COLUMN", fname, c->records.items[rec].name);
+        return 0;
+    }
+    if (col >= 0 && type == COL_TEXT && fn != FN_COUNT && fn != FN_COUNT_DISTINCT) {
+        diag_error(c->d, a0->loc, "%s() needs a number column, and %s is text", fname, a0->text);
+        return 0;
+    }
+    a0->res = RES_COLUMN;
+    a0->res_id = col;
+    int ok = 1;
+    if (e->where) {
+        ExprCtx sub = *x;
+        sub.record = rec;
+        sub.node = -1;
+        int t = check_expr(c, e->where, &sub);
+        if (t && t != T_BOOL) {
+            diag_error(c->d, e->where->loc, "a 'where' filter must be true/false, found %s", type_name(t));
+            ok = 0;
+        } else if (!t) ok = 0;
+    }
+    if (!ok) return 0;
+    RecordAgg ra = { map[fn], rec, col, e->where, e->loc };
+    e->res = RES_RECORD_AGG;
+    e->res_id = c->raggs.len;
+    VEC_PUSH(c->raggs, ra);
+    return e->type = T_NUM;
+}
+
+/* A name inside `where`: a column of the filtered table first. */
+static int check_column_name(Checker *c, Expr *e, ExprCtx *x)
+{
+    const RecordDecl *r = &c->records.items[x->record];
+    const char *n = e->text;
+    size_t len = strlen(r->name);
+    if (strncmp(n, r->name, len) == 0 && n[len] == '.') n += len + 1;   /* T.column */
+    ColType t;
+    int col = record_flat_find(r, n, &t);
+    if (col < 0) return 0;
+    e->res = RES_COLUMN;
+    e->res_id = col;
+    return e->type = t == COL_TEXT ? T_STR : T_NUM;
+}
+
+static int check_in(Checker *c, Expr *e, ExprCtx *x)
+{
+    int ta = check_expr(c, e->a, x), ok = ta != 0;
+    for (int i = 0; i < e->nargs; i++) {
+        int t = check_expr(c, e->args[i], x);
+        if (t && ta && t != ta) {
+            diag_error(c->d, e->args[i]->loc, "'in' compares %s with %s", type_name(ta), type_name(t));
+            ok = 0;
+        } else if (!t) ok = 0;
+    }
+    if (ok && ta == T_BOOL) {
+        diag_error(c->d, e->loc, "'in' needs numbers or text, found true/false");
+        ok = 0;
+    }
+    return ok ? T_BOOL : 0;
+}
+
 static int check_call(Checker *c, Expr *e, ExprCtx *x)
 {
     int fn = -1;
@@ -1267,9 +1458,21 @@ static int check_call(Checker *c, Expr *e, ExprCtx *x)
             diag_error(c->d, e->loc, "%s() takes %d to %d arguments, found %d", b->name, b->min_args, b->max_args, e->nargs);
         return 0;
     }
+    if (is_record_call(c, e, fn)) return check_record_call(c, e, x, fn);
+    if (e->where) {
+        diag_error(c->d, e->where->loc, "'where' filters the rows of a record table: count(T where ...), sum(T.column where ...), ...");
+        return 0;
+    }
+    if (fn == FN_COUNT || fn == FN_COUNT_DISTINCT || fn == FN_SUM || fn == FN_AVG) return 0;
     e->res = RES_CALL;
     e->res_id = fn;
-    if (fn <= FN_LATEST) return check_ref_call(c, e, x, (Builtin)fn);
+    if (fn <= FN_LATEST) {
+        if (x->record >= 0) {
+            diag_error(c->d, e->loc, "a 'where' filter can use the table's columns, constants and year, not %s()", builtins[fn].name);
+            return 0;
+        }
+        return check_ref_call(c, e, x, (Builtin)fn);
+    }
     int ok = 1;
     for (int i = 0; i < e->nargs; i++) {
         int t = check_expr(c, e->args[i], x);
@@ -1313,6 +1516,7 @@ static int check_expr(Checker *c, Expr *e, ExprCtx *x)
     case E_STRING: t = T_STR; break;
     case E_NAME: t = check_name(c, e, x); break;
     case E_CALL: t = check_call(c, e, x); break;
+    case E_IN: t = check_in(c, e, x); break;
     case E_NEG:
         ta = check_expr(c, e->a, x);
         t = expect_type(c, e->a, ta, T_NUM, "-") ? T_NUM : 0;
@@ -1368,7 +1572,7 @@ static int check_expr(Checker *c, Expr *e, ExprCtx *x)
 static void check_formula(Checker *c, Expr *e, FormulaCtx ctx, int node, const char *what)
 {
     if (!e) return;
-    ExprCtx x = { ctx, node };
+    ExprCtx x = { ctx, node, -1 };
     int t = check_expr(c, e, &x);
     if (t && t != T_NUM)
         diag_error(c->d, e->loc, "%s must be a number, but this formula gives %s", what, type_name(t));
@@ -1496,6 +1700,7 @@ static void finish_plan(Checker *c)
     MOVE_VEC(p->units, p->nunits, c->units);
     MOVE_VEC(p->consts, p->nconsts, c->consts);
     MOVE_VEC(p->records, p->nrecords, c->records);
+    MOVE_VEC(p->raggs, p->nraggs, c->raggs);
     MOVE_VEC(p->codes, p->ncodes, c->codes);
     MOVE_VEC(p->sources, p->nsources, c->sources);
     MOVE_VEC(p->trees, p->ntrees, c->trees);
@@ -1566,6 +1771,7 @@ void plan_free(Plan *p)
     free(p->units);
     free(p->consts);
     free(p->records);
+    free(p->raggs);
     free(p->codes);
     free(p->sources);
     source_free_all(p->sources_list);

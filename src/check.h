@@ -15,7 +15,9 @@ typedef enum {
     RES_SELF_R,       /* R / realisation inside a capaian formula */
     RES_SELF_T,       /* T / target inside a capaian formula */
     RES_IND,          /* bare indicator code: its realisation; res_id: code id */
-    RES_CALL          /* res_id: Builtin */
+    RES_CALL,         /* res_id: Builtin */
+    RES_RECORD_AGG,   /* count/sum/... over a record table; res_id: Plan.raggs index */
+    RES_COLUMN        /* a column of the row being filtered; res_id: flat column */
 } ExprRes;
 
 /* Built-in functions. ORDER BUILTINS: keep in step with the table in check.c. */
@@ -23,6 +25,7 @@ typedef enum {
     FN_REALISATION, FN_TARGET, FN_DATA, FN_LATEST,
     FN_MIN, FN_MAX, FN_ABS, FN_ROUND, FN_FLOOR, FN_CEIL, FN_SQRT,
     FN_AVAILABLE, FN_COALESCE,
+    FN_COUNT, FN_COUNT_DISTINCT, FN_SUM, FN_AVG,   /* over record tables */
     FN_COUNT_
 } Builtin;
 

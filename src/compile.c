@@ -62,6 +62,7 @@ static void compile_name(Emitter *e, const Expr *x)
     case RES_SELF_R: emit(e, OP_SELF_R, 0, 0, x, 1); break;
     case RES_SELF_T: emit(e, OP_SELF_T, 0, 0, x, 1); break;
     case RES_IND: emit(e, OP_REAL, x->res_id, 0, x, 1); break;
+    case RES_COLUMN: emit(e, OP_COL, x->res_id, 0, x, 1); break;
     default: emit(e, OP_UNDEF, 0, 0, x, 1); break;   /* unreachable after a clean check */
     }
 }
@@ -98,6 +99,7 @@ static void compile_expr(Emitter *e, const Expr *x)
         break;
     case E_NAME: compile_name(e, x); break;
     case E_CALL:
+        if (x->res == RES_RECORD_AGG) { emit(e, OP_RAGG, x->res_id, 0, x, 1); break; }
         if (x->res_id <= FN_LATEST) { compile_ref(e, x); break; }
         for (int i = 0; i < x->nargs; i++) compile_expr(e, x->args[i]);
         emit(e, OP_CALL, x->res_id, x->nargs, x, 1 - x->nargs);
@@ -105,6 +107,11 @@ static void compile_expr(Emitter *e, const Expr *x)
     case E_NEG: compile_expr(e, x->a); emit(e, OP_NEG, 0, 0, x, 0); break;
     case E_NOT: compile_expr(e, x->a); emit(e, OP_NOT, 0, 0, x, 0); break;
     case E_IF: compile_if(e, x); break;
+    case E_IN:
+        compile_expr(e, x->a);
+        for (int i = 0; i < x->nargs; i++) compile_expr(e, x->args[i]);
+        emit(e, OP_IN, 0, x->nargs, x, -x->nargs);
+        break;
     default:
         compile_expr(e, x->a);
         compile_expr(e, x->b);
@@ -159,6 +166,8 @@ CompiledPlan *compile_plan(const Plan *p)
     cp->nsources = p->nsources;
     cp->renstra_source = compiled_source_id(cp, "renstra");
     cp->inds = skp_xcalloc((size_t)(p->ninds ? p->ninds : 1), sizeof *cp->inds);
+    cp->ragg_filters = skp_xcalloc((size_t)(p->nraggs ? p->nraggs : 1), sizeof *cp->ragg_filters);
+    for (int i = 0; i < p->nraggs; i++) cp->ragg_filters[i] = compile_formula(p, cp, p->raggs[i].where);
     for (int i = 0; i < p->ninds; i++) {
         const Indicator *ind = &p->inds[i];
         CompiledInd *ci = &cp->inds[i];
@@ -192,6 +201,8 @@ void compiled_free(CompiledPlan *cp)
         program_free(ci->zero_realisation);
         free(ci->sources);
     }
+    for (int i = 0; i < cp->plan->nraggs; i++) program_free(cp->ragg_filters[i]);
+    free(cp->ragg_filters);
     free(cp->inds);
     free(cp);
 }

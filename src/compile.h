@@ -27,6 +27,9 @@ typedef enum {
     OP_JUMP_FALSE, /* pop; if false jump to a */
     OP_JUMP,       /* jump to a */
     OP_CALL,       /* builtin a with b arguments */
+    OP_RAGG,       /* record aggregate a (Plan.raggs) over the rows in scope */
+    OP_COL,        /* column a of the row being filtered */
+    OP_IN,         /* pop b values, then x: is x one of them */
     OP_RET
 } OpCode;
 
@@ -62,6 +65,7 @@ typedef struct {
     int ncodes;
     int nsources;        /* plan->sources */
     int renstra_source;  /* id of "renstra" */
+    Program **ragg_filters;  /* parallel to plan->raggs; NULL: no filter */
 } CompiledPlan;
 
 CompiledPlan *compile_plan(const Plan *p);

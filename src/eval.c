@@ -11,6 +11,7 @@
  * another indicator or another year in any order the plan likes. No query is
  * run per indicator or per unit. */
 #include "eval.h"
+#include "records.h"
 #include "capaian.h"
 #include "check.h"
 #include "db.h"
@@ -81,6 +82,7 @@ typedef struct Engine {
     StrMap unit_map;
     Arena unit_arena;
     int data_errors;
+    RecordStore *rs;              /* record tables the plan aggregates over */
 } Engine;
 
 /* ---- cells ---------------------------------------------------------------- */
@@ -357,6 +359,17 @@ static Value host_data(VmHost *h, int code, int year)
     int def = e->def_of[code];
     const char *basis = NULL;
     return data_value(e, code, year, def >= 0 ? e->plan->inds[def].rules.agg : AGG_LAST, &basis);
+}
+
+static Value host_record_agg(VmHost *h, int agg)
+{
+    Engine *e = (Engine *)h;
+    return records_aggregate(e->rs, e->cp, agg, e->unit ? e->unit->code : NULL, h->year, h);
+}
+
+static Value host_column(VmHost *h, int col)
+{
+    return records_column(((Engine *)h)->rs, col);
 }
 
 static Value host_latest(VmHost *h, int code, int year)
@@ -697,6 +710,8 @@ static void engine_init(Engine *e, const CompiledPlan *cp, const EvalOptions *op
     e->host.target = host_target;
     e->host.data = host_data;
     e->host.latest = host_latest;
+    e->host.record_agg = host_record_agg;
+    e->host.column = host_column;
     e->host.scratch = &e->scratch;
     e->host.cp = cp;
 }
@@ -715,6 +730,7 @@ static void engine_free(Engine *e)
     strmap_free(&e->unit_map);
     arena_free(&e->scratch);
     arena_free(&e->unit_arena);
+    records_free(e->rs);
 }
 
 int eval_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt,
@@ -724,6 +740,7 @@ int eval_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt,
     engine_init(&e, cp, opt, d);
     int rc = load_units(&e, db);
     if (!rc) rc = check_plan_units(&e);
+    if (!rc && !(e.rs = records_load(db, cp->plan, d))) rc = 5;
     if (!rc && opt->unit && strmap_get(&e.unit_map, opt->unit) < 0) {
         diag_plain(d, "unit '%s' is not in the database's units table", opt->unit);
         rc = 4;

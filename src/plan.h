@@ -110,6 +110,18 @@ typedef struct {
     Loc loc;
 } PlanUnit;
 
+/* count(T), count_distinct(T.c), sum(T.c), avg(T.c), min(T.c), max(T.c),
+ * each with an optional `where` filter over the rows of record table T. */
+typedef enum { RAGG_COUNT, RAGG_COUNT_DISTINCT, RAGG_SUM, RAGG_AVG, RAGG_MIN, RAGG_MAX } RecordAggFn;
+
+typedef struct {
+    RecordAggFn fn;
+    int record;            /* Plan.records index */
+    int column;            /* flat column (record.h), -1: the rows themselves */
+    const Expr *where;     /* NULL: every row in scope */
+    Loc loc;
+} RecordAgg;
+
 typedef struct Plan {
     Arena arena;
     Source *sources_list;  /* the plan file and every include */
@@ -128,6 +140,7 @@ typedef struct Plan {
     PlanUnit *units; int nunits;
     Const *consts; int nconsts;
     RecordDecl *records; int nrecords;
+    RecordAgg *raggs; int nraggs;       /* every count/sum/... over a record table */
     const char **sources; int nsources; /* every target source named */
 } Plan;
 

@@ -23,6 +23,18 @@ typedef struct {
     int ncols;
     int *key;             /* indexes into cols; nkey == 0: no key */
     int nkey;
+    /* `per unit, year`: the columns (flat indexes) that place a row in a
+     * unit and a year; formulas then see only the rows of the unit and year
+     * being evaluated. -1: the table is not split that way. */
+    int unit_col, year_col;
 } RecordDecl;
+
+/* Flat columns: a scalar column is one, an array column `scores int[9]` is
+ * nine (scores_1 .. scores_9), as the table stores them. */
+int record_flat_count(const RecordDecl *r);
+/* Flat index of `name` ("u1", "scores_3"), or -1; *type gets its type. */
+int record_flat_find(const RecordDecl *r, const char *name, ColType *type);
+/* The stored name of flat column i, into buf. */
+const char *record_flat_name(const RecordDecl *r, int i, char *buf, unsigned n);
 
 #endif

@@ -160,6 +160,19 @@ Value vm_run(const Program *p, VmHost *h)
             stack[sp] = call(h, (Builtin)in->a, &stack[sp], in->b);
             sp++;
             break;
+        case OP_RAGG: stack[sp++] = h->record_agg(h, in->a); break;
+        case OP_COL: stack[sp++] = h->column(h, in->a); break;
+        case OP_IN: {
+            sp -= in->b;
+            Value x = stack[sp - 1], r = value_bool(0);
+            if (x.kind == V_NA) break;                 /* missing stays missing */
+            for (int i = 0; i < in->b; i++) {
+                Value eq = compare(OP_EQ, x, stack[sp + i]);
+                if (eq.kind == V_BOOL && eq.num != 0) { r = eq; break; }
+            }
+            stack[sp - 1] = r;
+            break;
+        }
         case OP_RET:
             return stack[sp - 1];
         }

@@ -1,0 +1,222 @@
+/* records.c: values from record tables. See records.h. */
+#include "records.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "db.h"
+#include "util.h"
+
+typedef struct {
+    const RecordDecl *decl;
+    int loaded;           /* the table exists in the database */
+    int ncols, nrows;
+    Value *cells;         /* [row][col]; an empty field is V_NA */
+    int *next_in_unit;    /* row -> next row of the same unit, -1 */
+    StrMap first_of_unit; /* unit code -> first row */
+    int first_row;        /* without a unit column: rows are 0..nrows-1 */
+} Table;
+
+struct RecordStore {
+    Table *tables;        /* parallel to plan->records; loaded only if used */
+    int ntables;
+    Arena text;           /* cell texts */
+    const Table *cur;     /* the row a filter is looking at */
+    int cur_row;
+    Arena *scratch;
+};
+
+static int table_exists(sqlite3 *db, const char *name, int *exists)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    *exists = rc == SQLITE_ROW;
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
+static Value cell_value(RecordStore *rs, sqlite3_stmt *st, int i)
+{
+    switch (sqlite3_column_type(st, i)) {
+    case SQLITE_NULL: return value_na(NA_NODATA, "empty field");
+    case SQLITE_TEXT: {
+        Value v = { V_STR, 0, 0, arena_strdup(&rs->text, (const char *)sqlite3_column_text(st, i)) };
+        return v;
+    }
+    default: return value_num(sqlite3_column_double(st, i));
+    }
+}
+
+static int load_table(RecordStore *rs, sqlite3 *db, Table *t, Diag *d)
+{
+    char sqlname[128];
+    snprintf(sqlname, sizeof sqlname, "rec_%s", t->decl->name);
+    int exists = 0;
+    if (table_exists(db, sqlname, &exists) != 0) { diag_plain(d, "database: %s", sqlite3_errmsg(db)); return -1; }
+    t->loaded = exists;
+    t->ncols = record_flat_count(t->decl);
+    t->first_row = -1;
+    if (!exists) return 0;
+    StrBuf sql = {0};
+    char name[80];
+    sb_puts(&sql, "SELECT ");
+    for (int i = 0; i < t->ncols; i++)
+        sb_printf(&sql, "%s\"%s\"", i ? ", " : "", record_flat_name(t->decl, i, name, sizeof name));
+    sb_printf(&sql, " FROM \"%s\" ORDER BY rowid", sqlname);
+    sqlite3_stmt *st = db_prepare(db, sql.s, d);
+    sb_free(&sql);
+    if (!st) return -1;
+    VEC(Value) cells = {0};
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        for (int i = 0; i < t->ncols; i++) VEC_PUSH(cells, cell_value(rs, st, i));
+        t->nrows++;
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        VEC_FREE(cells);
+        diag_plain(d, "database: %s", sqlite3_errmsg(db));
+        return -1;
+    }
+    t->cells = cells.items;
+    /* chain the rows of each unit, keeping file order */
+    t->next_in_unit = skp_xmalloc((size_t)(t->nrows ? t->nrows : 1) * sizeof *t->next_in_unit);
+    int *last = NULL;
+    if (t->decl->unit_col >= 0) last = skp_xcalloc((size_t)(t->nrows ? t->nrows : 1), sizeof *last);
+    for (int r = 0; r < t->nrows; r++) {
+        t->next_in_unit[r] = -1;
+        if (t->decl->unit_col < 0) { t->next_in_unit[r] = r + 1 < t->nrows ? r + 1 : -1; continue; }
+        const Value *u = &t->cells[(size_t)r * (size_t)t->ncols + (size_t)t->decl->unit_col];
+        if (u->kind != V_STR) continue;              /* a row without a unit belongs to none */
+        int head = strmap_get(&t->first_of_unit, u->text);
+        if (head < 0) { strmap_put(&t->first_of_unit, u->text, r); last[r] = r; continue; }
+        /* last[head] remembers the tail of the chain that starts at head */
+        t->next_in_unit[last[head]] = r;
+        last[head] = r;
+    }
+    free(last);
+    if (t->decl->unit_col < 0 && t->nrows) t->first_row = 0;
+    return 0;
+}
+
+RecordStore *records_load(sqlite3 *db, const Plan *p, Diag *d)
+{
+    RecordStore *rs = skp_xcalloc(1, sizeof *rs);
+    rs->ntables = p->nrecords;
+    rs->tables = skp_xcalloc((size_t)(p->nrecords ? p->nrecords : 1), sizeof *rs->tables);
+    for (int i = 0; i < p->nrecords; i++) rs->tables[i].decl = &p->records[i];
+    for (int a = 0; a < p->nraggs; a++) {
+        Table *t = &rs->tables[p->raggs[a].record];
+        if (t->cells || t->ncols) continue;          /* already read */
+        if (load_table(rs, db, t, d) != 0) { records_free(rs); return NULL; }
+    }
+    return rs;
+}
+
+void records_free(RecordStore *rs)
+{
+    if (!rs) return;
+    for (int i = 0; i < rs->ntables; i++) {
+        free(rs->tables[i].cells);
+        free(rs->tables[i].next_in_unit);
+        strmap_free(&rs->tables[i].first_of_unit);
+    }
+    free(rs->tables);
+    arena_free(&rs->text);
+    free(rs);
+}
+
+Value records_column(const RecordStore *rs, int col)
+{
+    if (!rs->cur || col < 0 || col >= rs->cur->ncols) return value_na(NA_UNDEFINED, "no row");
+    return rs->cur->cells[(size_t)rs->cur_row * (size_t)rs->cur->ncols + (size_t)col];
+}
+
+static const char *const agg_names[] = { "count", "count_distinct", "sum", "avg", "min", "max" };
+
+/* A value as a key for count_distinct. */
+static const char *distinct_key(char *buf, size_t n, const Value *v)
+{
+    if (v->kind == V_STR) return v->text;
+    snprintf(buf, n, "\x01%.17g", v->num);   /* \x01: numbers never equal texts */
+    return buf;
+}
+
+Value records_aggregate(RecordStore *rs, const CompiledPlan *cp, int agg,
+                        const char *unit, int year, VmHost *h)
+{
+    const RecordAgg *ra = &cp->plan->raggs[agg];
+    const Table *t = &rs->tables[ra->record];
+    const RecordDecl *r = t->decl;
+    Arena *scratch = h->scratch;
+    if (!t->loaded)
+        return value_na(NA_NODATA, arena_printf(scratch, "record table %s has not been imported", r->name));
+    int row = t->first_row;
+    if (r->unit_col >= 0) {
+        int head = unit ? strmap_get(&t->first_of_unit, unit) : -1;
+        row = head;
+    }
+    const Program *filter = cp->ragg_filters[agg];
+    const Table *saved = rs->cur;
+    int saved_row = rs->cur_row;
+    long in_scope = 0, matched = 0;
+    double sum = 0, best = 0;
+    StrMap seen = {0};
+    Arena keys = {0};
+    for (; row >= 0; row = t->next_in_unit[row]) {
+        const Value *cells = &t->cells[(size_t)row * (size_t)t->ncols];
+        if (r->year_col >= 0 && (cells[r->year_col].kind != V_NUM || (int)cells[r->year_col].num != year)) continue;
+        in_scope++;
+        if (filter) {
+            rs->cur = t;
+            rs->cur_row = row;
+            Value keep = vm_run(filter, h);
+            if (keep.kind != V_BOOL || keep.num == 0) continue;
+        }
+        if (ra->column < 0) { matched++; continue; }
+        const Value *v = &cells[ra->column];
+        if (v->kind == V_NA) continue;               /* an empty field is not a value */
+        if (ra->fn == RAGG_COUNT_DISTINCT) {
+            char buf[40];
+            const char *k = distinct_key(buf, sizeof buf, v);
+            if (strmap_get(&seen, k) >= 0) continue;
+            strmap_put(&seen, arena_strdup(&keys, k), 1);
+            matched++;
+            continue;
+        }
+        double x = v->num;
+        if (matched == 0) best = x;
+        else if (ra->fn == RAGG_MIN ? x < best : x > best) best = x;
+        sum += x;
+        matched++;
+    }
+    rs->cur = saved;
+    rs->cur_row = saved_row;
+    strmap_free(&seen);
+    arena_free(&keys);
+    if (in_scope == 0) {
+        if (r->unit_col >= 0 && r->year_col >= 0)
+            return value_na(NA_NODATA, arena_printf(scratch, "no rows of %s for %s in %d", r->name, unit ? unit : "?", year));
+        if (r->unit_col >= 0)
+            return value_na(NA_NODATA, arena_printf(scratch, "no rows of %s for %s", r->name, unit ? unit : "?"));
+        if (r->year_col >= 0)
+            return value_na(NA_NODATA, arena_printf(scratch, "no rows of %s in %d", r->name, year));
+        return value_na(NA_NODATA, arena_printf(scratch, "record table %s is empty", r->name));
+    }
+    if (ra->fn == RAGG_COUNT || ra->fn == RAGG_COUNT_DISTINCT) return value_num((double)matched);
+    /* a sum, mean or extreme of nothing is missing, never 0 */
+    if (matched == 0) {
+        const char *where = r->unit_col >= 0 && r->year_col >= 0 ? arena_printf(scratch, " for %s in %d", unit ? unit : "?", year)
+                          : r->unit_col >= 0 ? arena_printf(scratch, " for %s", unit ? unit : "?")
+                          : r->year_col >= 0 ? arena_printf(scratch, " in %d", year) : "";
+        return value_na(NA_NODATA, arena_printf(scratch, "%s(): no row of %s%s %s", agg_names[ra->fn], r->name, where,
+                                                filter ? "passes the filter with a value" : "has a value"));
+    }
+    if (ra->fn == RAGG_SUM) return value_num(sum);
+    return value_num(ra->fn == RAGG_AVG ? sum / (double)matched : best);
+}
