@@ -104,24 +104,25 @@ double num_round(double x, Rounding r)
     return v == 0 ? 0.0 : v;                /* no "-0.00" in reports */
 }
 
-/* The shortest %.*g (up to 15 significant digits) that reads back as the
- * same value at 15 digits, written without an exponent. */
+/* The value at 15 significant digits (what a double holds faithfully), then
+ * at most 10 decimals, written without trailing zeros or an exponent. The
+ * decimal cap hides the noise of cancellation (84.98 - 84.88 is
+ * 0.10000000000000853 in binary and prints as 0.1), and no figure in a
+ * performance report has more than 10 meaningful decimals. */
 static int format_shortest(char *buf, size_t n, double x)
 {
-    char ref[64], tmp[64];
+    char ref[64], tmp[400];
     snprintf(ref, sizeof ref, "%.14e", x);
     double target = strtod(ref, NULL);
-    int prec = 1;
-    for (; prec < 15; prec++) {
-        snprintf(tmp, sizeof tmp, "%.*e", prec - 1, x);
-        if (strtod(tmp, NULL) == target) break;
+    snprintf(tmp, sizeof tmp, "%.10f", target);
+    char *dot = strchr(tmp, '.');
+    if (dot) {
+        char *end = tmp + strlen(tmp);
+        while (end > dot + 1 && end[-1] == '0') *--end = '\0';
+        if (end == dot + 1) *dot = '\0';
     }
-    /* prec significant digits; decimals needed = prec - 1 - exponent */
-    snprintf(tmp, sizeof tmp, "%.*e", prec - 1, x);
-    int e = atoi(strchr(tmp, 'e') + 1);
-    int decimals = prec - 1 - e;
-    if (decimals < 0) decimals = 0;
-    return snprintf(buf, n, "%.*f", decimals, target);
+    if (strcmp(tmp, "-0") == 0) strcpy(tmp, "0");
+    return snprintf(buf, n, "%s", tmp);
 }
 
 int num_format(char *buf, size_t n, double x, int digits)

@@ -20,9 +20,9 @@ double num_round(double x, Rounding r);
 
 /* Writes x with exactly `digits` decimals (digits >= 0, no rounding beyond
  * what %.*f does on the already-rounded value), or, with digits < 0, in the
- * shortest form that reads back the same at 15 significant digits
- * ("84.98", "75", "0.1111111111111"), never in exponent notation for
- * |x| < 1e15. Returns the length written (snprintf semantics). */
+ * shortest form of the value at 15 significant digits and at most 10
+ * decimals ("84.98", "75", "0.3333333333", 84.98 - 84.88 as "0.1"), never
+ * in exponent notation for |x| < 1e15. Returns the length written (snprintf semantics). */
 int num_format(char *buf, size_t n, double x, int digits);
 
 /* Formats an exact integer (rupiah) with no separators. */
