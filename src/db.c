@@ -18,22 +18,11 @@ static int file_exists(const char *path)
     return stat(path, &st) == 0;
 }
 
-static int user_version(sqlite3 *db, int *out)
+int db_query_int(sqlite3 *db, const char *sql, const char *arg, int *out)
 {
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK) return -1;
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) *out = sqlite3_column_int(st, 0);
-    sqlite3_finalize(st);
-    return rc == SQLITE_ROW ? 0 : -1;
-}
-
-/* Does the file hold any table at all? An empty file may get our schema; a
- * file with someone else's tables must not. */
-static int table_count(sqlite3 *db, int *out)
-{
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master", -1, &st, NULL) != SQLITE_OK) return -1;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return -1;
+    if (arg) sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) *out = sqlite3_column_int(st, 0);
     sqlite3_finalize(st);
@@ -56,7 +45,9 @@ int db_init_schema(sqlite3 *db, const char *path, Diag *d)
 static int check_schema(sqlite3 *db, const char *path, int mode, Diag *d)
 {
     int version = 0, tables = 0;
-    if (user_version(db, &version) != 0 || table_count(db, &tables) != 0) {
+    /* an empty file may get our schema; a file with someone else's tables must not */
+    if (db_query_int(db, "PRAGMA user_version", NULL, &version) != 0 ||
+        db_query_int(db, "SELECT count(*) FROM sqlite_master", NULL, &tables) != 0) {
         diag_plain(d, "%s: not a SQLite database (%s)", path, sqlite3_errmsg(db));
         return -1;
     }

@@ -29,6 +29,9 @@ char *db_record_declaration(const RecordDecl *r);
 /* Prepares sql or reports sqlite3_errmsg through d; NULL on error. */
 sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql, Diag *d);
 int db_exec(sqlite3 *db, const char *sql, Diag *d);
+/* Runs a query that yields one integer (binding arg to ?1 when not NULL).
+ * 0 with *out set, -1 when it failed or gave no row. */
+int db_query_int(sqlite3 *db, const char *sql, const char *arg, int *out);
 
 extern const char skp_schema_sql[];
 

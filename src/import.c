@@ -175,8 +175,7 @@ typedef struct {
     StrBuf buf;
     VEC(size_t) field_at;
 
-    /* header: CSV field index -> spec column, and back */
-    int *col_of_field;     /* -1: none */
+    /* header: spec column -> CSV field index */
     int *field_of_col;     /* -1: not in the file */
     int nfields;
 
@@ -322,29 +321,28 @@ static int convert(Import *im, const ColSpec *c, const char *text, Cell *out)
     return -1;
 }
 
-/* Splits an array field ("4 4 3 ...") in place into cells. */
+/* Splits an array field ("4 4 3 ...") in place into cells; the count is
+ * checked first, as it is the clearer problem. */
 static int convert_array(Import *im, const ColSpec *c, char *text, Cell *out)
 {
-    int n = 0, bad = 0;
-    char *save = NULL;
-    for (char *tok = strtok_r(text, " \t", &save); tok; tok = strtok_r(NULL, " \t", &save)) {
-        if (n < c->array_len && !bad) {
-            ColSpec one = *c;
-            one.array_len = 0;
-            if (convert(im, &one, tok, &out[n]) != 0) bad = 1;
-        }
+    int n = 0;
+    for (const char *p = text; *p;) {
+        p += strspn(p, " \t");
+        if (!*p) break;
         n++;
+        p += strcspn(p, " \t");
     }
     if (n != c->array_len) {
-        if (bad) { /* the count is the clearer problem; drop the value one */
-            char *semi = strrchr(im->reason.s, ';');
-            if (semi) { im->reason.len = (size_t)(semi - im->reason.s); im->reason.s[im->reason.len] = 0; }
-            else sb_clear(&im->reason);
-        }
         row_problem(im, "column '%s': expected %d %s, found %d", c->name, c->array_len, c->name, n);
         return -1;
     }
-    return bad ? -1 : 0;
+    ColSpec one = *c;
+    one.array_len = 0;
+    char *save = NULL;
+    int k = 0;
+    for (char *tok = strtok_r(text, " \t", &save); tok; tok = strtok_r(NULL, " \t", &save))
+        if (convert(im, &one, tok, &out[k++]) != 0) return -1;
+    return 0;
 }
 
 static int prepare_sql(Import *im, Diag *d);
@@ -367,7 +365,6 @@ static void header(Import *im)
 {
     int n = im->field_at.len;
     im->nfields = n;
-    im->col_of_field = skp_xcalloc((size_t)n, sizeof(int));
     im->field_of_col = skp_xcalloc((size_t)im->spec.ncols, sizeof(int));
     for (int c = 0; c < im->spec.ncols; c++) im->field_of_col[c] = -1;
     const char *cands[64];
@@ -377,7 +374,6 @@ static void header(Import *im)
         const char *name = field(im, f);
         if (f == 0 && strncmp(name, "\xEF\xBB\xBF", 3) == 0) name += 3;   /* UTF-8 BOM */
         int c = spec_col(&im->spec, name);
-        im->col_of_field[f] = c;
         if (c < 0) {
             const char *s = skp_suggest(name, cands, ncand);
             StrBuf cols = {0};
@@ -646,7 +642,6 @@ static void import_free(Import *im)
     free(im->sql_names);
     free(im->sql_col);
     free(im->cells);
-    free(im->col_of_field);
     free(im->field_of_col);
     if (im->spec_owned) free((void *)im->spec.cols);
     sb_free(&im->buf);

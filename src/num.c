@@ -80,7 +80,6 @@ static void decimal_round(Decimal *dec, int digits, RoundMode mode)
         dec->n++;
         dec->exp10++;
     }
-    if (dec->n == 0) { dec->d[0] = '1'; dec->n = 1; dec->exp10 = 1 - digits; }
 }
 
 static double decimal_to_double(const Decimal *dec, int neg)

@@ -28,18 +28,6 @@ struct RecordStore {
     Arena *scratch;
 };
 
-static int table_exists(sqlite3 *db, const char *name, int *exists)
-{
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", -1, &st, NULL) != SQLITE_OK)
-        return -1;
-    sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(st);
-    *exists = rc == SQLITE_ROW;
-    sqlite3_finalize(st);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
-}
-
 static Value cell_value(RecordStore *rs, sqlite3_stmt *st, int i)
 {
     switch (sqlite3_column_type(st, i)) {
@@ -57,7 +45,10 @@ static int load_table(RecordStore *rs, sqlite3 *db, Table *t, Diag *d)
     char sqlname[128];
     snprintf(sqlname, sizeof sqlname, "rec_%s", t->decl->name);
     int exists = 0;
-    if (table_exists(db, sqlname, &exists) != 0) { diag_plain(d, "database: %s", sqlite3_errmsg(db)); return -1; }
+    if (db_query_int(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1", sqlname, &exists) != 0) {
+        diag_plain(d, "database: %s", sqlite3_errmsg(db));
+        return -1;
+    }
     t->loaded = exists;
     t->ncols = record_flat_count(t->decl);
     t->first_row = -1;
