@@ -106,6 +106,9 @@ word:
   | '/'                           { $$ = word(ctx, W_SYMBOL, "/", @1); }
   | '['                           { $$ = word(ctx, W_SYMBOL, "[", @1); }
   | ']'                           { $$ = word(ctx, W_SYMBOL, "]", @1); }
+  | '('                           { $$ = word(ctx, W_SYMBOL, "(", @1); }
+  | ')'                           { $$ = word(ctx, W_SYMBOL, ")", @1); }
+  | '*'                           { $$ = word(ctx, W_SYMBOL, "*", @1); }
   | '<'                           { $$ = word(ctx, W_SYMBOL, "<", @1); }
   | '>'                           { $$ = word(ctx, W_SYMBOL, ">", @1); }
   | LE                            { $$ = word(ctx, W_SYMBOL, "<=", @1); }

@@ -29,6 +29,9 @@ typedef struct {
     int grade;          /* index into that indicator's grades */
 } PendingGrade;
 
+typedef struct { int ind; const Stmt *s; } PendingPer;
+#define MAX_EXPANSION_DEPTH 32
+
 typedef VEC(Grading) GradingVec;
 typedef VEC(PendingGrade) PendingVec;
 
@@ -56,8 +59,15 @@ typedef struct {
     VEC(Tree *) trees;
     VEC(Edge) edges;
     VEC(RecordAgg) raggs;
+    VEC(GroupAgg) gaggs;
+    VEC(Func) funcs;
     PendingVec pending;
-    StrMap scheme_map, unit_map, const_map, code_map, record_map, source_map;
+    VEC(PendingPer) pers;         /* `per T.col` of indicators, resolved at the end */
+    const Stmt *cur_per;          /* the indicator being declared: its `per` */
+    int *code_group;              /* code id -> index of an indicator giving its groups, -1 */
+    const char *expanding[MAX_EXPANSION_DEPTH];   /* functions being expanded */
+    int nexpanding;
+    StrMap scheme_map, unit_map, const_map, code_map, record_map, source_map, func_map;
     const char *include_stack[MAX_INCLUDE_DEPTH];
     int include_depth;
     VEC(const char *) included;   /* real paths already included */
@@ -270,6 +280,14 @@ static void rule_aggregate(Checker *c, const Stmt *s, Rules *r)
 /* target pk | target pk-perubahan or pk | target end */
 static void rule_target_sources(Checker *c, const Stmt *s, Rules *r)
 {
+    if (word_is(s, 1, "none")) {     /* a figure reported without a target (NRR, serapan) */
+        r->target.sources = NULL;
+        r->target.nsources = 0;
+        r->target.none = 1;
+        r->target.loc = s->loc;
+        expect_end(c, s, 2, "'target none'");
+        return;
+    }
     VEC(const char *) list = {0};
     int i = 1;
     for (;;) {
@@ -289,6 +307,7 @@ static void rule_target_sources(Checker *c, const Stmt *s, Rules *r)
     r->target.sources = arena_alloc(c->A, (size_t)list.len * sizeof *list.items);
     if (list.len) memcpy(r->target.sources, list.items, (size_t)list.len * sizeof *list.items);
     r->target.nsources = list.len;
+    r->target.none = 0;
     r->target.loc = s->loc;
     VEC_FREE(list);
 }
@@ -445,7 +464,7 @@ static void parse_units(Checker *c, const Stmt *s, UnitSel *sel)
 
 static const char *const indicator_words[] = {
     "name", "measure", "polarity", "aggregate", "target", "realisation", "capaian", "cap",
-    "round", "grade", "units", "zero", "weight", "description", "satuan", "realisasi"
+    "round", "grade", "units", "zero", "weight", "description", "satuan", "realisasi", "per"
 };
 #define N_INDICATOR_WORDS (int)(sizeof indicator_words / sizeof *indicator_words)
 
@@ -532,6 +551,8 @@ static void indicator_prop(Checker *c, Stmt *s, Indicator *ind, GradingVec *grad
             ind->weight = w;
             expect_end(c, s, 2, "the weight");
         }
+    } else if (strcmp(k, "per") == 0) {
+        c->cur_per = s;          /* resolved once every record table is known */
     } else if (strcmp(k, "units") == 0) {
         if (!top_level)
             diag_error(c->d, s->loc, "'units' is for indicators declared outside a unit block; this one belongs to unit %s",
@@ -556,6 +577,8 @@ static void declare_indicator(Checker *c, Stmt *s, Scope *scope)
     ind.loc = s->words[1].loc;
     ind.rules = scope->rules;
     ind.weight = 1;
+    ind.group.record = -1;
+    c->cur_per = NULL;
     ind.tujuan = scope->tujuan;
     ind.sasaran = scope->sasaran;
     expect_end(c, s, i, "the indicator's name");
@@ -609,6 +632,10 @@ static void declare_indicator(Checker *c, Stmt *s, Scope *scope)
                                code, ind.units.codes[b], o->loc.line);
     }
     int index = c->inds.len;
+    if (c->cur_per) {
+        PendingPer pp = { index, c->cur_per };
+        VEC_PUSH(c->pers, pp);
+    }
     VEC_PUSH(c->inds, ind);
     for (int g = 0; g < pend.len; g++) {
         pend.items[g].ind = index;
@@ -900,7 +927,8 @@ static void declare_unit(Checker *c, Stmt *s, Scope *scope)
 
 static const char *const top_words[] = {
     "plan", "database", "include", "year", "renstra", "const", "scheme", "unit", "tujuan",
-    "sasaran", "indicator", "record", "polarity", "aggregate", "target", "cap", "round", "zero"
+    "sasaran", "indicator", "record", "polarity", "aggregate", "target", "cap", "round", "zero",
+    "function"
 };
 #define N_TOP_WORDS (int)(sizeof top_words / sizeof *top_words)
 
@@ -952,6 +980,64 @@ static void top_const(Checker *c, const Stmt *s)
     VEC_PUSH(c->consts, k);
 }
 
+static int builtin_index(const char *name);
+
+/* function NAME(a, b) = FORMULA */
+static void top_function(Checker *c, const Stmt *s)
+{
+    const char *name;
+    if (!need_name(c, s, 1, "a function name after 'function'", &name)) return;
+    if (!word_is(s, 2, "(")) {
+        diag_error(c->d, word_loc(s, 2), "expected '(' after 'function %s', found %s", name, word_desc(c, s, 2));
+        return;
+    }
+    VEC(const char *) params = {0};
+    int i = 3, ok = 1;
+    if (word_is(s, i, ")")) i++;
+    else for (;;) {
+        const char *p;
+        if (!need_name(c, s, i, "a parameter name", &p)) { ok = 0; break; }
+        for (int j = 0; j < params.len; j++)
+            if (strcmp(params.items[j], p) == 0) {
+                diag_error(c->d, s->words[i].loc, "parameter '%s' appears twice in function %s", p, name);
+                ok = 0;
+            }
+        if (strchr(p, '.')) {
+            diag_error(c->d, s->words[i].loc, "a parameter name cannot contain '.': %s", p);
+            ok = 0;
+        }
+        VEC_PUSH(params, p);
+        i++;
+        if (word_is(s, i, ",")) { i++; continue; }
+        if (word_is(s, i, ")")) { i++; break; }
+        diag_error(c->d, word_loc(s, i), "expected ',' or ')' in the parameters of %s, found %s", name, word_desc(c, s, i));
+        ok = 0;
+        break;
+    }
+    if (ok && !expect_end(c, s, i, "the parameters")) ok = 0;
+    if (ok && (!s->value || s->upper)) {
+        diag_error(c->d, word_loc(s, i), "function %s needs '= FORMULA'", name);
+        ok = 0;
+    }
+    if (ok && (builtin_index(name) >= 0 || strcmp(name, "realisasi") == 0)) {
+        diag_error(c->d, s->words[1].loc, "%s is a built-in function and cannot be redefined", name);
+        ok = 0;
+    }
+    int prev = strmap_get(&c->func_map, name);
+    if (ok && prev >= 0) {
+        diag_error(c->d, s->words[1].loc, "function %s is declared twice (first at %s:%d)", name,
+                   c->funcs.items[prev].loc.src->path, c->funcs.items[prev].loc.line);
+        ok = 0;
+    }
+    if (!ok) { VEC_FREE(params); return; }
+    Func f = { name, NULL, params.len, s->value, s->words[1].loc };
+    f.params = arena_alloc(c->A, (size_t)(params.len ? params.len : 1) * sizeof *f.params);
+    if (params.len) memcpy(f.params, params.items, (size_t)params.len * sizeof *params.items);
+    VEC_FREE(params);
+    strmap_put(&c->func_map, name, c->funcs.len);
+    VEC_PUSH(c->funcs, f);
+}
+
 /* plan, database, year and renstra are stated once per plan: a second one
  * would silently win, so it is an error that points at the first. */
 static int is_plan_setting(const char *k)
@@ -996,7 +1082,7 @@ static void check_stmt(Checker *c, Stmt *s, Scope *scope)
         return;
     }
     if (!top) {
-        static const char *const top_only[] = { "scheme", "record", "include", "const", "plan", "database", "year", "renstra" };
+        static const char *const top_only[] = { "scheme", "record", "include", "const", "function", "plan", "database", "year", "renstra" };
         int only = 0;
         for (int i = 0; i < (int)(sizeof top_only / sizeof *top_only); i++) only |= strcmp(k, top_only[i]) == 0;
         if (only) {
@@ -1012,6 +1098,7 @@ static void check_stmt(Checker *c, Stmt *s, Scope *scope)
     else if (strcmp(k, "record") == 0) declare_record(c, s);
     else if (strcmp(k, "include") == 0) include_file(c, s);
     else if (strcmp(k, "const") == 0) top_const(c, s);
+    else if (strcmp(k, "function") == 0) top_function(c, s);
     else if (!no_value(c, s, k)) return;
     else if (is_plan_setting(k) && !setting_once(c, s, k)) return;
     else if (strcmp(k, "plan") == 0) top_string(c, s, &c->p->title);
@@ -1146,7 +1233,9 @@ typedef enum { CTX_CONST, CTX_REALISATION, CTX_TARGET, CTX_CAPAIAN } FormulaCtx;
 typedef struct {
     FormulaCtx ctx;
     int node;              /* graph node of the figure being defined, or -1 */
-    int record;            /* inside a `where` over this record table, else -1 */
+    int record;            /* over the rows of this record table (where, sum(T.a * T.b)), else -1 */
+    int group;             /* a formula of a grouped indicator (or inside sum(X) over
+                              X's groups): the index of an indicator with that GroupSpec, else -1 */
 } ExprCtx;
 
 typedef struct {
@@ -1163,6 +1252,13 @@ static const BuiltinInfo builtins[FN_COUNT_] = {
 };
 
 const char *builtin_name(Builtin b) { return builtins[b].name; }
+
+static int builtin_index(const char *name)
+{
+    for (int i = 0; i < FN_COUNT_; i++)
+        if (strcmp(builtins[i].name, name) == 0) return i;
+    return -1;
+}
 
 static const char *type_name(int t)
 {
@@ -1197,14 +1293,61 @@ static void unknown_name(Checker *c, Loc loc, const char *name)
     else diag_error(c->d, loc, "unknown name '%s'", name);
 }
 
+static const char *group_text(Checker *c, const GroupSpec *g)
+{
+    StrBuf b = {0};
+    char name[80];
+    const RecordDecl *r = &c->records.items[g->record];
+    for (int i = 0; i < g->ncols; i++)
+        sb_printf(&b, "%s%s.%s", i ? ", " : "", r->name, record_flat_name(r, g->cols[i], name, sizeof name));
+    const char *t = arena_strdup(c->A, b.s ? b.s : "");
+    sb_free(&b);
+    return t;
+}
+
+static int same_group(const GroupSpec *a, const GroupSpec *b)
+{
+    if (a->record != b->record || a->ncols != b->ncols) return 0;
+    for (int i = 0; i < a->ncols; i++)
+        if (a->cols[i] != b->cols[i]) return 0;
+    return 1;
+}
+
+/* A grouped indicator has one value per group: a formula may name it only
+ * where one group is current (a formula of an indicator with the same
+ * grouping, or inside sum(X), avg(X), ... over X's groups). */
+static int group_ref_ok(Checker *c, ExprCtx *x, int code, Loc loc)
+{
+    int g = c->code_group ? c->code_group[code] : -1;
+    if (g < 0) return 1;
+    const GroupSpec *want = &c->inds.items[g].group;
+    if (x->group >= 0 && same_group(&c->inds.items[x->group].group, want)) return 1;
+    if (x->group >= 0)
+        diag_error(c->d, loc, "indicator %s is grouped per %s, but this formula is evaluated per %s",
+                   c->codes.items[code], group_text(c, want), group_text(c, &c->inds.items[x->group].group));
+    else
+        diag_error(c->d, loc, "indicator %s has one value per %s: use it in sum(%s), avg(%s), min(%s), max(%s) or count(%s)",
+                   c->codes.items[code], group_text(c, want), c->codes.items[code], c->codes.items[code],
+                   c->codes.items[code], c->codes.items[code], c->codes.items[code]);
+    return 0;
+}
+
 static int check_name(Checker *c, Expr *e, ExprCtx *x)
 {
     const char *n = e->text;
     if (x->record >= 0) {
         int t = check_column_name(c, e, x);
         if (t) return t;
-        if (strmap_get(&c->code_map, n) >= 0) {
-            diag_error(c->d, e->loc, "a 'where' filter can use the columns of %s, constants and year, not indicator %s",
+        int rec, col;
+        ColType type;
+        if (strchr(n, '.') && record_ref(c, e, &rec, &col, &type)) {   /* an unknown column was reported */
+            if (col >= -1)
+                diag_error(c->d, e->loc, "a formula over the rows of %s cannot use another table's column %s",
+                           c->records.items[x->record].name, n);
+            return 0;
+        }
+        if (strmap_get(&c->code_map, n) >= 0 && strmap_get(&c->const_map, n) < 0) {
+            diag_error(c->d, e->loc, "a formula over the rows of %s can use its columns, constants and year, not indicator %s",
                        c->records.items[x->record].name, n);
             return 0;
         }
@@ -1239,6 +1382,7 @@ static int check_name(Checker *c, Expr *e, ExprCtx *x)
     }
     int id = strmap_get(&c->code_map, n);
     if (id >= 0 && x->ctx != CTX_CONST) {
+        if (!group_ref_ok(c, x, id, e->loc)) return 0;
         e->res = RES_IND;
         e->res_id = id;
         add_edge(c, x, id, NODE_R, e->loc);
@@ -1271,6 +1415,7 @@ static int check_ref_call(Checker *c, Expr *e, ExprCtx *x, Builtin fn)
         diag_error(c->d, e->loc, "constant formulas cannot refer to indicator %s", a0->text);
         return 0;
     }
+    if (!group_ref_ok(c, x, id, a0->loc)) return 0;
     a0->res = RES_IND;
     a0->res_id = id;
     /* Only a reference to the same year can close a cycle: realisation(X,
@@ -1335,18 +1480,46 @@ static int record_ref(Checker *c, const Expr *e, int *rec, int *col, ColType *ty
     return 1;
 }
 
-static int is_record_call(Checker *c, const Expr *e, int fn)
+/* The record table a formula reads rows of: the first name that is a table
+ * (count(T)) or a table's column (T.c). -1: none. */
+static int record_in_expr(Checker *c, const Expr *e)
 {
-    if (fn == FN_COUNT || fn == FN_COUNT_DISTINCT || fn == FN_SUM || fn == FN_AVG) return 1;
-    if ((fn == FN_MIN || fn == FN_MAX) && e->nargs == 1 && e->args[0]->kind == E_NAME) {
-        const char *dot = strchr(e->args[0]->text, '.');
-        return dot && strmap_getn(&c->record_map, e->args[0]->text, (size_t)(dot - e->args[0]->text)) >= 0;
+    if (!e) return -1;
+    if (e->kind == E_NAME && strmap_get(&c->const_map, e->text) < 0) {
+        int r = strmap_getn(&c->record_map, e->text, strcspn(e->text, "."));
+        if (r >= 0) return r;
     }
-    return 0;
+    int r = record_in_expr(c, e->a);
+    if (r < 0) r = record_in_expr(c, e->b);
+    if (r < 0) r = record_in_expr(c, e->c);
+    for (int i = 0; r < 0 && i < e->nargs; i++) r = record_in_expr(c, e->args[i]);
+    return r;
 }
 
-/* count(T [where C]), count_distinct(T.c ...), sum/avg/min/max(T.c ...) */
-static int check_record_call(Checker *c, Expr *e, ExprCtx *x, int fn)
+/* The first grouped indicator a formula names (bare, or as the first
+ * argument of realisation/target/data/latest/capaian): its index, or -1. */
+static int group_in_expr(Checker *c, const Expr *e)
+{
+    if (!e || !c->code_group) return -1;
+    if (e->kind == E_NAME && strmap_get(&c->const_map, e->text) < 0) {
+        int id = strmap_get(&c->code_map, e->text);
+        if (id >= 0 && c->code_group[id] >= 0) return c->code_group[id];
+    }
+    int g = group_in_expr(c, e->a);
+    if (g < 0) g = group_in_expr(c, e->b);
+    if (g < 0) g = group_in_expr(c, e->c);
+    for (int i = 0; g < 0 && i < e->nargs; i++) g = group_in_expr(c, e->args[i]);
+    return g;
+}
+
+static int is_aggregate_fn(int fn)
+{
+    return fn == FN_COUNT || fn == FN_COUNT_DISTINCT || fn == FN_SUM || fn == FN_AVG;
+}
+
+/* count(T [where C]), count_distinct(F ...), sum/avg/min/max(F ...) where
+ * F is a column T.c or a formula over the columns of one row of T. */
+static int check_record_call(Checker *c, Expr *e, ExprCtx *x, int fn, int rec)
 {
     static const RecordAggFn map[FN_COUNT_] = {
         [FN_COUNT] = RAGG_COUNT, [FN_COUNT_DISTINCT] = RAGG_COUNT_DISTINCT, [FN_SUM] = RAGG_SUM,
@@ -1354,42 +1527,40 @@ static int check_record_call(Checker *c, Expr *e, ExprCtx *x, int fn)
     };
     const char *fname = builtins[fn].name;
     if (x->record >= 0) {
-        diag_error(c->d, e->loc, "%s() cannot be used inside a 'where' filter", fname);
+        diag_error(c->d, e->loc, "%s() cannot be used inside a formula over the rows of a table", fname);
         return 0;
     }
     if (x->ctx == CTX_CONST) {
         diag_error(c->d, e->loc, "constant formulas cannot read record tables");
         return 0;
     }
+    const RecordDecl *r = &c->records.items[rec];
     Expr *a0 = e->args[0];
-    int rec = -1, col = -1;
-    ColType type = COL_TEXT;
-    if (!record_ref(c, a0, &rec, &col, &type)) {
-        const char *want = fn == FN_COUNT ? "a record table (count(T)) or one of its columns (T.column)"
-                                          : "a column of a record table, written T.column";
-        const char **names = arena_alloc(c->A, (size_t)(c->records.len + 1) * sizeof *names);
-        for (int i = 0; i < c->records.len; i++) names[i] = c->records.items[i].name;
-        const char *prefix = a0->kind == E_NAME ? arena_strndup(c->A, a0->text, strcspn(a0->text, ".")) : "";
-        diag_error(c->d, a0->loc, "%s() takes %s%s", fname, want,
-                   a0->kind == E_NAME ? mean(c, prefix, names, c->records.len) : "");
-        return 0;
+    int col = -1;
+    const Expr *value = NULL;
+    ExprCtx sub = *x;
+    sub.record = rec;
+    sub.node = -1;
+    if (a0->kind == E_NAME && strcmp(a0->text, r->name) == 0) {      /* the rows themselves */
+        if (fn != FN_COUNT) {
+            diag_error(c->d, a0->loc, "%s() needs a column: %s.COLUMN", fname, r->name);
+            return 0;
+        }
+    } else {
+        int t = check_expr(c, a0, &sub);
+        if (!t) return 0;
+        if (t != T_NUM && fn != FN_COUNT && fn != FN_COUNT_DISTINCT) {
+            if (a0->kind == E_NAME)
+                diag_error(c->d, a0->loc, "%s() needs a number column, and %s is text", fname, a0->text);
+            else
+                diag_error(c->d, a0->loc, "%s() needs numbers, and this formula gives %s", fname, type_name(t));
+            return 0;
+        }
+        if (a0->kind == E_NAME && a0->res == RES_COLUMN) col = a0->res_id;
+        else value = a0;
     }
-    if (col == -2) return 0;
-    if (col == -1 && fn != FN_COUNT) {
-        diag_error(c->d, a0->loc, "%s() needs a column: %s.COLUMN", fname, c->records.items[rec].name);
-        return 0;
-    }
-    if (col >= 0 && type == COL_TEXT && fn != FN_COUNT && fn != FN_COUNT_DISTINCT) {
-        diag_error(c->d, a0->loc, "%s() needs a number column, and %s is text", fname, a0->text);
-        return 0;
-    }
-    a0->res = RES_COLUMN;
-    a0->res_id = col;
     int ok = 1;
     if (e->where) {
-        ExprCtx sub = *x;
-        sub.record = rec;
-        sub.node = -1;
         int t = check_expr(c, e->where, &sub);
         if (t && t != T_BOOL) {
             diag_error(c->d, e->where->loc, "a 'where' filter must be true/false, found %s", type_name(t));
@@ -1397,11 +1568,120 @@ static int check_record_call(Checker *c, Expr *e, ExprCtx *x, int fn)
         } else if (!t) ok = 0;
     }
     if (!ok) return 0;
-    RecordAgg ra = { map[fn], rec, col, e->where, e->loc };
+    RecordAgg ra = { map[fn], rec, col, value, e->where, e->loc };
     e->res = RES_RECORD_AGG;
     e->res_id = c->raggs.len;
     VEC_PUSH(c->raggs, ra);
     return e->type = T_NUM;
+}
+
+/* sum(X), avg(X), min(X), max(X), count(X): X (or a formula naming it) is
+ * computed for each group of the grouped indicator X. */
+static int check_group_call(Checker *c, Expr *e, ExprCtx *x, int fn, int g)
+{
+    const char *fname = builtins[fn].name;
+    if (fn == FN_COUNT_DISTINCT) {
+        diag_error(c->d, e->loc, "count_distinct() counts the values of a record table's column, not of an indicator");
+        return 0;
+    }
+    if (e->where) {
+        diag_error(c->d, e->where->loc, "'where' filters the rows of a record table; over the groups of an indicator, write the condition with if");
+        return 0;
+    }
+    if (x->group >= 0) {
+        diag_error(c->d, e->loc, "%s() over groups cannot be used in a formula that is itself evaluated per group", fname);
+        return 0;
+    }
+    ExprCtx sub = *x;
+    sub.group = g;
+    int t = check_expr(c, e->args[0], &sub);
+    if (!t) return 0;
+    if (t != T_NUM && fn != FN_COUNT) {
+        diag_error(c->d, e->args[0]->loc, "%s() needs numbers, found %s", fname, type_name(t));
+        return 0;
+    }
+    RecordAggFn rf = fn == FN_COUNT ? RAGG_COUNT : fn == FN_SUM ? RAGG_SUM : fn == FN_AVG ? RAGG_AVG
+                   : fn == FN_MIN ? RAGG_MIN : RAGG_MAX;
+    GroupAgg ga = { rf, g, e->args[0], e->loc };
+    e->res = RES_GROUP_AGG;
+    e->res_id = c->gaggs.len;
+    VEC_PUSH(c->gaggs, ga);
+    return e->type = T_NUM;
+}
+
+/* ---- functions ------------------------------------------------------------ */
+
+static Expr *clone_expr(Checker *c, const Expr *e, const Func *f, Expr **args, Loc call);
+
+/* A copy of e with the function's parameters replaced by the call's
+ * arguments; `t.u1` with t bound to a table name T becomes T.u1. */
+static Expr *clone_expr(Checker *c, const Expr *e, const Func *f, Expr **args, Loc call)
+{
+    if (!e) return NULL;
+    if (e->kind == E_NAME && f) {
+        size_t n = strcspn(e->text, ".");
+        for (int i = 0; i < f->nparams; i++) {
+            if (strlen(f->params[i]) != n || strncmp(f->params[i], e->text, n) != 0) continue;
+            if (!e->text[n]) return clone_expr(c, args[i], NULL, NULL, call);
+            if (args[i]->kind != E_NAME) {
+                diag_error(c->d, e->loc, "'%s' needs parameter %s to be a name (a record table), but the call at line %d passes a formula",
+                           e->text, f->params[i], call.line);
+                return clone_expr(c, args[i], NULL, NULL, call);
+            }
+            Expr *x = arena_alloc(c->A, sizeof *x);
+            *x = *e;
+            x->text = arena_printf(c->A, "%s%s", args[i]->text, e->text + n);
+            x->loc = args[i]->loc;
+            x->res = x->res_id = x->type = 0;
+            return x;
+        }
+    }
+    Expr *x = arena_alloc(c->A, sizeof *x);
+    *x = *e;
+    x->res = x->res_id = x->type = 0;
+    x->a = clone_expr(c, e->a, f, args, call);
+    x->b = clone_expr(c, e->b, f, args, call);
+    x->c = clone_expr(c, e->c, f, args, call);
+    x->where = clone_expr(c, e->where, f, args, call);
+    if (e->nargs) {
+        x->args = arena_alloc(c->A, (size_t)e->nargs * sizeof *x->args);
+        for (int i = 0; i < e->nargs; i++) x->args[i] = clone_expr(c, e->args[i], f, args, call);
+    }
+    return x;
+}
+
+/* A call of a plan function is replaced by its body, with the arguments in
+ * place of the parameters, and checked where it stands. */
+static int expand_call(Checker *c, Expr *e, ExprCtx *x, int fi)
+{
+    const Func *f = &c->funcs.items[fi];
+    if (e->nargs != f->nparams) {
+        diag_error(c->d, e->loc, "%s() takes %d argument%s, found %d", f->name, f->nparams, f->nparams == 1 ? "" : "s", e->nargs);
+        return 0;
+    }
+    if (e->where) {
+        diag_error(c->d, e->where->loc, "'where' filters the rows of a record table; %s() is a plan function", f->name);
+        return 0;
+    }
+    for (int i = 0; i < c->nexpanding; i++)
+        if (strcmp(c->expanding[i], f->name) == 0) {
+            diag_error(c->d, e->loc, "function %s calls itself", f->name);
+            return 0;
+        }
+    if (c->nexpanding >= MAX_EXPANSION_DEPTH) {
+        diag_error(c->d, e->loc, "functions call each other too deeply (limit %d)", MAX_EXPANSION_DEPTH);
+        return 0;
+    }
+    Loc call = e->loc;
+    int before = c->d->errors;
+    Expr *body = clone_expr(c, f->body, f, e->args, call);
+    *e = *body;
+    e->loc = call;
+    c->expanding[c->nexpanding++] = f->name;
+    int t = check_expr(c, e, x);
+    c->nexpanding--;
+    if (c->d->errors > before) diag_note(c->d, call, "in function %s, called here", f->name);
+    return t;
 }
 
 /* A name inside `where`: a column of the filtered table first. */
@@ -1443,9 +1723,12 @@ static int check_call(Checker *c, Expr *e, ExprCtx *x)
         if (strcmp(builtins[i].name, e->text) == 0) fn = i;
     if (fn < 0 && strcmp(e->text, "realisasi") == 0) fn = FN_REALISATION;
     if (fn < 0) {
-        const char *names[FN_COUNT_];
+        int fi = strmap_get(&c->func_map, e->text);
+        if (fi >= 0) return expand_call(c, e, x, fi);
+        const char **names = arena_alloc(c->A, (size_t)(FN_COUNT_ + c->funcs.len) * sizeof *names);
         for (int i = 0; i < FN_COUNT_; i++) names[i] = builtins[i].name;
-        diag_error(c->d, e->loc, "unknown function '%s'%s", e->text, mean(c, e->text, names, FN_COUNT_));
+        for (int i = 0; i < c->funcs.len; i++) names[FN_COUNT_ + i] = c->funcs.items[i].name;
+        diag_error(c->d, e->loc, "unknown function '%s'%s", e->text, mean(c, e->text, names, FN_COUNT_ + c->funcs.len));
         return 0;
     }
     const BuiltinInfo *b = &builtins[fn];
@@ -1458,12 +1741,27 @@ static int check_call(Checker *c, Expr *e, ExprCtx *x)
             diag_error(c->d, e->loc, "%s() takes %d to %d arguments, found %d", b->name, b->min_args, b->max_args, e->nargs);
         return 0;
     }
-    if (is_record_call(c, e, fn)) return check_record_call(c, e, x, fn);
+    if (is_aggregate_fn(fn) || ((fn == FN_MIN || fn == FN_MAX) && e->nargs == 1)) {
+        int rec = record_in_expr(c, e->args[0]);
+        if (rec >= 0) return check_record_call(c, e, x, fn, rec);
+        int g = x->group < 0 && x->record < 0 ? group_in_expr(c, e->args[0]) : -1;
+        if (g >= 0) return check_group_call(c, e, x, fn, g);
+        if (is_aggregate_fn(fn)) {
+            Expr *a0 = e->args[0];
+            const char **names = arena_alloc(c->A, (size_t)(c->records.len + 1) * sizeof *names);
+            for (int i = 0; i < c->records.len; i++) names[i] = c->records.items[i].name;
+            const char *prefix = a0->kind == E_NAME ? arena_strndup(c->A, a0->text, strcspn(a0->text, ".")) : "";
+            diag_error(c->d, a0->loc, "%s() takes %s, or an indicator with one value per group (per T.column)%s",
+                       b->name, fn == FN_COUNT ? "a record table (count(T)) or a formula over its rows"
+                                               : "a column of a record table (T.column) or a formula over its rows",
+                       a0->kind == E_NAME ? mean(c, prefix, names, c->records.len) : "");
+            return 0;
+        }
+    }
     if (e->where) {
         diag_error(c->d, e->where->loc, "'where' filters the rows of a record table: count(T where ...), sum(T.column where ...), ...");
         return 0;
     }
-    if (fn == FN_COUNT || fn == FN_COUNT_DISTINCT || fn == FN_SUM || fn == FN_AVG) return 0;
     e->res = RES_CALL;
     e->res_id = fn;
     if (fn <= FN_LATEST) {
@@ -1569,10 +1867,10 @@ static int check_expr(Checker *c, Expr *e, ExprCtx *x)
 }
 
 /* A formula that defines a figure must give a number. */
-static void check_formula(Checker *c, Expr *e, FormulaCtx ctx, int node, const char *what)
+static void check_formula(Checker *c, Expr *e, FormulaCtx ctx, int node, int group, const char *what)
 {
     if (!e) return;
-    ExprCtx x = { ctx, node, -1 };
+    ExprCtx x = { ctx, node, -1, group };
     int t = check_expr(c, e, &x);
     if (t && t != T_NUM)
         diag_error(c->d, e->loc, "%s must be a number, but this formula gives %s", what, type_name(t));
@@ -1581,16 +1879,17 @@ static void check_formula(Checker *c, Expr *e, FormulaCtx ctx, int node, const c
 static void check_formulas(Checker *c)
 {
     for (int i = 0; i < c->consts.len; i++)
-        check_formula(c, c->consts.items[i].value, CTX_CONST, -1, "a constant");
+        check_formula(c, c->consts.items[i].value, CTX_CONST, -1, -1, "a constant");
     for (int i = 0; i < c->inds.len; i++) {
         Indicator *ind = &c->inds.items[i];
         int base = ind->code_id * 3;
-        check_formula(c, ind->realisation, CTX_REALISATION, base + NODE_R, "a realisation");
-        check_formula(c, ind->target_expr, CTX_TARGET, base + NODE_T, "a target");
-        check_formula(c, ind->target_hi, CTX_TARGET, base + NODE_T, "a target");
-        check_formula(c, ind->capaian, CTX_CAPAIAN, base + NODE_C, "capaian");
-        check_formula(c, ind->rules.zero_target, CTX_CAPAIAN, base + NODE_C, "the zero-target rule");
-        check_formula(c, ind->rules.zero_realisation, CTX_CAPAIAN, base + NODE_C, "the zero-realisation rule");
+        int g = ind->group.record >= 0 ? i : -1;
+        check_formula(c, ind->realisation, CTX_REALISATION, base + NODE_R, g, "a realisation");
+        check_formula(c, ind->target_expr, CTX_TARGET, base + NODE_T, g, "a target");
+        check_formula(c, ind->target_hi, CTX_TARGET, base + NODE_T, g, "a target");
+        check_formula(c, ind->capaian, CTX_CAPAIAN, base + NODE_C, g, "capaian");
+        check_formula(c, ind->rules.zero_target, CTX_CAPAIAN, base + NODE_C, g, "the zero-target rule");
+        check_formula(c, ind->rules.zero_realisation, CTX_CAPAIAN, base + NODE_C, g, "the zero-realisation rule");
     }
 }
 
@@ -1684,12 +1983,85 @@ static void resolve_gradings(Checker *c)
     free(names);
 }
 
+/* per T.col [, T.col ...]: which columns make an indicator's groups. */
+static void resolve_per(Checker *c, const PendingPer *pp)
+{
+    Indicator *ind = &c->inds.items[pp->ind];
+    const Stmt *s = pp->s;
+    GroupSpec g = { -1, {0}, 0, s->loc };
+    if (s->value) {
+        diag_error(c->d, s->eq_loc, "'per' takes columns, not '= FORMULA': per T.column");
+        return;
+    }
+    for (int w = 1; w < s->nwords; w++) {
+        if (word_is(s, w, ",")) continue;
+        const Word *wd = &s->words[w];
+        Expr tmp;
+        memset(&tmp, 0, sizeof tmp);
+        tmp.kind = E_NAME;
+        tmp.text = wd->text;
+        tmp.loc = wd->loc;
+        int rec, col;
+        ColType type;
+        if (wd->kind != W_NAME || !strchr(wd->text, '.') || !record_ref(c, &tmp, &rec, &col, &type)) {
+            diag_error(c->d, wd->loc, "expected a column of a record table after 'per' (T.column), found %s", word_desc(c, s, w));
+            return;
+        }
+        if (col < 0) return;                    /* unknown column: reported */
+        if (g.record >= 0 && rec != g.record) {
+            diag_error(c->d, wd->loc, "the columns after 'per' must all be of one record table (%s, then %s)",
+                       c->records.items[g.record].name, c->records.items[rec].name);
+            return;
+        }
+        if (g.ncols == MAX_GROUP_COLS) {
+            diag_error(c->d, wd->loc, "'per' takes at most %d columns", MAX_GROUP_COLS);
+            return;
+        }
+        g.record = rec;
+        g.cols[g.ncols++] = col;
+    }
+    if (!g.ncols) {
+        diag_error(c->d, word_loc(s, 1), "'per' needs the columns that make the groups: per T.column");
+        return;
+    }
+    if (!ind->realisation)
+        diag_error(c->d, s->loc, "indicator %s has one value per %s, so it needs 'realisation = FORMULA' (stored realisations have no groups)",
+                   ind->code, group_text(c, &g));
+    ind->group = g;
+}
+
+/* code_group[code]: an indicator that gives the code its groups. Every
+ * definition of a code must be grouped alike, or formulas naming it could
+ * not know whether it has one value or many. */
+static void resolve_groups(Checker *c)
+{
+    for (int i = 0; i < c->pers.len; i++) resolve_per(c, &c->pers.items[i]);
+    c->code_group = skp_xmalloc((size_t)(c->codes.len ? c->codes.len : 1) * sizeof *c->code_group);
+    for (int i = 0; i < c->codes.len; i++) c->code_group[i] = -1;
+    for (int i = 0; i < c->inds.len; i++)
+        if (c->inds.items[i].group.record >= 0 && c->code_group[c->inds.items[i].code_id] < 0)
+            c->code_group[c->inds.items[i].code_id] = i;
+    for (int i = 0; i < c->inds.len; i++) {
+        const Indicator *ind = &c->inds.items[i];
+        int g = c->code_group[ind->code_id];
+        if (g < 0 || g == i) continue;
+        const Indicator *o = &c->inds.items[g];
+        if (ind->group.record < 0)
+            diag_error(c->d, ind->loc, "indicator %s is grouped per %s at line %d but not here", ind->code,
+                       group_text(c, &o->group), o->loc.line);
+        else if (!same_group(&ind->group, &o->group))
+            diag_error(c->d, ind->loc, "indicator %s is grouped per %s here but per %s at line %d", ind->code,
+                       group_text(c, &ind->group), group_text(c, &o->group), o->loc.line);
+    }
+}
+
 #define MOVE_VEC(dst, n, v) do { (dst) = (v).items; (n) = (v).len; } while (0)
 
 static void finish_plan(Checker *c)
 {
     Plan *p = c->p;
     resolve_gradings(c);
+    resolve_groups(c);
     check_formulas(c);
     for (int i = 0; i < c->consts.len; i++)
         if (const_cycle(c, c->consts.items[i].value, i, 0))
@@ -1701,6 +2073,8 @@ static void finish_plan(Checker *c)
     MOVE_VEC(p->consts, p->nconsts, c->consts);
     MOVE_VEC(p->records, p->nrecords, c->records);
     MOVE_VEC(p->raggs, p->nraggs, c->raggs);
+    MOVE_VEC(p->gaggs, p->ngaggs, c->gaggs);
+    MOVE_VEC(p->funcs, p->nfuncs, c->funcs);
     MOVE_VEC(p->codes, p->ncodes, c->codes);
     MOVE_VEC(p->sources, p->nsources, c->sources);
     MOVE_VEC(p->trees, p->ntrees, c->trees);
@@ -1708,6 +2082,9 @@ static void finish_plan(Checker *c)
     VEC_FREE(c->pending);
     VEC_FREE(c->included);
     VEC_FREE(c->settings);
+    VEC_FREE(c->pers);
+    free(c->code_group);
+    strmap_free(&c->func_map);
     strmap_free(&c->scheme_map);
     strmap_free(&c->unit_map);
     strmap_free(&c->const_map);
@@ -1772,6 +2149,8 @@ void plan_free(Plan *p)
     free(p->consts);
     free(p->records);
     free(p->raggs);
+    free(p->gaggs);
+    free(p->funcs);
     free(p->codes);
     free(p->sources);
     source_free_all(p->sources_list);

@@ -17,7 +17,8 @@ typedef enum {
     RES_IND,          /* bare indicator code: its realisation; res_id: code id */
     RES_CALL,         /* res_id: Builtin */
     RES_RECORD_AGG,   /* count/sum/... over a record table; res_id: Plan.raggs index */
-    RES_COLUMN        /* a column of the row being filtered; res_id: flat column */
+    RES_COLUMN,       /* a column of the row being filtered; res_id: flat column */
+    RES_GROUP_AGG     /* sum/avg/... over the groups of a grouped indicator; res_id: Plan.gaggs index */
 } ExprRes;
 
 /* Built-in functions. ORDER BUILTINS: keep in step with the table in check.c. */

@@ -100,6 +100,7 @@ static void compile_expr(Emitter *e, const Expr *x)
     case E_NAME: compile_name(e, x); break;
     case E_CALL:
         if (x->res == RES_RECORD_AGG) { emit(e, OP_RAGG, x->res_id, 0, x, 1); break; }
+        if (x->res == RES_GROUP_AGG) { emit(e, OP_GAGG, x->res_id, 0, x, 1); break; }
         if (x->res_id <= FN_LATEST) { compile_ref(e, x); break; }
         for (int i = 0; i < x->nargs; i++) compile_expr(e, x->args[i]);
         emit(e, OP_CALL, x->res_id, x->nargs, x, 1 - x->nargs);
@@ -167,7 +168,13 @@ CompiledPlan *compile_plan(const Plan *p)
     cp->renstra_source = compiled_source_id(cp, "renstra");
     cp->inds = skp_xcalloc((size_t)(p->ninds ? p->ninds : 1), sizeof *cp->inds);
     cp->ragg_filters = skp_xcalloc((size_t)(p->nraggs ? p->nraggs : 1), sizeof *cp->ragg_filters);
-    for (int i = 0; i < p->nraggs; i++) cp->ragg_filters[i] = compile_formula(p, cp, p->raggs[i].where);
+    cp->ragg_values = skp_xcalloc((size_t)(p->nraggs ? p->nraggs : 1), sizeof *cp->ragg_values);
+    for (int i = 0; i < p->nraggs; i++) {
+        cp->ragg_filters[i] = compile_formula(p, cp, p->raggs[i].where);
+        cp->ragg_values[i] = compile_formula(p, cp, p->raggs[i].value);
+    }
+    cp->gagg_values = skp_xcalloc((size_t)(p->ngaggs ? p->ngaggs : 1), sizeof *cp->gagg_values);
+    for (int i = 0; i < p->ngaggs; i++) cp->gagg_values[i] = compile_formula(p, cp, p->gaggs[i].value);
     for (int i = 0; i < p->ninds; i++) {
         const Indicator *ind = &p->inds[i];
         CompiledInd *ci = &cp->inds[i];
@@ -201,8 +208,14 @@ void compiled_free(CompiledPlan *cp)
         program_free(ci->zero_realisation);
         free(ci->sources);
     }
-    for (int i = 0; i < cp->plan->nraggs; i++) program_free(cp->ragg_filters[i]);
+    for (int i = 0; i < cp->plan->nraggs; i++) {
+        program_free(cp->ragg_filters[i]);
+        program_free(cp->ragg_values[i]);
+    }
+    for (int i = 0; i < cp->plan->ngaggs; i++) program_free(cp->gagg_values[i]);
     free(cp->ragg_filters);
+    free(cp->ragg_values);
+    free(cp->gagg_values);
     free(cp->inds);
     free(cp);
 }

@@ -28,6 +28,7 @@ typedef enum {
     OP_JUMP,       /* jump to a */
     OP_CALL,       /* builtin a with b arguments */
     OP_RAGG,       /* record aggregate a (Plan.raggs) over the rows in scope */
+    OP_GAGG,       /* aggregate a (Plan.gaggs) over the groups of a grouped indicator */
     OP_COL,        /* column a of the row being filtered */
     OP_IN,         /* pop b values, then x: is x one of them */
     OP_RET
@@ -66,6 +67,8 @@ typedef struct {
     int nsources;        /* plan->sources */
     int renstra_source;  /* id of "renstra" */
     Program **ragg_filters;  /* parallel to plan->raggs; NULL: no filter */
+    Program **ragg_values;   /* parallel to plan->raggs; NULL: a column or the rows */
+    Program **gagg_values;   /* parallel to plan->gaggs */
 } CompiledPlan;
 
 CompiledPlan *compile_plan(const Plan *p);

@@ -83,6 +83,13 @@ typedef struct Engine {
     Arena unit_arena;
     int data_errors;
     RecordStore *rs;              /* record tables the plan aggregates over */
+    /* the group a grouped indicator is evaluated for (`per T.col`) */
+    int group_active;
+    RecordGroup group;
+    Value group_vals[MAX_GROUP_COLS];
+    const char *group_label;
+    int *grouped_codes;           /* codes whose figures depend on the group */
+    int ngrouped;
 } Engine;
 
 /* ---- cells ---------------------------------------------------------------- */
@@ -241,10 +248,126 @@ static Value run(Engine *e, const Program *p, int year, Value self_r, Value self
     return v;
 }
 
+/* ---- groups ------------------------------------------------------------------ */
+
+/* Figures of grouped indicators are memoised for the current group only. */
+static void forget_grouped(Engine *e)
+{
+    for (int i = 0; i < e->ngrouped; i++)
+        for (int y = 0; y < e->nyears; y++) {
+            Fig *f = &e->fig[e->grouped_codes[i] * e->nyears + y];
+            f->r_state = f->t_state = 0;
+        }
+}
+
+typedef struct {
+    int active;
+    RecordGroup group;
+    Value vals[MAX_GROUP_COLS];
+    const char *label;
+} GroupState;
+
+static GroupState group_save(const Engine *e)
+{
+    GroupState s;
+    s.active = e->group_active;
+    s.group = e->group;
+    memcpy(s.vals, e->group_vals, sizeof s.vals);
+    s.label = e->group_label;
+    return s;
+}
+
+static void group_restore(Engine *e, const GroupState *s)
+{
+    int changed = s->active || e->group_active;
+    e->group_active = s->active;
+    e->group = s->group;
+    memcpy(e->group_vals, s->vals, sizeof e->group_vals);
+    e->group.vals = e->group_vals;
+    e->group_label = s->label;
+    if (changed) forget_grouped(e);
+}
+
+/* Makes `row` of the grouping table the current group: "Keuangan", or
+ * "2023 / Keuangan" for a group of two columns. */
+static void group_enter(Engine *e, const GroupSpec *g, int row)
+{
+    const Value *cells = records_row(e->rs, g->record, row);
+    StrBuf b = {0};
+    for (int i = 0; i < g->ncols; i++) {
+        e->group_vals[i] = cells[g->cols[i]];
+        if (i) sb_puts(&b, " / ");
+        const Value *v = &e->group_vals[i];
+        if (v->kind == V_STR) sb_puts(&b, v->text);
+        else if (v->kind == V_NUM) { char n[40]; num_format(n, sizeof n, v->num, -1); sb_puts(&b, n); }
+        else sb_puts(&b, "(empty)");
+    }
+    e->group_label = arena_strdup(&e->scratch, b.s ? b.s : "");
+    sb_free(&b);
+    e->group.record = g->record;
+    e->group.ncols = g->ncols;
+    e->group.cols = g->cols;
+    e->group.vals = e->group_vals;
+    e->group_active = 1;
+    forget_grouped(e);
+}
+
+static Value realisation(Engine *e, int code, int year);
+
+/* sum(X), avg(X), ... over the groups of grouped indicator X. A group
+ * whose value is missing makes a sum or mean missing (missing is not 0);
+ * count counts the groups that have a value. */
+static Value group_aggregate(Engine *e, int agg, int year)
+{
+    static const char *const names[] = { "count", "count_distinct", "sum", "avg", "min", "max" };
+    const GroupAgg *ga = &e->plan->gaggs[agg];
+    const GroupSpec *g = &e->plan->inds[ga->group_of].group;
+    int *first = NULL;
+    int n = records_groups(e->rs, g, e->unit->code, year, &first);
+    if (n <= 0) {
+        free(first);
+        return value_na(NA_NODATA, records_scope_text(e->rs, g->record, e->unit->code, year, &e->scratch));
+    }
+    GroupState saved = group_save(e);
+    Value out = value_num(0);
+    double sum = 0, best = 0;
+    int have = 0;
+    for (int i = 0; i < n; i++) {
+        group_enter(e, g, first[i]);
+        Value none = value_na(NA_UNDEFINED, "");
+        Value v = run(e, e->cp->gagg_values[agg], year, none, none);
+        if (v.kind == V_NA) {
+            if (ga->fn == RAGG_COUNT) continue;
+            out = value_na((NaKind)v.na, arena_printf(&e->scratch, "%s(): %s: %s", names[ga->fn], e->group_label, v.text));
+            break;
+        }
+        if (ga->fn == RAGG_COUNT) { have++; continue; }
+        if (!have || (ga->fn == RAGG_MIN ? v.num < best : v.num > best)) best = v.num;
+        sum += v.num;
+        have++;
+    }
+    free(first);
+    group_restore(e, &saved);
+    if (out.kind == V_NA) return out;
+    if (ga->fn == RAGG_COUNT) return value_num(have);
+    if (ga->fn == RAGG_SUM) return value_num(sum);
+    if (ga->fn == RAGG_AVG) return value_num(sum / have);
+    return value_num(best);
+}
+
 static Value realisation(Engine *e, int code, int year)
 {
     int def = e->def_of[code];
     if (def < 0) return not_defined(e, code);
+    if (e->group_active && e->plan->inds[def].group.record < 0) {
+        /* an ungrouped figure sees every row, whatever group is current */
+        GroupState saved = group_save(e);
+        e->group_active = 0;
+        forget_grouped(e);
+        Value v = realisation(e, code, year);
+        group_restore(e, &saved);
+        return v;
+    }
     Fig *f = fig_at(e, code, year);
     if (!f)
         return value_na(NA_NODATA, arena_printf(&e->scratch, "%d is outside the years read (%d..%d)", year, e->ymin, e->ymax));
@@ -301,7 +424,17 @@ static Value target_of(Engine *e, int code, int year, int only_src)
 {
     int def = e->def_of[code];
     if (def < 0) return not_defined(e, code);
+    if (e->group_active && e->plan->inds[def].group.record < 0) {
+        GroupState saved = group_save(e);
+        e->group_active = 0;
+        forget_grouped(e);
+        Value v = target_of(e, code, year, only_src);
+        group_restore(e, &saved);
+        return v;
+    }
     const CompiledInd *ci = &e->cp->inds[def];
+    if (ci->ind->rules.target.none && !ci->target && only_src == -2)
+        return value_na(NA_NOTARGET, arena_printf(&e->scratch, "%s has no target ('target none')", e->plan->codes[code]));
     if (only_src != -2) {    /* target(X, year, "source") in a formula; -1: "end" */
         Fig tmp;
         memset(&tmp, 0, sizeof tmp);
@@ -364,7 +497,13 @@ static Value host_data(VmHost *h, int code, int year)
 static Value host_record_agg(VmHost *h, int agg)
 {
     Engine *e = (Engine *)h;
-    return records_aggregate(e->rs, e->cp, agg, e->unit ? e->unit->code : NULL, h->year, h);
+    return records_aggregate(e->rs, e->cp, agg, e->unit ? e->unit->code : NULL, h->year,
+                             e->group_active ? &e->group : NULL, h);
+}
+
+static Value host_group_agg(VmHost *h, int agg)
+{
+    return group_aggregate((Engine *)h, agg, h->year);
 }
 
 static Value host_column(VmHost *h, int col)
@@ -441,13 +580,22 @@ static void eval_row(Engine *e, int def, int year, ResultRow *row)
     row->unit = e->unit->code;
     row->unit_name = e->unit->name;
     row->ind = ind;
+    row->group = e->group_active ? e->group_label : NULL;
     row->year = year;
     char rule[160];
     capaian_rule_text(&ind->rules, ind->capaian, rule, sizeof rule);
     row->rule = arena_strdup(&e->scratch, rule);
     Value r = realisation(e, code, year);
-    Value t = target_of(e, code, year, -2);
+    int no_target = ind->rules.target.none && !ci->target;
+    Value t = no_target ? value_num(0) : target_of(e, code, year, -2);
     Fig *f = fig_at(e, code, year);
+    if (no_target) {            /* a figure without a target: no capaian either */
+        if (r.kind == V_NUM) { row->has_real = 1; row->real = r.num; row->basis = f->basis; }
+        else { row->status = status_of(r); row->reason = r.text; }
+        row->rule = "";
+        grade_row(e, ind, row);
+        return;
+    }
     if (r.kind == V_NUM) { row->has_real = 1; row->real = r.num; row->basis = f->basis; }
     if (t.kind == V_NUM) {
         row->has_target = 1;
@@ -639,12 +787,50 @@ static void read_realisations(Engine *e, Cursor *c)
     }
 }
 
+/* A grouped indicator gives a row per group in scope; none at all is a
+ * row of its own saying so, never silence. */
+static int eval_groups(Engine *e, int def, int year, RowSink sink, void *ctx)
+{
+    const Indicator *ind = &e->plan->inds[def];
+    ResultRow row;
+    int *first = NULL;
+    int n = records_groups(e->rs, &ind->group, e->unit->code, year, &first);
+    int rc = 0;
+    if (n <= 0) {
+        memset(&row, 0, sizeof row);
+        row.unit = e->unit->code;
+        row.unit_name = e->unit->name;
+        row.ind = ind;
+        row.year = year;
+        row.status = ST_NODATA;
+        row.reason = records_scope_text(e->rs, ind->group.record, e->unit->code, year, &e->scratch);
+        row.rule = "";
+        grade_row(e, ind, &row);
+        rc = sink(&row, ctx);
+    }
+    for (int g = 0; g < n && !rc; g++) {
+        group_enter(e, &ind->group, first[g]);
+        eval_row(e, def, year, &row);
+        rc = sink(&row, ctx);
+    }
+    free(first);
+    GroupState none;
+    memset(&none, 0, sizeof none);
+    group_restore(e, &none);
+    return rc;
+}
+
 static int eval_unit(Engine *e, RowSink sink, void *ctx)
 {
     ResultRow row;
     for (int i = 0; i < e->plan->ninds; i++) {
         if (e->def_of[e->plan->inds[i].code_id] != i) continue;
         for (int y = e->opt->year_from; y <= e->opt->year_to; y++) {
+            if (e->plan->inds[i].group.record >= 0) {
+                int rc = eval_groups(e, i, y, sink, ctx);
+                if (rc) return rc;
+                continue;
+            }
             eval_row(e, i, y, &row);
             int rc = sink(&row, ctx);
             if (rc) return rc;
@@ -712,6 +898,14 @@ static void engine_init(Engine *e, const CompiledPlan *cp, const EvalOptions *op
     e->host.latest = host_latest;
     e->host.record_agg = host_record_agg;
     e->host.column = host_column;
+    e->host.group_agg = host_group_agg;
+    e->grouped_codes = skp_xcalloc((size_t)(e->ncodes ? e->ncodes : 1), sizeof *e->grouped_codes);
+    for (int c = 0; c < e->ncodes; c++)
+        for (int i = 0; i < e->plan->ninds; i++)
+            if (e->plan->inds[i].code_id == c && e->plan->inds[i].group.record >= 0) {
+                e->grouped_codes[e->ngrouped++] = c;
+                break;
+            }
     e->host.scratch = &e->scratch;
     e->host.cp = cp;
 }
@@ -723,6 +917,7 @@ static void engine_free(Engine *e)
     free(e->tgt);
     free(e->fig);
     free(e->def_of);
+    free(e->grouped_codes);
     free(e->units);
     free(e->src_names);
     strmap_free(&e->code_map);

@@ -21,6 +21,7 @@ typedef struct {
 typedef struct {
     const char *unit, *unit_name;
     const Indicator *ind;
+    const char *group;          /* the group of a grouped indicator ("Keuangan"), else NULL */
     int year;
     int has_target, has_target_hi;
     double target, target_hi;

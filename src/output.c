@@ -11,11 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { C_UNIT, C_IND, C_YEAR, C_TARGET, C_SOURCE, C_REAL, C_BASIS, C_CAPAIAN, C_GRADE, C_LABEL,
+enum { C_UNIT, C_IND, C_GROUP, C_YEAR, C_TARGET, C_SOURCE, C_REAL, C_BASIS, C_CAPAIAN, C_GRADE, C_LABEL,
        C_SCHEME, C_STATUS, C_REASON, C_RULE, NCOLS };
 
 static const char *const col_names[NCOLS] = {
-    "unit", "indicator", "year", "target", "source", "realisation", "basis", "capaian",
+    "unit", "indicator", "group", "year", "target", "source", "realisation", "basis", "capaian",
     "grade", "label", "scheme", "status", "reason", "rule"
 };
 
@@ -82,6 +82,16 @@ static const char *target_text(Arena *a, const ResultRow *r)
     return arena_printf(a, "%s..%s", lo, hi);
 }
 
+/* The realisation as the plan grades it: rounded by `round value` when the
+ * plan states one (the IKM at two decimals), else as computed. */
+static char *real_text(Arena *a, const ResultRow *r)
+{
+    if (!r->has_real) return "";
+    const Rounding *rd = &r->ind->rules.value_round;
+    if (rd->mode == ROUND_NONE) return fmt_num(a, 1, r->real, -1);
+    return fmt_num(a, 1, num_round(r->real, *rd), rd->digits);
+}
+
 static int capaian_digits(const ResultRow *r)
 {
     const Rounding *rd = &r->ind->rules.round;
@@ -112,10 +122,11 @@ static void row_cells(Arena *a, const ResultRow *r, char **cells)
 {
     cells[C_UNIT] = arena_strdup(a, r->unit);
     cells[C_IND] = arena_strdup(a, r->ind->code);
+    cells[C_GROUP] = arena_strdup(a, r->group ? r->group : "");
     cells[C_YEAR] = arena_printf(a, "%d", r->year);
     cells[C_TARGET] = (char *)target_text(a, r);
     cells[C_SOURCE] = arena_strdup(a, r->has_target ? r->target_source : "");
-    cells[C_REAL] = fmt_num(a, r->has_real, r->real, -1);
+    cells[C_REAL] = real_text(a, r);
     cells[C_BASIS] = arena_strdup(a, r->has_real && r->basis ? r->basis : "");
     cells[C_CAPAIAN] = fmt_num(a, r->has_capaian, r->capaian, capaian_digits(r));
     grade_cells(a, r, cells);
@@ -160,6 +171,7 @@ static void json_row(Output *o, const ResultRow *r, char **cells)
     fputs("\"unit\": ", f); json_string(f, r->unit);
     fputs(", \"indicator\": ", f); json_string(f, r->ind->code);
     fputs(", \"name\": ", f); json_string(f, r->ind->name);
+    if (r->group) { fputs(", \"group\": ", f); json_string(f, r->group); }
     fprintf(f, ", \"year\": %d", r->year);
     fputs(", \"target\": ", f);
     if (r->has_target && r->has_target_hi) {
@@ -200,7 +212,7 @@ int output_row(const ResultRow *row, void *out)
         char **keep = arena_alloc(&o->cells, NCOLS * sizeof *keep);
         row_cells(&o->cells, row, keep);
         VEC_PUSH(o->table, keep);
-        int known = 0;
+        int known = !*keep[C_RULE];       /* a figure without a target has no capaian rule */
         for (int i = 0; i < o->rules.len; i++) known |= strcmp(o->rules.items[i], keep[C_RULE]) == 0;
         if (!known) VEC_PUSH(o->rules, keep[C_RULE]);
     } else {
@@ -224,7 +236,7 @@ int output_row(const ResultRow *row, void *out)
 
 /* Columns shown by table and markdown: the ones a reader of an LKIP table
  * looks for; the full set is in csv and json. */
-static const int shown[] = { C_UNIT, C_IND, C_YEAR, C_TARGET, C_SOURCE, C_REAL, C_CAPAIAN, C_GRADE, C_STATUS };
+static const int shown[] = { C_UNIT, C_IND, C_GROUP, C_YEAR, C_TARGET, C_SOURCE, C_REAL, C_CAPAIAN, C_GRADE, C_STATUS };
 #define NSHOWN (int)(sizeof shown / sizeof *shown)
 
 /* Display width of UTF-8 text: count code points, not bytes. */
@@ -271,6 +283,19 @@ static const char *colour_of(const char *status)
     return strcmp(status, "ok") == 0 ? "32" : strcmp(status, "undefined") == 0 ? "31" : "33";
 }
 
+/* The year column only when several years are shown; the group column only
+ * when some indicator is grouped. */
+static int hidden(const Output *o, int col)
+{
+    if (col == C_YEAR) return !o->multi_year;
+    if (col == C_GROUP) {
+        for (int r = 0; r < o->table.len; r++)
+            if (*o->table.items[r][C_GROUP]) return 0;
+        return 1;
+    }
+    return 0;
+}
+
 static void flush_table(Output *o)
 {
     int md = o->fmt == FMT_MARKDOWN;
@@ -288,7 +313,7 @@ static void flush_table(Output *o)
     for (int r = -1; r < o->table.len; r++) {
         if (md) fputs("| ", o->f);
         for (int k = 0; k < NSHOWN; k++) {
-            if (shown[k] == C_YEAR && !o->multi_year) continue;
+            if (hidden(o, shown[k])) continue;
             const char *cell = r < 0 ? col_names[shown[k]] : o->table.items[r][shown[k]];
             int numeric = shown[k] == C_TARGET || shown[k] == C_REAL || shown[k] == C_CAPAIAN;
             int pad = width[k] - text_width(cell);
@@ -304,7 +329,7 @@ static void flush_table(Output *o)
         if (r < 0 && md) {
             fputs("|", o->f);
             for (int k = 0; k < NSHOWN; k++) {
-                if (shown[k] == C_YEAR && !o->multi_year) continue;
+                if (hidden(o, shown[k])) continue;
                 int numeric = shown[k] == C_TARGET || shown[k] == C_REAL || shown[k] == C_CAPAIAN;
                 for (int i = 0; i < width[k] + 2 - numeric; i++) fputc('-', o->f);
                 fputs(numeric ? ":|" : "|", o->f);

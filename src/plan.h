@@ -55,6 +55,7 @@ typedef struct {
 typedef struct {
     const char **sources;
     int nsources;
+    int none;              /* `target none`: a figure without a target or capaian */
     Loc loc;
 } TargetSpec;
 
@@ -81,6 +82,17 @@ typedef struct {
     Loc *locs;             /* where each code is written (NULL: use loc) */
 } UnitSel;
 
+/* `per T.col [, T.col ...]`: an indicator with one value per distinct
+ * value (tuple) of these columns among the rows of record table T in scope
+ * (IKM per service). Its formulas' aggregates over T see that group only. */
+#define MAX_GROUP_COLS 4
+typedef struct {
+    int record;            /* Plan.records index; -1: not grouped */
+    int cols[MAX_GROUP_COLS];  /* flat columns */
+    int ncols;
+    Loc loc;
+} GroupSpec;
+
 typedef struct {
     const char *code;      /* IKM; unique within a unit */
     const char *name;
@@ -94,7 +106,8 @@ typedef struct {
     Expr *capaian;         /* NULL: by polarity */
     Grading *grades;
     int ngrades;
-    double weight;         /* 1 unless stated; used by composites */
+    double weight;         /* 1 unless stated; used by weighted_sum/weighted_mean */
+    GroupSpec group;       /* `per T.col`, or record -1 */
     int code_id;           /* interned code, shared by same-code indicators */
     Loc loc;
 } Indicator;
@@ -117,10 +130,30 @@ typedef enum { RAGG_COUNT, RAGG_COUNT_DISTINCT, RAGG_SUM, RAGG_AVG, RAGG_MIN, RA
 typedef struct {
     RecordAggFn fn;
     int record;            /* Plan.records index */
-    int column;            /* flat column (record.h), -1: the rows themselves */
+    int column;            /* flat column (record.h), -1: the rows themselves or `value` */
+    const Expr *value;     /* a formula over the row (sum(T.a * T.b)); NULL: `column` */
     const Expr *where;     /* NULL: every row in scope */
     Loc loc;
 } RecordAgg;
+
+/* sum(X), avg(X), min(X), max(X), count(X) over the groups of a grouped
+ * indicator X (`per T.col`): `value` is computed once per group. */
+typedef struct {
+    RecordAggFn fn;        /* RAGG_COUNT, RAGG_SUM, RAGG_AVG, RAGG_MIN, RAGG_MAX */
+    int group_of;          /* Plan.inds index whose GroupSpec gives the groups */
+    const Expr *value;
+    Loc loc;
+} GroupAgg;
+
+/* function NAME(a, b) = FORMULA: expanded where it is called (check.c), so
+ * the compiled plan never sees it. */
+typedef struct {
+    const char *name;
+    const char **params;
+    int nparams;
+    Expr *body;
+    Loc loc;
+} Func;
 
 typedef struct Plan {
     Arena arena;
@@ -141,6 +174,8 @@ typedef struct Plan {
     Const *consts; int nconsts;
     RecordDecl *records; int nrecords;
     RecordAgg *raggs; int nraggs;       /* every count/sum/... over a record table */
+    GroupAgg *gaggs; int ngaggs;        /* every sum/avg/... over a grouped indicator */
+    Func *funcs; int nfuncs;
     const char **sources; int nsources; /* every target source named */
 } Plan;
 

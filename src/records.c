@@ -101,8 +101,12 @@ RecordStore *records_load(sqlite3 *db, const Plan *p, Diag *d)
     rs->ntables = p->nrecords;
     rs->tables = skp_xcalloc((size_t)(p->nrecords ? p->nrecords : 1), sizeof *rs->tables);
     for (int i = 0; i < p->nrecords; i++) rs->tables[i].decl = &p->records[i];
-    for (int a = 0; a < p->nraggs; a++) {
-        Table *t = &rs->tables[p->raggs[a].record];
+    /* the tables formulas aggregate over, and those that make groups */
+    int n = p->nraggs + p->ninds;
+    for (int k = 0; k < n; k++) {
+        int rec = k < p->nraggs ? p->raggs[k].record : p->inds[k - p->nraggs].group.record;
+        if (rec < 0) continue;
+        Table *t = &rs->tables[rec];
         if (t->cells || t->ncols) continue;          /* already read */
         if (load_table(rs, db, t, d) != 0) { records_free(rs); return NULL; }
     }
@@ -138,8 +142,83 @@ static const char *distinct_key(char *buf, size_t n, const Value *v)
     return buf;
 }
 
+/* Rows in scope: those of the unit (with `per unit`) and of the year (with
+ * `per ..., year`), in file order. */
+static int scope_first(const Table *t, const char *unit)
+{
+    if (t->decl->unit_col < 0) return t->first_row;
+    return unit ? strmap_get(&t->first_of_unit, unit) : -1;
+}
+
+static int in_year(const Table *t, int row, int year)
+{
+    if (t->decl->year_col < 0) return 1;
+    const Value *y = &t->cells[(size_t)row * (size_t)t->ncols + (size_t)t->decl->year_col];
+    return y->kind == V_NUM && (int)y->num == year;
+}
+
+static int same_cell(const Value *a, const Value *b)
+{
+    if (a->kind != b->kind) return 0;
+    if (a->kind == V_STR) return strcmp(a->text, b->text) == 0;
+    return a->kind != V_NUM || a->num == b->num;     /* two empty fields are one group */
+}
+
+static int in_group(const Table *t, const Value *cells, const RecordGroup *g)
+{
+    for (int i = 0; i < g->ncols; i++)
+        if (!same_cell(&cells[g->cols[i]], &g->vals[i])) return 0;
+    return 1;
+}
+
+const char *records_scope_text(const RecordStore *rs, int record, const char *unit, int year, Arena *a)
+{
+    const RecordDecl *r = rs->tables[record].decl;
+    if (!rs->tables[record].loaded) return arena_printf(a, "record table %s has not been imported", r->name);
+    if (r->unit_col >= 0 && r->year_col >= 0) return arena_printf(a, "no rows of %s for %s in %d", r->name, unit ? unit : "?", year);
+    if (r->unit_col >= 0) return arena_printf(a, "no rows of %s for %s", r->name, unit ? unit : "?");
+    if (r->year_col >= 0) return arena_printf(a, "no rows of %s in %d", r->name, year);
+    return arena_printf(a, "record table %s is empty", r->name);
+}
+
+const Value *records_row(const RecordStore *rs, int record, int row)
+{
+    const Table *t = &rs->tables[record];
+    return &t->cells[(size_t)row * (size_t)t->ncols];
+}
+
+int records_groups(RecordStore *rs, const GroupSpec *g, const char *unit, int year, int **first)
+{
+    const Table *t = &rs->tables[g->record];
+    *first = NULL;
+    if (!t->loaded) return -1;
+    VEC(int) out = {0};
+    StrMap seen = {0};
+    StrBuf key = {0};
+    Arena keys = {0};
+    for (int row = scope_first(t, unit); row >= 0; row = t->next_in_unit[row]) {
+        if (!in_year(t, row, year)) continue;
+        const Value *cells = &t->cells[(size_t)row * (size_t)t->ncols];
+        key.len = 0;
+        for (int i = 0; i < g->ncols; i++) {
+            char buf[40];
+            const Value *v = &cells[g->cols[i]];
+            sb_puts(&key, v->kind == V_NA ? "\x02" : distinct_key(buf, sizeof buf, v));
+            sb_putc(&key, '\x03');
+        }
+        if (strmap_get(&seen, key.s) >= 0) continue;
+        strmap_put(&seen, arena_strdup(&keys, key.s), 1);
+        VEC_PUSH(out, row);
+    }
+    strmap_free(&seen);
+    sb_free(&key);
+    arena_free(&keys);
+    *first = out.items;
+    return out.len;
+}
+
 Value records_aggregate(RecordStore *rs, const CompiledPlan *cp, int agg,
-                        const char *unit, int year, VmHost *h)
+                        const char *unit, int year, const RecordGroup *group, VmHost *h)
 {
     const RecordAgg *ra = &cp->plan->raggs[agg];
     const Table *t = &rs->tables[ra->record];
@@ -147,30 +226,37 @@ Value records_aggregate(RecordStore *rs, const CompiledPlan *cp, int agg,
     Arena *scratch = h->scratch;
     if (!t->loaded)
         return value_na(NA_NODATA, arena_printf(scratch, "record table %s has not been imported", r->name));
-    int row = t->first_row;
-    if (r->unit_col >= 0) {
-        int head = unit ? strmap_get(&t->first_of_unit, unit) : -1;
-        row = head;
-    }
+    if (group && group->record != ra->record) group = NULL;   /* another table's groups */
     const Program *filter = cp->ragg_filters[agg];
+    const Program *value = cp->ragg_values[agg];
     const Table *saved = rs->cur;
     int saved_row = rs->cur_row;
     long in_scope = 0, matched = 0;
     double sum = 0, best = 0;
     StrMap seen = {0};
     Arena keys = {0};
-    for (; row >= 0; row = t->next_in_unit[row]) {
+    Value computed;
+    for (int row = scope_first(t, unit); row >= 0; row = t->next_in_unit[row]) {
         const Value *cells = &t->cells[(size_t)row * (size_t)t->ncols];
-        if (r->year_col >= 0 && (cells[r->year_col].kind != V_NUM || (int)cells[r->year_col].num != year)) continue;
+        if (!in_year(t, row, year)) continue;
+        if (group && !in_group(t, cells, group)) continue;
         in_scope++;
+        rs->cur = t;
+        rs->cur_row = row;
         if (filter) {
-            rs->cur = t;
-            rs->cur_row = row;
             Value keep = vm_run(filter, h);
             if (keep.kind != V_BOOL || keep.num == 0) continue;
         }
-        if (ra->column < 0) { matched++; continue; }
-        const Value *v = &cells[ra->column];
+        const Value *v;
+        if (value) {
+            computed = vm_run(value, h);
+            v = &computed;
+        } else if (ra->column >= 0) {
+            v = &cells[ra->column];
+        } else {
+            matched++;                               /* count(T): the rows themselves */
+            continue;
+        }
         if (v->kind == V_NA) continue;               /* an empty field is not a value */
         if (ra->fn == RAGG_COUNT_DISTINCT) {
             char buf[40];
@@ -190,15 +276,7 @@ Value records_aggregate(RecordStore *rs, const CompiledPlan *cp, int agg,
     rs->cur_row = saved_row;
     strmap_free(&seen);
     arena_free(&keys);
-    if (in_scope == 0) {
-        if (r->unit_col >= 0 && r->year_col >= 0)
-            return value_na(NA_NODATA, arena_printf(scratch, "no rows of %s for %s in %d", r->name, unit ? unit : "?", year));
-        if (r->unit_col >= 0)
-            return value_na(NA_NODATA, arena_printf(scratch, "no rows of %s for %s", r->name, unit ? unit : "?"));
-        if (r->year_col >= 0)
-            return value_na(NA_NODATA, arena_printf(scratch, "no rows of %s in %d", r->name, year));
-        return value_na(NA_NODATA, arena_printf(scratch, "record table %s is empty", r->name));
-    }
+    if (in_scope == 0) return value_na(NA_NODATA, records_scope_text(rs, ra->record, unit, year, scratch));
     if (ra->fn == RAGG_COUNT || ra->fn == RAGG_COUNT_DISTINCT) return value_num((double)matched);
     /* a sum, mean or extreme of nothing is missing, never 0 */
     if (matched == 0) {

@@ -18,10 +18,30 @@ typedef struct RecordStore RecordStore;
 RecordStore *records_load(sqlite3 *db, const Plan *p, Diag *d);
 void records_free(RecordStore *rs);
 
-/* Plan.raggs[agg] for `unit` (NULL: any) and `year`. Runs the filter
- * program with h, whose column callback must answer records_column. */
+/* The group a grouped indicator is being evaluated for: rows of `record`
+ * whose columns `cols` hold `vals`. */
+typedef struct {
+    int record;
+    int ncols;
+    const int *cols;
+    const Value *vals;
+} RecordGroup;
+
+/* Plan.raggs[agg] for `unit` (NULL: any) and `year`, over the rows of
+ * `group` when it is of the same table (NULL: no group). Runs the filter
+ * and value programs with h, whose column callback must answer
+ * records_column. */
 Value records_aggregate(RecordStore *rs, const CompiledPlan *cp, int agg,
-                        const char *unit, int year, VmHost *h);
+                        const char *unit, int year, const RecordGroup *group, VmHost *h);
+
+/* The groups of g among the rows in scope for unit and year, in the order
+ * their first rows appear: *first gets each group's first row (malloc'd).
+ * Returns the number of groups; -1 when the table was never imported. */
+int records_groups(RecordStore *rs, const GroupSpec *g, const char *unit, int year, int **first);
+/* The cells of one row of a record table (Plan.records index). */
+const Value *records_row(const RecordStore *rs, int record, int row);
+/* "no rows of T for U in 2023" and the like, for a table with no row in scope. */
+const char *records_scope_text(const RecordStore *rs, int record, const char *unit, int year, Arena *a);
 /* Column `col` of the row the running filter is looking at. */
 Value records_column(const RecordStore *rs, int col);
 

@@ -162,6 +162,7 @@ Value vm_run(const Program *p, VmHost *h)
             break;
         case OP_RAGG: stack[sp++] = h->record_agg(h, in->a); break;
         case OP_COL: stack[sp++] = h->column(h, in->a); break;
+        case OP_GAGG: stack[sp++] = h->group_agg(h, in->a); break;
         case OP_IN: {
             sp -= in->b;
             Value x = stack[sp - 1], r = value_bool(0);
