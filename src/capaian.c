@@ -54,12 +54,16 @@ double capaian_finish(double raw, const Rules *rules, int *capped)
 
 void capaian_rule_text(const Rules *rules, const Expr *custom, char *buf, size_t n)
 {
-    char r[48], cap[48] = "no cap";
+    char r[48], cap[160] = "no cap";
     num_rounding_text(rules->round, r, sizeof r);
     if (rules->has_cap) {
         char v[32];
         num_format(v, sizeof v, rules->cap, -1);
         snprintf(cap, sizeof cap, "cap %s", v);
+    }
+    if (rules->cap_rule_set) {          /* the regulation the cap comes from */
+        size_t k = strlen(cap);
+        snprintf(cap + k, sizeof cap - k, " (%s)", rules->cap_rule_set);
     }
     const char *f = custom ? "plan formula" : polarity_formula(rules->polarity);
     char range[96];

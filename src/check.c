@@ -316,6 +316,7 @@ static void rule_cap(Checker *c, const Stmt *s, Rules *r)
 {
     if (word_is(s, 1, "none")) {
         r->has_cap = 0;
+        r->nyear_caps = 0;
         expect_end(c, s, 2, "'cap none'");
         return;
     }
@@ -327,6 +328,7 @@ static void rule_cap(Checker *c, const Stmt *s, Rules *r)
     }
     r->has_cap = 1;
     r->cap = v;
+    r->nyear_caps = 0;      /* a cap stated for every year replaces those by year */
     expect_end(c, s, 2, "the cap");
 }
 
@@ -928,7 +930,7 @@ static void declare_unit(Checker *c, Stmt *s, Scope *scope)
 static const char *const top_words[] = {
     "plan", "database", "include", "year", "renstra", "const", "scheme", "unit", "tujuan",
     "sasaran", "indicator", "record", "polarity", "aggregate", "target", "cap", "round", "zero",
-    "function"
+    "function", "rules"
 };
 #define N_TOP_WORDS (int)(sizeof top_words / sizeof *top_words)
 
@@ -962,7 +964,30 @@ static void top_renstra(Checker *c, const Stmt *s)
     expect_end(c, s, 4, "the Renstra period");
 }
 
+static const char *years_text(Checker *c, const YearRange *y)
+{
+    if (y->from && y->until) return arena_printf(c->A, "%d .. %d", y->from, y->until);
+    if (y->from) return arena_printf(c->A, "from %d", y->from);
+    return arena_printf(c->A, "until %d", y->until);
+}
+
+static int ranges_overlap(const YearRange *a, const YearRange *b)
+{
+    int a_lo = a->from ? a->from : INT_MIN, a_hi = a->until ? a->until : INT_MAX;
+    int b_lo = b->from ? b->from : INT_MIN, b_hi = b->until ? b->until : INT_MAX;
+    return a_lo <= b_hi && b_lo <= a_hi;
+}
+
+static void top_const_years(Checker *c, const Stmt *s, const YearRange *years);
+
 static void top_const(Checker *c, const Stmt *s)
+{
+    top_const_years(c, s, NULL);
+}
+
+/* const NAME = FORMULA, for every year or (in a rule set by year) for some:
+ * the same name may then be given again for other years. */
+static void top_const_years(Checker *c, const Stmt *s, const YearRange *years)
 {
     const char *name;
     if (!need_name(c, s, 1, "a constant name after 'const'", &name)) return;
@@ -971,11 +996,29 @@ static void top_const(Checker *c, const Stmt *s)
         diag_error(c->d, word_loc(s, 2), "constant %s needs '= FORMULA'", name);
         return;
     }
-    if (strmap_get(&c->const_map, name) >= 0) {
-        diag_error(c->d, s->words[1].loc, "constant %s is declared twice", name);
+    Const k = { name, s->value, s->words[1].loc, years != NULL, {0}, -1 };
+    if (years) k.years = *years;
+    int first = strmap_get(&c->const_map, name);
+    if (first >= 0) {
+        int last = first;
+        for (int i = first; i >= 0; i = c->consts.items[i].next) {
+            const Const *o = &c->consts.items[i];
+            last = i;
+            if (!years || !o->by_year) {
+                diag_error(c->d, s->words[1].loc, "constant %s is declared twice (first at %s:%d)", name,
+                           o->loc.src->path, o->loc.line);
+                return;
+            }
+            if (ranges_overlap(&o->years, years)) {
+                diag_error(c->d, s->words[1].loc, "constant %s is given twice for the same years: %s here, %s at %s:%d",
+                           name, years_text(c, years), years_text(c, &o->years), o->loc.src->path, o->loc.line);
+                return;
+            }
+        }
+        c->consts.items[last].next = c->consts.len;
+        VEC_PUSH(c->consts, k);
         return;
     }
-    Const k = { name, s->value, s->words[1].loc };
     strmap_put(&c->const_map, name, c->consts.len);
     VEC_PUSH(c->consts, k);
 }
@@ -1038,6 +1081,78 @@ static void top_function(Checker *c, const Stmt *s)
     VEC_PUSH(c->funcs, f);
 }
 
+/* rules ["title"] from Y [until Y2] { const ...; cap ... }
+ * rules ["title"] until Y { ... }
+ * The regulations change with the years (AKIP components under PermenPANRB
+ * 12/2015 until 2021, 88/2021 from 2022): the constants and caps stated
+ * inside hold in those years only. */
+static void declare_rule_set(Checker *c, Stmt *s, Scope *scope)
+{
+    YearRange yr;
+    memset(&yr, 0, sizeof yr);
+    yr.loc = s->loc;
+    int i = 1;
+    yr.title = opt_string(s, &i);
+    for (int part = 0; part < 2 && i < s->nwords; part++) {
+        int is_from = word_is(s, i, "from"), is_until = word_is(s, i, "until");
+        if (!is_from && !is_until) break;
+        double y;
+        if (!need_number(c, s, i + 1, "a year", &y)) return;
+        if (y < 1900 || y > 2999 || y != floor(y)) {
+            diag_error(c->d, s->words[i + 1].loc, "expected a year from 1900 to 2999, found %s", s->words[i + 1].text);
+            return;
+        }
+        if ((is_from && yr.from) || (is_until && yr.until)) {
+            diag_error(c->d, s->words[i].loc, "'%s' is stated twice", s->words[i].text);
+            return;
+        }
+        if (is_from) yr.from = (int)y; else yr.until = (int)y;
+        i += 2;
+    }
+    if (!yr.from && !yr.until) {
+        diag_error(c->d, word_loc(s, i), "a rule set says the years it holds: rules \"TITLE\" from YEAR [until YEAR], or until YEAR; found %s",
+                   word_desc(c, s, i));
+        return;
+    }
+    if (yr.from && yr.until && yr.from > yr.until) {
+        diag_error(c->d, s->loc, "rule set years %d .. %d are not a range", yr.from, yr.until);
+        return;
+    }
+    if (!expect_end(c, s, i, "the rule set's years")) return;
+    if (!s->has_block) {
+        diag_error(c->d, word_loc(s, i), "a rule set needs its rules in a { ... } block");
+        return;
+    }
+    for (int k = 0; k < s->nbody; k++) {
+        Stmt *b = s->body[k];
+        normalize_words(c, b);
+        if (b->has_block) {
+            diag_error(c->d, b->open_loc, "unexpected block inside a rule set");
+            continue;
+        }
+        if (word_is(b, 0, "const")) { top_const_years(c, b, &yr); continue; }
+        if (word_is(b, 0, "cap")) {
+            if (!no_value(c, b, "cap")) continue;
+            Rules tmp = scope->rules;
+            rule_cap(c, b, &tmp);
+            Rules *r = &scope->rules;
+            /* a later rule set for the same years replaces the earlier one */
+            int n = 0;
+            for (int j = 0; j < r->nyear_caps; j++)
+                if (!ranges_overlap(&r->year_caps[j].years, &yr)) r->year_caps[n++] = r->year_caps[j];
+            if (n == MAX_YEAR_CAPS) {
+                diag_error(c->d, b->loc, "at most %d caps by year are in force at once", MAX_YEAR_CAPS);
+                continue;
+            }
+            YearCap yc = { yr, tmp.has_cap, tmp.cap };
+            r->year_caps[n++] = yc;
+            r->nyear_caps = n;
+            continue;
+        }
+        diag_error(c->d, b->loc, "a rule set by year holds 'const' and 'cap' statements; found %s", word_desc(c, b, 0));
+    }
+}
+
 /* plan, database, year and renstra are stated once per plan: a second one
  * would silently win, so it is an error that points at the first. */
 static int is_plan_setting(const char *k)
@@ -1073,6 +1188,14 @@ static void check_stmt(Checker *c, Stmt *s, Scope *scope)
     if (strcmp(k, "tujuan") == 0) { declare_group(c, s, scope, 1); return; }
     if (strcmp(k, "sasaran") == 0) { declare_group(c, s, scope, 0); return; }
     if (strcmp(k, "unit") == 0) { declare_unit(c, s, scope); return; }
+    if (strcmp(k, "rules") == 0) {
+        if (!top) diag_error(c->d, s->loc, "'rules' belongs at the top level of a plan, not inside a block");
+        else {
+            declare_rule_set(c, s, scope);
+            c->p->defaults = scope->rules;
+        }
+        return;
+    }
     if (apply_rule(c, s, &scope->rules)) {
         if (top) c->p->defaults = scope->rules;
         return;
@@ -1899,7 +2022,8 @@ static int const_cycle(Checker *c, const Expr *e, int target, int depth)
     if (!e || depth > 64) return depth > 64;
     if (e->kind == E_NAME && e->res == RES_CONST) {
         if (e->res_id == target) return 1;
-        if (const_cycle(c, c->consts.items[e->res_id].value, target, depth + 1)) return 1;
+        for (int v = e->res_id; v >= 0; v = c->consts.items[v].next)   /* every year's variant */
+            if (const_cycle(c, c->consts.items[v].value, target, depth + 1)) return 1;
     }
     if (const_cycle(c, e->a, target, depth + 1) || const_cycle(c, e->b, target, depth + 1) ||
         const_cycle(c, e->c, target, depth + 1)) return 1;
@@ -2064,7 +2188,7 @@ static void finish_plan(Checker *c)
     resolve_groups(c);
     check_formulas(c);
     for (int i = 0; i < c->consts.len; i++)
-        if (const_cycle(c, c->consts.items[i].value, i, 0))
+        if (const_cycle(c, c->consts.items[i].value, strmap_get(&c->const_map, c->consts.items[i].name), 0))
             diag_error(c->d, c->consts.items[i].loc, "constant %s is defined in terms of itself", c->consts.items[i].name);
     find_cycles(c);
     MOVE_VEC(p->schemes, p->nschemes, c->schemes);
@@ -2163,6 +2287,25 @@ int plan_scheme_index(const Plan *p, const char *name)
     for (int i = 0; i < p->nschemes; i++)
         if (strcmp(p->schemes[i].name, name) == 0) return i;
     return -1;
+}
+
+int year_in_range(const YearRange *r, int year)
+{
+    return (!r->from || year >= r->from) && (!r->until || year <= r->until);
+}
+
+Rules rules_in_year(const Rules *r, int year)
+{
+    Rules out = *r;
+    for (int i = 0; i < r->nyear_caps; i++)
+        if (year_in_range(&r->year_caps[i].years, year)) {
+            const YearCap *yc = &r->year_caps[i];
+            out.has_cap = yc->has_cap;
+            out.cap = yc->cap;
+            out.cap_rule_set = yc->years.title ? yc->years.title : "rule set by year";
+        }
+    out.nyear_caps = 0;
+    return out;
 }
 
 const char *polarity_name(Polarity p)

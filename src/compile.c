@@ -51,10 +51,35 @@ static void compile_if(Emitter *e, const Expr *x)
     e->code.items[if_na].a = e->code.len;
 }
 
+/* A constant is compiled in place. One given by rule sets by year becomes
+ * a choice on the year: if year in 2015..2021 then .. else if year >= 2022
+ * then .. else undefined ("no rule set gives W for 2014"). */
+static void compile_const(Emitter *e, const Expr *x)
+{
+    const Const *k = &e->plan->consts[x->res_id];
+    if (!k->by_year) { compile_expr(e, k->value); return; }
+    VEC(int) ends = {0};
+    for (int i = x->res_id; i >= 0; i = e->plan->consts[i].next) {
+        const Const *v = &e->plan->consts[i];
+        int from = v->years.from;
+        int span = v->years.until ? v->years.until - (from ? from : 0) : 0xFFFF;
+        if (!from && v->years.until) span = v->years.until;       /* until Y: 0 .. Y */
+        emit(e, OP_YEAR_IN, from, span, x, 1);
+        int jf = emit(e, OP_JUMP_FALSE, 0, 0, x, -1);
+        compile_expr(e, v->value);
+        int j = emit(e, OP_JUMP, 0, 0, x, -1);
+        VEC_PUSH(ends, j);
+        e->code.items[jf].a = e->code.len;
+    }
+    emit(e, OP_NO_RULE, x->res_id, 0, x, 1);
+    for (int i = 0; i < ends.len; i++) e->code.items[ends.items[i]].a = e->code.len;
+    VEC_FREE(ends);
+}
+
 static void compile_name(Emitter *e, const Expr *x)
 {
     switch ((ExprRes)x->res) {
-    case RES_CONST: compile_expr(e, e->plan->consts[x->res_id].value); break;
+    case RES_CONST: compile_const(e, x); break;
     case RES_YEAR: emit(e, OP_YEAR, 0, 0, x, 1); break;
     case RES_UNDEFINED: emit(e, OP_UNDEF, 0, 0, x, 1); break;
     case RES_TRUE: emit(e, OP_BOOL, 1, 0, x, 1); break;

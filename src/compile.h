@@ -11,6 +11,8 @@ typedef enum {
     OP_NUM,        /* push nums[a] */
     OP_STR,        /* push strs[a] */
     OP_UNDEF,      /* push undefined (an explicit `undefined` in the plan) */
+    OP_YEAR_IN,    /* push: is the year from a (0: open) to a + b (b 0xFFFF: open) */
+    OP_NO_RULE,    /* push undefined: no rule set gives constant a for the year */
     OP_BOOL,       /* push a != 0 */
     OP_YEAR,       /* push the year being evaluated */
     OP_SELF_R,     /* the indicator's own realisation (capaian formulas) */

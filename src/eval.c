@@ -582,8 +582,9 @@ static void eval_row(Engine *e, int def, int year, ResultRow *row)
     row->ind = ind;
     row->group = e->group_active ? e->group_label : NULL;
     row->year = year;
-    char rule[160];
-    capaian_rule_text(&ind->rules, ind->capaian, rule, sizeof rule);
+    char rule[320];
+    Rules rules = rules_in_year(&ind->rules, year);    /* a cap that changed with the regulation */
+    capaian_rule_text(&rules, ind->capaian, rule, sizeof rule);
     row->rule = arena_strdup(&e->scratch, rule);
     Value r = realisation(e, code, year);
     int no_target = ind->rules.target.none && !ci->target;
@@ -611,7 +612,7 @@ static void eval_row(Engine *e, int def, int year, ResultRow *row)
         if (c.kind == V_NA) { row->status = status_of(c); row->reason = c.text; }
         else {
             row->has_capaian = 1;
-            row->capaian = capaian_finish(c.num, &ind->rules, &row->capped);
+            row->capaian = capaian_finish(c.num, &rules, &row->capped);
         }
     }
     grade_row(e, ind, row);

@@ -59,10 +59,29 @@ typedef struct {
     Loc loc;
 } TargetSpec;
 
+/* A rule set that holds for some years only: `rules "PermenPANRB 88/2021"
+ * from 2022 { ... }`. 0 for an open end. */
+typedef struct {
+    const char *title;     /* may be NULL */
+    int from, until;
+    Loc loc;
+} YearRange;
+
+/* A cap stated in a rule set by year. */
+typedef struct {
+    YearRange years;
+    int has_cap;
+    double cap;
+} YearCap;
+#define MAX_YEAR_CAPS 8
+
 /* Rules that a plan states once and an indicator may override. */
 typedef struct {
     int has_cap;
     double cap;            /* capaian is capped at this (after compute, before rounding) */
+    YearCap year_caps[MAX_YEAR_CAPS];   /* in the years they cover, these replace has_cap/cap */
+    int nyear_caps;
+    const char *cap_rule_set;  /* rules_in_year: the rule set the cap came from, or NULL */
     Rounding round;        /* capaian rounding */
     Rounding value_round;  /* realisation rounding before a value grade */
     Expr *zero_target;     /* capaian when T = 0; NULL: undefined */
@@ -116,6 +135,9 @@ typedef struct {
     const char *name;
     Expr *value;
     Loc loc;
+    int by_year;           /* declared in a rule set by year: holds in `years` only */
+    YearRange years;
+    int next;              /* the same name's variant for other years, or -1 */
 } Const;
 
 typedef struct {
@@ -188,5 +210,8 @@ const char *polarity_name(Polarity p);     /* "higher", "lower A", ... */
 const char *polarity_formula(Polarity p);  /* "R/T*100", "(2T-R)/T*100", ... */
 const char *aggregate_name(Aggregate a);
 int plan_scheme_index(const Plan *p, const char *name);
+int year_in_range(const YearRange *r, int year);
+/* The rules as they hold in `year` (the cap of a rule set by year). */
+Rules rules_in_year(const Rules *r, int year);
 
 #endif

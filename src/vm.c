@@ -107,6 +107,13 @@ Value vm_run(const Program *p, VmHost *h)
         case OP_STR: stack[sp].kind = V_STR; stack[sp].text = p->strs[in->a]; stack[sp++].num = 0; break;
         case OP_UNDEF: stack[sp++] = value_na(NA_UNDEFINED, "undefined by the plan's rule"); break;
         case OP_BOOL: stack[sp++] = value_bool(in->a); break;
+        case OP_YEAR_IN:
+            stack[sp++] = value_bool(h->year >= in->a && (in->b == 0xFFFF || h->year <= in->a + in->b));
+            break;
+        case OP_NO_RULE:
+            stack[sp++] = value_na(NA_UNDEFINED, arena_printf(h->scratch, "no rule set of the plan gives %s for %d",
+                                                             h->cp->plan->consts[in->a].name, h->year));
+            break;
         case OP_YEAR: stack[sp++] = value_num(h->year); break;
         case OP_SELF_R: stack[sp++] = h->self_r; break;
         case OP_SELF_T: stack[sp++] = h->self_t; break;
