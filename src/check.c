@@ -1368,10 +1368,11 @@ typedef struct {
 
 /* ORDER BUILTINS */
 static const BuiltinInfo builtins[FN_COUNT_] = {
-    { "realisation", 1, 2 }, { "target", 1, 3 }, { "data", 1, 2 }, { "latest", 1, 1 },
+    { "realisation", 1, 2 }, { "target", 1, 3 }, { "data", 1, 2 }, { "capaian", 1, 2 }, { "latest", 1, 1 },
     { "min", 1, -1 }, { "max", 1, -1 }, { "abs", 1, 1 }, { "round", 1, 2 }, { "floor", 1, 1 },
     { "ceil", 1, 1 }, { "sqrt", 1, 1 }, { "available", 1, 1 }, { "coalesce", 1, -1 },
     { "count", 1, 1 }, { "count_distinct", 1, 1 }, { "sum", 1, 1 }, { "avg", 1, 1 },
+    { "weighted_sum", 1, -1 }, { "weighted_mean", 1, -1 },
 };
 
 const char *builtin_name(Builtin b) { return builtins[b].name; }
@@ -1549,6 +1550,11 @@ static int check_ref_call(Checker *c, Expr *e, ExprCtx *x, Builtin fn)
     int same_year = !yr || (yr->kind == E_NAME && strcmp(yr->text, "year") == 0);
     if (same_year && fn == FN_REALISATION) add_edge(c, x, id, NODE_R, a0->loc);
     if (same_year && fn == FN_TARGET) add_edge(c, x, id, NODE_T, a0->loc);
+    if (same_year && fn == FN_CAPAIAN) add_edge(c, x, id, NODE_C, a0->loc);
+    if (fn == FN_CAPAIAN && e->nargs > 2) {
+        diag_error(c->d, e->loc, "capaian() takes an indicator and a year");
+        return 0;
+    }
     int ok = 1;
     if (e->nargs >= 2 && check_expr(c, e->args[1], x) != T_NUM) {
         if (e->args[1]->type) diag_error(c->d, e->args[1]->loc, "the year must be a number, not %s", type_name(e->args[1]->type));
@@ -1839,6 +1845,85 @@ static int check_in(Checker *c, Expr *e, ExprCtx *x)
     return ok ? T_BOOL : 0;
 }
 
+/* The indicator codes a formula names (bare, or first in realisation(),
+ * target(), data(), capaian(), latest()); record aggregates not entered. */
+static void codes_in_expr(const Expr *e, int *codes, int *n, int max)
+{
+    if (!e || e->res == RES_RECORD_AGG || e->res == RES_GROUP_AGG) return;
+    int code = -1;
+    if (e->kind == E_NAME && e->res == RES_IND) code = e->res_id;
+    if (e->kind == E_CALL && e->res == RES_CALL && e->res_id <= FN_LATEST && e->nargs) code = e->args[0]->res_id;
+    if (code >= 0) {
+        int seen = 0;
+        for (int i = 0; i < *n; i++) seen |= codes[i] == code;
+        if (!seen && *n < max) codes[(*n)++] = code;
+    }
+    codes_in_expr(e->a, codes, n, max);
+    codes_in_expr(e->b, codes, n, max);
+    codes_in_expr(e->c, codes, n, max);
+    for (int i = 0; i < e->nargs; i++) codes_in_expr(e->args[i], codes, n, max);
+}
+
+static Expr *new_node(Checker *c, ExprKind k, Expr *a, Expr *b, Loc loc)
+{
+    Expr *x = arena_alloc(c->A, sizeof *x);
+    memset(x, 0, sizeof *x);
+    x->kind = k;
+    x->a = a;
+    x->b = b;
+    x->loc = loc;
+    x->type = T_NUM;
+    return x;
+}
+
+static Expr *weight_node(Checker *c, int code, Loc loc)
+{
+    Expr *w = new_node(c, E_NAME, NULL, NULL, loc);
+    w->text = c->codes.items[code];
+    w->res = RES_WEIGHT;
+    w->res_id = code;
+    return w;
+}
+
+/* weighted_sum(a, b, ...) = a x w(A) + b x w(B) + ..., weighted_mean(...) =
+ * that / (w(A) + w(B) + ...), where w(X) is the `weight` of the one
+ * indicator X each argument names, in the unit evaluated. Rewritten here
+ * into plain arithmetic, so a missing argument makes the result missing. */
+static int check_weighted(Checker *c, Expr *e, ExprCtx *x, int fn)
+{
+    const char *fname = builtins[fn].name;
+    Expr *sum = NULL, *weights = NULL;
+    int ok = 1;
+    for (int i = 0; i < e->nargs; i++) {
+        Expr *a = e->args[i];
+        int t = check_expr(c, a, x);
+        if (!t) { ok = 0; continue; }
+        if (t != T_NUM) {
+            diag_error(c->d, a->loc, "%s() needs numbers, found %s", fname, type_name(t));
+            ok = 0;
+            continue;
+        }
+        int codes[2], n = 0;
+        codes_in_expr(a, codes, &n, 2);
+        if (n != 1) {
+            diag_error(c->d, a->loc, "%s() weighs each argument by the weight of the indicator it names; this one names %s",
+                       fname, n ? "more than one" : "none");
+            ok = 0;
+            continue;
+        }
+        Expr *term = new_node(c, E_MUL, a, weight_node(c, codes[0], a->loc), a->loc);
+        sum = sum ? new_node(c, E_ADD, sum, term, a->loc) : term;
+        Expr *w = weight_node(c, codes[0], a->loc);
+        weights = weights ? new_node(c, E_ADD, weights, w, a->loc) : w;
+    }
+    if (!ok) return 0;
+    Expr *result = fn == FN_WEIGHTED_MEAN ? new_node(c, E_DIV, sum, weights, e->loc) : sum;
+    Loc at = e->loc;
+    *e = *result;
+    e->loc = at;
+    return e->type = T_NUM;
+}
+
 static int check_call(Checker *c, Expr *e, ExprCtx *x)
 {
     int fn = -1;
@@ -1884,6 +1969,13 @@ static int check_call(Checker *c, Expr *e, ExprCtx *x)
     if (e->where) {
         diag_error(c->d, e->where->loc, "'where' filters the rows of a record table: count(T where ...), sum(T.column where ...), ...");
         return 0;
+    }
+    if (fn == FN_WEIGHTED_SUM || fn == FN_WEIGHTED_MEAN) {
+        if (x->record >= 0) {
+            diag_error(c->d, e->loc, "%s() cannot be used inside a formula over the rows of a table", b->name);
+            return 0;
+        }
+        return check_weighted(c, e, x, fn);
     }
     e->res = RES_CALL;
     e->res_id = fn;
@@ -2046,6 +2138,14 @@ static void find_cycles(Checker *c)
 {
     int nn = c->codes.len * 3;
     if (!nn) return;
+    /* capaian is made of the realisation and the target (capaian(X) in X's own formulas) */
+    for (int i = 0; i < c->inds.len; i++) {
+        const Indicator *ind = &c->inds.items[i];
+        int base = ind->code_id * 3;
+        Edge r = { base + NODE_C, base + NODE_R, ind->loc }, t = { base + NODE_C, base + NODE_T, ind->loc };
+        VEC_PUSH(c->edges, r);
+        VEC_PUSH(c->edges, t);
+    }
     int *state = skp_xcalloc((size_t)nn, sizeof *state);   /* 0 new, 1 on stack, 2 done */
     int *stack = skp_xmalloc((size_t)nn * sizeof *stack);
     int *edge_at = skp_xmalloc((size_t)nn * sizeof *edge_at);

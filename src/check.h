@@ -18,15 +18,17 @@ typedef enum {
     RES_CALL,         /* res_id: Builtin */
     RES_RECORD_AGG,   /* count/sum/... over a record table; res_id: Plan.raggs index */
     RES_COLUMN,       /* a column of the row being filtered; res_id: flat column */
-    RES_GROUP_AGG     /* sum/avg/... over the groups of a grouped indicator; res_id: Plan.gaggs index */
+    RES_GROUP_AGG,    /* sum/avg/... over the groups of a grouped indicator; res_id: Plan.gaggs index */
+    RES_WEIGHT        /* the weight of indicator res_id (code id) in the unit evaluated */
 } ExprRes;
 
 /* Built-in functions. ORDER BUILTINS: keep in step with the table in check.c. */
 typedef enum {
-    FN_REALISATION, FN_TARGET, FN_DATA, FN_LATEST,
+    FN_REALISATION, FN_TARGET, FN_DATA, FN_CAPAIAN, FN_LATEST,   /* name an indicator first */
     FN_MIN, FN_MAX, FN_ABS, FN_ROUND, FN_FLOOR, FN_CEIL, FN_SQRT,
     FN_AVAILABLE, FN_COALESCE,
     FN_COUNT, FN_COUNT_DISTINCT, FN_SUM, FN_AVG,   /* over record tables */
+    FN_WEIGHTED_SUM, FN_WEIGHTED_MEAN,             /* by the indicators' weights */
     FN_COUNT_
 } Builtin;
 

@@ -34,6 +34,7 @@ static void compile_ref(Emitter *e, const Expr *x)
     case FN_REALISATION: emit(e, OP_REAL, code, n > 1, x, 1 - (n - 1)); break;
     case FN_DATA: emit(e, OP_DATA, code, n > 1, x, 1 - (n - 1)); break;
     case FN_LATEST: emit(e, OP_LATEST, code, 0, x, 1); break;
+    case FN_CAPAIAN: emit(e, OP_CAPAIAN, code, n > 1, x, 1 - (n - 1)); break;
     default: emit(e, OP_TARGET, code, (n > 1) | ((n > 2) << 1), x, 1 - (n - 1)); break;
     }
 }
@@ -88,6 +89,7 @@ static void compile_name(Emitter *e, const Expr *x)
     case RES_SELF_T: emit(e, OP_SELF_T, 0, 0, x, 1); break;
     case RES_IND: emit(e, OP_REAL, x->res_id, 0, x, 1); break;
     case RES_COLUMN: emit(e, OP_COL, x->res_id, 0, x, 1); break;
+    case RES_WEIGHT: emit(e, OP_WEIGHT, x->res_id, 0, x, 1); break;
     default: emit(e, OP_UNDEF, 0, 0, x, 1); break;   /* unreachable after a clean check */
     }
 }

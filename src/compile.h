@@ -21,6 +21,8 @@ typedef enum {
     OP_TARGET,     /* target of code a; b bit 0: pop year; bit 1: pop source string */
     OP_DATA,       /* raw aggregated data of code a; b = 1: pop year */
     OP_LATEST,     /* latest raw value of code a as of the evaluation date */
+    OP_CAPAIAN,    /* capaian of code a, capped and rounded; b = 1: pop a year first */
+    OP_WEIGHT,     /* the weight of code a in the unit evaluated */
     OP_NEG, OP_NOT,
     OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_POW,
     OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, OP_GE,

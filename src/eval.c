@@ -46,8 +46,9 @@ typedef struct {
 
 /* A figure being or having been computed for (indicator code, year). */
 typedef struct {
-    uint8_t r_state, t_state;     /* 0 not yet, 1 computing, 2 done */
-    Value r, t;
+    uint8_t r_state, t_state, c_state;   /* 0 not yet, 1 computing, 2 done */
+    uint8_t capped;
+    Value r, t, c;
     double t_hi;
     int has_hi;
     const char *basis, *source;
@@ -256,7 +257,7 @@ static void forget_grouped(Engine *e)
     for (int i = 0; i < e->ngrouped; i++)
         for (int y = 0; y < e->nyears; y++) {
             Fig *f = &e->fig[e->grouped_codes[i] * e->nyears + y];
-            f->r_state = f->t_state = 0;
+            f->r_state = f->t_state = f->c_state = 0;
         }
 }
 
@@ -313,6 +314,7 @@ static void group_enter(Engine *e, const GroupSpec *g, int row)
 }
 
 static Value realisation(Engine *e, int code, int year);
+static Value capaian_fig(Engine *e, int code, int year);
 
 /* sum(X), avg(X), ... over the groups of grouped indicator X. A group
  * whose value is missing makes a sum or mean missing (missing is not 0);
@@ -511,6 +513,15 @@ static Value host_column(VmHost *h, int col)
     return records_column(((Engine *)h)->rs, col);
 }
 
+static Value host_capaian(VmHost *h, int code, int year) { return capaian_fig((Engine *)h, code, year); }
+
+static Value host_weight(VmHost *h, int code)
+{
+    Engine *e = (Engine *)h;
+    int def = e->def_of[code];
+    return def < 0 ? not_defined(e, code) : value_num(e->plan->inds[def].weight);
+}
+
 static Value host_latest(VmHost *h, int code, int year)
 {
     return latest_value((Engine *)h, code, year, NULL);
@@ -545,6 +556,43 @@ static Value capaian_value(Engine *e, const CompiledInd *ci, int year, Value r, 
             "target is 0 and %s divides by it; state 'zero target = ...' in the plan", polarity_formula(rules->polarity)));
     return value_na(NA_UNDEFINED, arena_printf(&e->scratch,
         "realisation is 0 and %s divides by it; state 'zero realisation = ...' in the plan", polarity_formula(rules->polarity)));
+}
+
+/* Capaian of `code` in `year` as its row shows it: computed, capped by the
+ * rules of that year, rounded. The one path for rows and for capaian(X)
+ * in formulas (weighted composites). */
+static Value capaian_fig(Engine *e, int code, int year)
+{
+    int def = e->def_of[code];
+    if (def < 0) return not_defined(e, code);
+    if (e->group_active && e->plan->inds[def].group.record < 0) {
+        GroupState saved = group_save(e);
+        e->group_active = 0;
+        forget_grouped(e);
+        Value v = capaian_fig(e, code, year);
+        group_restore(e, &saved);
+        return v;
+    }
+    Fig *f = fig_at(e, code, year);
+    if (!f)
+        return value_na(NA_NODATA, arena_printf(&e->scratch, "%d is outside the years read (%d..%d)", year, e->ymin, e->ymax));
+    if (f->c_state == 2) return f->c;
+    if (f->c_state == 1)
+        return value_na(NA_UNDEFINED, arena_printf(&e->scratch, "the capaian of %s refers to itself", e->plan->codes[code]));
+    f->c_state = 1;
+    const CompiledInd *ci = &e->cp->inds[def];
+    Value r = realisation(e, code, year);
+    Value t = target_of(e, code, year, -2);
+    Value c = r.kind == V_NA ? r : t.kind == V_NA ? t : capaian_value(e, ci, year, r, t, f);
+    if (c.kind != V_NA) {
+        Rules rules = rules_in_year(&ci->ind->rules, year);   /* a cap that changed with the regulation */
+        int capped = 0;
+        c = value_num(capaian_finish(c.num, &rules, &capped));
+        f->capped = (uint8_t)capped;
+    }
+    f->c = c;
+    f->c_state = 2;
+    return c;
 }
 
 /* Grades after rounding: a value grade rounds the realisation by the value
@@ -589,6 +637,7 @@ static void eval_row(Engine *e, int def, int year, ResultRow *row)
     Value r = realisation(e, code, year);
     int no_target = ind->rules.target.none && !ci->target;
     Value t = no_target ? value_num(0) : target_of(e, code, year, -2);
+    Value c = no_target ? value_num(0) : capaian_fig(e, code, year);
     Fig *f = fig_at(e, code, year);
     if (no_target) {            /* a figure without a target: no capaian either */
         if (r.kind == V_NUM) { row->has_real = 1; row->real = r.num; row->basis = f->basis; }
@@ -607,13 +656,11 @@ static void eval_row(Engine *e, int def, int year, ResultRow *row)
     }
     if (r.kind == V_NA) { row->status = status_of(r); row->reason = r.text; }
     else if (t.kind == V_NA) { row->status = status_of(t); row->reason = t.text; }
+    else if (c.kind == V_NA) { row->status = status_of(c); row->reason = c.text; }
     else {
-        Value c = capaian_value(e, ci, year, r, t, f);
-        if (c.kind == V_NA) { row->status = status_of(c); row->reason = c.text; }
-        else {
-            row->has_capaian = 1;
-            row->capaian = capaian_finish(c.num, &rules, &row->capped);
-        }
+        row->has_capaian = 1;
+        row->capaian = c.num;
+        row->capped = f->capped;
     }
     grade_row(e, ind, row);
 }
@@ -900,6 +947,8 @@ static void engine_init(Engine *e, const CompiledPlan *cp, const EvalOptions *op
     e->host.record_agg = host_record_agg;
     e->host.column = host_column;
     e->host.group_agg = host_group_agg;
+    e->host.capaian = host_capaian;
+    e->host.weight = host_weight;
     e->grouped_codes = skp_xcalloc((size_t)(e->ncodes ? e->ncodes : 1), sizeof *e->grouped_codes);
     for (int c = 0; c < e->ncodes; c++)
         for (int i = 0; i < e->plan->ninds; i++)

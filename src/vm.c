@@ -119,6 +119,7 @@ Value vm_run(const Program *p, VmHost *h)
         case OP_SELF_T: stack[sp++] = h->self_t; break;
         case OP_REAL:
         case OP_DATA:
+        case OP_CAPAIAN:
         case OP_TARGET: {
             /* source: -2 the indicator's own target, -1 end of the Renstra period */
             int year = h->year, source = -2;
@@ -133,10 +134,12 @@ Value vm_run(const Program *p, VmHost *h)
             }
             stack[sp++] = in->op == OP_REAL ? h->realisation(h, in->a, year)
                         : in->op == OP_DATA ? h->data(h, in->a, year)
+                        : in->op == OP_CAPAIAN ? h->capaian(h, in->a, year)
                         : h->target(h, in->a, year, source);
             break;
         }
         case OP_LATEST: stack[sp++] = h->latest(h, in->a, h->year); break;
+        case OP_WEIGHT: stack[sp++] = h->weight(h, in->a); break;
         case OP_NEG:
             if (stack[sp - 1].kind != V_NA) stack[sp - 1].num = -stack[sp - 1].num;
             break;

@@ -11,6 +11,8 @@ struct VmHost {
     Value (*target)(VmHost *h, int code, int year, int source);   /* source -2: as the indicator says; -1: end of the Renstra period */
     Value (*data)(VmHost *h, int code, int year);
     Value (*latest)(VmHost *h, int code, int year);
+    Value (*capaian)(VmHost *h, int code, int year);
+    Value (*weight)(VmHost *h, int code);
     Value (*record_agg)(VmHost *h, int agg);     /* Plan.raggs[agg] over the rows in scope */
     Value (*column)(VmHost *h, int col);         /* of the row a filter is looking at */
     Value (*group_agg)(VmHost *h, int agg);      /* Plan.gaggs[agg] over the groups in scope */
