@@ -930,7 +930,7 @@ static void declare_unit(Checker *c, Stmt *s, Scope *scope)
 static const char *const top_words[] = {
     "plan", "database", "include", "year", "renstra", "const", "scheme", "unit", "tujuan",
     "sasaran", "indicator", "record", "polarity", "aggregate", "target", "cap", "round", "zero",
-    "function", "rules"
+    "function", "rules", "budget"
 };
 #define N_TOP_WORDS (int)(sizeof top_words / sizeof *top_words)
 
@@ -1153,6 +1153,53 @@ static void declare_rule_set(Checker *c, Stmt *s, Scope *scope)
     }
 }
 
+/* budget ["title"] { round MODE DIGITS; pagu original|revised; check rollup, sisa } */
+static void declare_budget(Checker *c, Stmt *s)
+{
+    BudgetSpec *b = &c->p->budget;
+    if (b->declared) {
+        diag_error(c->d, s->loc, "'budget' is stated twice (first at %s:%d)", b->loc.src->path, b->loc.line);
+        return;
+    }
+    b->declared = 1;
+    b->loc = s->loc;
+    b->round.mode = ROUND_HALF_UP;
+    b->round.digits = 2;
+    int i = 1;
+    b->title = opt_string(s, &i);
+    expect_end(c, s, i, "the budget's title");
+    for (int k = 0; k < s->nbody; k++) {
+        Stmt *st = s->body[k];
+        normalize_words(c, st);
+        if (st->has_block || st->value) {
+            diag_error(c->d, st->loc, "a budget block holds 'round', 'pagu' and 'check' statements");
+            continue;
+        }
+        if (word_is(st, 0, "round")) {
+            Rules tmp;
+            memset(&tmp, 0, sizeof tmp);
+            tmp.round = b->round;
+            rule_round(c, st, &tmp);
+            b->round = tmp.round;
+        } else if (word_is(st, 0, "pagu")) {
+            if (word_is(st, 1, "revised")) b->revised = 1;
+            else if (word_is(st, 1, "original")) b->revised = 0;
+            else { diag_error(c->d, word_loc(st, 1), "expected 'pagu original' or 'pagu revised', found %s", word_desc(c, st, 1)); continue; }
+            expect_end(c, st, 2, "the pagu");
+        } else if (word_is(st, 0, "check")) {
+            for (int w = 1; w < st->nwords; w++) {
+                if (word_is(st, w, ",")) continue;
+                if (word_is(st, w, "rollup")) b->check_rollup = 1;
+                else if (word_is(st, w, "sisa")) b->check_sisa = 1;
+                else diag_error(c->d, st->words[w].loc, "unknown budget check %s: expected rollup or sisa", word_desc(c, st, w));
+            }
+            if (st->nwords < 2) diag_error(c->d, word_loc(st, 1), "'check' names the checks: check rollup, sisa");
+        } else {
+            diag_error(c->d, st->loc, "a budget block holds 'round', 'pagu' and 'check' statements; found %s", word_desc(c, st, 0));
+        }
+    }
+}
+
 /* plan, database, year and renstra are stated once per plan: a second one
  * would silently win, so it is an error that points at the first. */
 static int is_plan_setting(const char *k)
@@ -1205,13 +1252,18 @@ static void check_stmt(Checker *c, Stmt *s, Scope *scope)
         return;
     }
     if (!top) {
-        static const char *const top_only[] = { "scheme", "record", "include", "const", "function", "plan", "database", "year", "renstra" };
+        static const char *const top_only[] = { "scheme", "record", "include", "const", "function", "budget", "plan", "database", "year", "renstra" };
         int only = 0;
         for (int i = 0; i < (int)(sizeof top_only / sizeof *top_only); i++) only |= strcmp(k, top_only[i]) == 0;
         if (only) {
             diag_error(c->d, s->loc, "'%s' belongs at the top level of a plan, not inside a block", k);
             return;
         }
+    }
+    if (strcmp(k, "budget") == 0 && top) {
+        if (!s->has_block) diag_error(c->d, word_loc(s, s->nwords), "'budget' needs a { ... } block (it may be empty)");
+        else declare_budget(c, s);
+        return;
     }
     if (s->has_block && strcmp(k, "scheme") != 0 && strcmp(k, "record") != 0) {
         diag_error(c->d, s->loc, "unknown block '%s'%s", k, mean(c, k, top_words, N_TOP_WORDS));

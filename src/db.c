@@ -62,6 +62,23 @@ static int check_schema(sqlite3 *db, const char *path, int mode, Diag *d)
         diag_plain(d, "%s: not a sakipc database (it has tables but no schema version)", path);
         return -1;
     }
+    if (version == 1 && mode != DB_READONLY) {
+        /* version 2 added the revised budget; nothing else changed */
+        char *err = NULL;
+        if (sqlite3_exec(db, "BEGIN; ALTER TABLE budget ADD COLUMN pagu_revised INTEGER; PRAGMA user_version = 2; COMMIT;",
+                         NULL, NULL, &err) != SQLITE_OK) {
+            diag_plain(d, "%s: upgrading the schema from version 1 to 2: %s", path, err ? err : sqlite3_errmsg(db));
+            sqlite3_free(err);
+            sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+            return -1;
+        }
+        return 0;
+    }
+    if (version == 1) {
+        diag_plain(d, "%s: schema version 1 is older than this sakipc's %d; upgrade it, keeping its data, with 'sakipc init %s'",
+                   path, SKP_SCHEMA_VERSION, path);
+        return -1;
+    }
     if (version != SKP_SCHEMA_VERSION) {
         diag_plain(d, "%s: schema version %d, but this sakipc reads version %d", path, version, SKP_SCHEMA_VERSION);
         return -1;

@@ -7,7 +7,7 @@
 #include "diag.h"
 #include "record.h"
 
-#define SKP_SCHEMA_VERSION 1
+#define SKP_SCHEMA_VERSION 2
 
 enum { DB_READONLY = 0, DB_READWRITE = 1, DB_CREATE = 2 };
 

@@ -91,6 +91,7 @@ static const ColSpec budget_cols[] = {
     { "level", K_CODE, 1, 0, 0, 0, 0, 0, 0 },
     { "name", K_CODE, 1, 0, 0, 0, 0, 0, 0 },
     { "pagu", K_INT, 1, 1, 0, 0, 0, 0, 0 },
+    { "pagu_revised", K_INT, 0, 1, 0, 0, 0, 0, 0 },
     { "realisasi", K_INT, 0, 1, 0, 0, 0, 0, 0 },
     { "printed_percent", K_NUM, 0, 1, 0, 0, 0, 0, 0 },
     { "printed_sisa", K_INT, 0, 1, 0, 0, 0, 0, 0 },

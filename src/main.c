@@ -83,7 +83,8 @@ static const char *const check_help =
 
 static const char *const eval_help =
     "usage: sakipc eval PLAN [--db DB] [--year Y|Y1..Y2] [--as-of PERIOD] [--unit CODE]\n"
-    "                        [--target SOURCE] [--format table|csv|json|markdown]\n"
+    "                        [--target SOURCE] [--report achievement|budget]\n"
+    "                        [--format table|csv|json|markdown]\n"
     "\n"
     "Evaluates PLAN against the database: one row per unit, indicator and year\n"
     "with the target and its source, the realisation, capaian, grades and a\n"
@@ -97,6 +98,8 @@ static const char *const eval_help =
     "  --unit CODE        only this unit\n"
     "  --target SOURCE    measure every indicator against SOURCE (renstra, pk, pk-perubahan, ...)\n"
     "                     or 'end' (the Renstra target of the plan's last Renstra year)\n"
+    "  --report R         achievement (default): the indicator rows; budget: the plan's\n"
+    "                     'budget' block over the budget table (serapan, sisa, roll-ups)\n"
     "  --format F         table (default), csv, json or markdown (md)\n";
 
 static const char *const help_help =
@@ -283,13 +286,14 @@ static int cmd_check(Args *a)
 /* ---- eval ---- */
 
 typedef struct {
-    const char *plan, *db, *year, *as_of, *unit, *target, *format;
+    const char *plan, *db, *year, *as_of, *unit, *target, *format, *report;
 } EvalArgs;
 
 static int parse_eval_args(Args *a, EvalArgs *ea)
 {
     memset(ea, 0, sizeof *ea);
     ea->format = "table";
+    ea->report = "achievement";
     for (a->i = 0; a->i < a->argc; a->i++) {
         const char *arg = a->argv[a->i], *v;
         int r = 0;
@@ -300,6 +304,7 @@ static int parse_eval_args(Args *a, EvalArgs *ea)
         else if (!r && (r = take_value(a, "--unit", &v)) > 0) ea->unit = v;
         else if (!r && (r = take_value(a, "--target", &v)) > 0) ea->target = v;
         else if (!r && (r = take_value(a, "--format", &v)) > 0) ea->format = v;
+        else if (!r && (r = take_value(a, "--report", &v)) > 0) ea->report = v;
         if (r < 0) return usage_error("eval", "option '%s' needs a value", arg);
         if (r > 0) continue;
         if (arg[0] == '-' && arg[1]) return usage_error("eval", "unknown option '%s'", arg);
@@ -366,6 +371,20 @@ static char *database_path(const EvalArgs *ea, const Plan *p)
     return s;
 }
 
+/* --report budget: the plan's budget block over the budget table. */
+static int eval_budget(const Plan *p, sqlite3 *db, OutFormat fmt, Diag *d)
+{
+    if (!p->budget.declared) {
+        diag_plain(d, "%s: --report budget needs a 'budget { ... }' block in the plan", p->path);
+        return EXIT_PLAN;
+    }
+    BudgetReport r;
+    int rc = budget_run(p, db, &r, d);
+    if (!rc) rc = output_budget(stdout, fmt, wants_color(stdout), p, &r);
+    budget_free(&r);
+    return rc;
+}
+
 static int cmd_eval(Args *a)
 {
     EvalArgs ea;
@@ -375,18 +394,22 @@ static int cmd_eval(Args *a)
     OutFormat fmt;
     if (output_format_parse(ea.format, &fmt) != 0)
         return usage_error("eval", "--format: expected table, csv, json or markdown, found '%s'", ea.format);
+    int budget = strcmp(ea.report, "budget") == 0;
+    if (!budget && strcmp(ea.report, "achievement") != 0)
+        return usage_error("eval", "--report: expected achievement or budget, found '%s'", ea.report);
     Diag d;
     diag_init(&d, stderr);
     d.color = wants_color(stderr);
     Plan *p = plan_load(ea.plan, &d);
     if (!p) { diag_summary(&d); return EXIT_PLAN; }
     EvalOptions opt;
-    rc = eval_options(&ea, p, &opt);
+    rc = budget ? 0 : eval_options(&ea, p, &opt);    /* the budget report has no years */
     char *dbpath = rc ? NULL : database_path(&ea, p);
     if (!rc && !dbpath) rc = usage_error("eval", "no database: give --db or state 'database \"FILE.db\"' in the plan%s", "");
     sqlite3 *db = rc ? NULL : db_open(dbpath, DB_READONLY, &d);
     if (!rc && !db) rc = EXIT_RUNTIME;
-    if (!rc) {
+    if (!rc && budget) rc = eval_budget(p, db, fmt, &d);
+    else if (!rc) {
         CompiledPlan *cp = compile_plan(p);
         Output *out = output_open(stdout, fmt, wants_color(stdout), opt.year_from != opt.year_to);
         rc = eval_run(cp, db, &opt, output_row, out, &d);

@@ -356,3 +356,132 @@ void output_close(Output *o, int ok)
     arena_free(&o->cells);
     free(o);
 }
+
+/* ---- the budget report ------------------------------------------------------ */
+
+enum { B_CODE, B_PARENT, B_LEVEL, B_NAME, B_PAGU, B_REAL, B_SERAPAN, B_SISA, B_KPAGU, B_KREAL,
+       B_KSERAPAN, B_PSISA, B_STATUS, B_NOTES, NBCOLS };
+static const char *const bcol_names[NBCOLS] = {
+    "code", "parent", "level", "name", "pagu", "realisasi", "serapan", "sisa", "children_pagu",
+    "children_realisasi", "children_serapan", "printed_sisa", "status", "notes"
+};
+static const int bshown[] = { B_CODE, B_LEVEL, B_PAGU, B_REAL, B_SERAPAN, B_SISA, B_KSERAPAN, B_STATUS };
+#define NBSHOWN (int)(sizeof bshown / sizeof *bshown)
+
+static const char *int_cell(Arena *a, int has, int64_t v)
+{
+    return has ? arena_printf(a, "%lld", (long long)v) : "";
+}
+
+static void budget_cells(Arena *a, const Plan *p, const BudgetRow *b, const char **cells)
+{
+    int digits = p->budget.round.mode == ROUND_NONE ? -1 : p->budget.round.digits;
+    cells[B_CODE] = b->code;
+    cells[B_PARENT] = b->parent ? b->parent : "";
+    cells[B_LEVEL] = b->level ? b->level : "";
+    cells[B_NAME] = b->name ? b->name : "";
+    cells[B_PAGU] = int_cell(a, b->has_pagu, b->pagu);
+    cells[B_REAL] = int_cell(a, b->has_real, b->real);
+    cells[B_SERAPAN] = fmt_num(a, b->has_serapan, b->serapan, digits);
+    cells[B_SISA] = int_cell(a, b->has_sisa, b->sisa);
+    cells[B_KPAGU] = int_cell(a, b->has_children_sum, b->children_pagu);
+    cells[B_KREAL] = int_cell(a, b->has_children_sum, b->children_real);
+    cells[B_KSERAPAN] = fmt_num(a, b->has_children_serapan, b->children_serapan, digits);
+    cells[B_PSISA] = int_cell(a, b->has_printed_sisa, b->printed_sisa);
+    cells[B_STATUS] = b->status;
+    cells[B_NOTES] = b->notes;
+}
+
+static void budget_json(FILE *f, const BudgetRow *b, const char **cells, int first)
+{
+    fputs(first ? "\n  {" : ",\n  {", f);
+    for (int i = 0; i < NBCOLS; i++) {
+        int numeric = i == B_PAGU || i == B_REAL || i == B_SERAPAN || i == B_SISA || i == B_KPAGU ||
+                      i == B_KREAL || i == B_KSERAPAN || i == B_PSISA;
+        fprintf(f, "%s\"%s\": ", i ? ", " : "", bcol_names[i]);
+        if (numeric) json_num_or_null(f, cells[i]);
+        else if (i == B_PARENT && !b->parent) fputs("null", f);
+        else json_string(f, cells[i]);
+    }
+    fputc('}', f);
+}
+
+static void budget_table(FILE *f, int md, int color, const char ***rows, int n)
+{
+    int width[NBSHOWN];
+    for (int k = 0; k < NBSHOWN; k++) {
+        width[k] = text_width(bcol_names[bshown[k]]);
+        for (int r = 0; r < n; r++) {
+            int w = text_width(rows[r][bshown[k]]);
+            if (w > width[k]) width[k] = w;
+        }
+    }
+    for (int r = -1; r < n; r++) {
+        if (md) fputs("| ", f);
+        for (int k = 0; k < NBSHOWN; k++) {
+            int col = bshown[k], last = k == NBSHOWN - 1;
+            const char *cell = r < 0 ? bcol_names[col] : rows[r][col];
+            int numeric = col != B_CODE && col != B_LEVEL && col != B_STATUS;
+            int pad = width[k] - text_width(cell);
+            if (numeric && r >= 0) fprintf(f, "%*s", pad, "");
+            if (color && r >= 0 && col == B_STATUS)
+                fprintf(f, "\033[%sm%s\033[0m", strncmp(cell, "ok", 2) == 0 ? "32" : "33", cell);
+            else fputs(cell, f);
+            if ((!numeric || r < 0) && (!last || md)) fprintf(f, "%*s", pad, "");
+            if (!last) fputs(md ? " | " : "  ", f);
+        }
+        fputs(md ? " |\n" : "\n", f);
+        if (r < 0 && md) {
+            fputs("|", f);
+            for (int k = 0; k < NBSHOWN; k++) {
+                int numeric = bshown[k] != B_CODE && bshown[k] != B_LEVEL && bshown[k] != B_STATUS;
+                for (int i = 0; i < width[k] + 2 - numeric; i++) fputc('-', f);
+                fputs(numeric ? ":|" : "|", f);
+            }
+            fputc('\n', f);
+        }
+    }
+}
+
+int output_budget(FILE *f, OutFormat fmt, int color, const Plan *p, const BudgetReport *r)
+{
+    Arena a = {0};
+    const char ***rows = arena_alloc(&a, (size_t)(r->nrows ? r->nrows : 1) * sizeof *rows);
+    for (int i = 0; i < r->nrows; i++) {
+        rows[i] = arena_alloc(&a, NBCOLS * sizeof **rows);
+        budget_cells(&a, p, &r->rows[i], rows[i]);
+    }
+    if (fmt == FMT_CSV) {
+        for (int i = 0; i < NBCOLS; i++) fprintf(f, "%s%s", i ? "," : "", bcol_names[i]);
+        fputc('\n', f);
+        for (int n = 0; n < r->nrows; n++) {
+            for (int i = 0; i < NBCOLS; i++) {
+                if (i) fputc(',', f);
+                csv_field(f, rows[n][i]);
+            }
+            fputc('\n', f);
+        }
+    } else if (fmt == FMT_JSON) {
+        fputc('[', f);
+        for (int n = 0; n < r->nrows; n++) budget_json(f, &r->rows[n], rows[n], n == 0);
+        fputs(r->nrows ? "\n]\n" : "]\n", f);
+    } else {
+        int md = fmt == FMT_MARKDOWN;
+        for (int n = 0; n < r->nrows; n++)     /* the status cell carries the findings */
+            if (*rows[n][B_NOTES]) rows[n][B_STATUS] = arena_printf(&a, "%s: %s", rows[n][B_STATUS], rows[n][B_NOTES]);
+        budget_table(f, md, color && !md, rows, r->nrows);
+        char rnd[48];
+        num_rounding_text(p->budget.round, rnd, sizeof rnd);
+        fprintf(f, "\n%sserapan = realisasi / pagu x 100, %s; sisa = pagu - realisasi; pagu: %s\n", md ? "- " : "", rnd,
+                p->budget.revised ? "revised where a line has one, else original" : "original");
+        if (p->budget.check_rollup)
+            fprintf(f, "%s%d line%s differ%s from the sum of %s children\n", md ? "- " : "", r->rollup_mismatches,
+                    r->rollup_mismatches == 1 ? "" : "s", r->rollup_mismatches == 1 ? "s" : "",
+                    r->rollup_mismatches == 1 ? "its" : "their");
+        if (p->budget.check_sisa)
+            fprintf(f, "%s%d printed left-over%s differ%s from pagu - realisasi\n", md ? "- " : "", r->sisa_mismatches,
+                    r->sisa_mismatches == 1 ? "" : "s", r->sisa_mismatches == 1 ? "s" : "");
+    }
+    arena_free(&a);
+    return ferror(f) ? 5 : 0;
+}

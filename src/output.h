@@ -3,6 +3,7 @@
 #ifndef SKP_OUTPUT_H
 #define SKP_OUTPUT_H
 #include <stdio.h>
+#include "budget.h"
 #include "eval.h"
 
 typedef enum { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_MARKDOWN } OutFormat;
@@ -17,5 +18,9 @@ int output_row(const ResultRow *row, void *out);   /* a RowSink */
 /* ok: the run succeeded. A failed run that produced no row prints nothing;
  * one that did gets its rows (and the error after them on stderr). */
 void output_close(Output *o, int ok);
+
+/* The budget report (eval --report budget): one line per program, kegiatan
+ * and sub kegiatan with serapan, sisa, the children's sums and findings. */
+int output_budget(FILE *f, OutFormat fmt, int color, const Plan *p, const BudgetReport *r);
 
 #endif

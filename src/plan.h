@@ -177,6 +177,18 @@ typedef struct {
     Loc loc;
 } Func;
 
+/* budget ["title"] { ... }: how `sakipc eval --report budget` reads the
+ * budget table (program / kegiatan / sub kegiatan). */
+typedef struct {
+    int declared;
+    const char *title;
+    Rounding round;        /* serapan; default half-up 2 */
+    int revised;           /* `pagu revised`: the revised budget where a line has one */
+    int check_rollup;      /* `check rollup`: a line's pagu and realisasi against its children's sums */
+    int check_sisa;        /* `check sisa`: pagu - realisasi against the printed left-over */
+    Loc loc;
+} BudgetSpec;
+
 typedef struct Plan {
     Arena arena;
     Source *sources_list;  /* the plan file and every include */
@@ -199,6 +211,7 @@ typedef struct Plan {
     GroupAgg *gaggs; int ngaggs;        /* every sum/avg/... over a grouped indicator */
     Func *funcs; int nfuncs;
     const char **sources; int nsources; /* every target source named */
+    BudgetSpec budget;
 } Plan;
 
 /* Loads, parses and checks a plan (and its includes). Every error goes to d;

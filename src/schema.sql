@@ -1,4 +1,5 @@
--- The sakipc store, schema version 1 (PRAGMA user_version = 1).
+-- The sakipc store, schema version 2 (PRAGMA user_version = 2).
+-- Version 2 added budget.pagu_revised; db.c upgrades a version-1 file.
 --
 -- One file holds everything a plan is evaluated against. Plans never write
 -- here; `sakipc import` does, one CSV file per transaction.
@@ -65,7 +66,8 @@ CREATE TABLE IF NOT EXISTS budget (
     parent          TEXT,
     level           TEXT NOT NULL,     -- 'program', 'kegiatan', 'subkegiatan'
     name            TEXT NOT NULL,
-    pagu            INTEGER,           -- NULL where the source prints none
+    pagu            INTEGER,           -- the original budget; NULL where the source prints none
+    pagu_revised    INTEGER,           -- the revised budget (APBD perubahan), NULL if none
     realisasi       INTEGER,
     printed_percent REAL,
     printed_sisa    INTEGER,
@@ -81,4 +83,4 @@ CREATE TABLE IF NOT EXISTS record_tables (
     declaration TEXT NOT NULL
 ) WITHOUT ROWID;
 
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
