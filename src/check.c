@@ -9,6 +9,7 @@
  * never stops at the first. */
 #include "check.h"
 #include "grade.h"
+#include "measure.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -1425,6 +1426,7 @@ static const BuiltinInfo builtins[FN_COUNT_] = {
     { "ceil", 1, 1 }, { "sqrt", 1, 1 }, { "available", 1, 1 }, { "coalesce", 1, -1 },
     { "count", 1, 1 }, { "count_distinct", 1, 1 }, { "sum", 1, 1 }, { "avg", 1, 1 },
     { "weighted_sum", 1, -1 }, { "weighted_mean", 1, -1 },
+    { "as_percent", 1, 1 }, { "as_fraction", 1, 1 },
 };
 
 const char *builtin_name(Builtin b) { return builtins[b].name; }
@@ -2404,6 +2406,7 @@ Plan *plan_load(const char *path, Diag *d)
     Loc none = {0};
     check_source(&c, path, none);
     finish_plan(&c);
+    if (d->errors == before) measure_check(p, d);     /* measure units, on a plan whose names all resolve */
     if (d->errors > before) {
         plan_free(p);
         return NULL;

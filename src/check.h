@@ -29,6 +29,7 @@ typedef enum {
     FN_AVAILABLE, FN_COALESCE,
     FN_COUNT, FN_COUNT_DISTINCT, FN_SUM, FN_AVG,   /* over record tables */
     FN_WEIGHTED_SUM, FN_WEIGHTED_MEAN,             /* by the indicators' weights */
+    FN_AS_PERCENT, FN_AS_FRACTION,                 /* x 100, / 100: the explicit conversions */
     FN_COUNT_
 } Builtin;
 

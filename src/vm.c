@@ -79,6 +79,8 @@ static Value call(VmHost *h, Builtin fn, Value *args, int n)
             if (fn == FN_MIN ? args[i].num < x : args[i].num > x) x = args[i].num;
         return value_num(x);
     case FN_ABS: return value_num(fabs(x));
+    case FN_AS_PERCENT: return value_num(x * 100);
+    case FN_AS_FRACTION: return value_num(x / 100);
     case FN_FLOOR: return value_num(floor(x));
     case FN_CEIL: return value_num(ceil(x));
     case FN_SQRT:
