@@ -385,6 +385,24 @@ static void rule_zero(Checker *c, const Stmt *s, Rules *r)
 
 /* Rules a plan, unit, tujuan, sasaran or indicator may state. Returns 1 if
  * the statement was one of them (reported or not). */
+/* period targets cumulative | period targets separate */
+static void rule_period_targets(Checker *c, const Stmt *s, Rules *r)
+{
+    if (!word_is(s, 1, "targets")) {
+        diag_error(c->d, word_loc(s, 1), "expected 'period targets cumulative' or 'period targets separate', found %s",
+                   word_desc(c, s, 1));
+        return;
+    }
+    if (word_is(s, 2, "cumulative")) r->targets_cumulative = 1;
+    else if (word_is(s, 2, "separate")) r->targets_cumulative = 0;
+    else {
+        diag_error(c->d, word_loc(s, 2), "expected 'cumulative' (each period's target is to date) or 'separate' "
+                   "(each is for its period alone), found %s", word_desc(c, s, 2));
+        return;
+    }
+    expect_end(c, s, 3, "the period targets rule");
+}
+
 static int apply_rule(Checker *c, Stmt *s, Rules *r)
 {
     const char *k = s->words[0].text;
@@ -398,6 +416,7 @@ static int apply_rule(Checker *c, Stmt *s, Rules *r)
     if (strcmp(k, "aggregate") == 0) { if (no_value(c, s, k)) rule_aggregate(c, s, r); return 1; }
     if (strcmp(k, "cap") == 0) { if (no_value(c, s, k)) rule_cap(c, s, r); return 1; }
     if (strcmp(k, "round") == 0) { if (no_value(c, s, k)) rule_round(c, s, r); return 1; }
+    if (strcmp(k, "period") == 0) { if (no_value(c, s, k)) rule_period_targets(c, s, r); return 1; }
     return 0;
 }
 
@@ -467,7 +486,7 @@ static void parse_units(Checker *c, const Stmt *s, UnitSel *sel)
 
 static const char *const indicator_words[] = {
     "name", "measure", "polarity", "aggregate", "target", "realisation", "capaian", "cap",
-    "round", "grade", "units", "zero", "weight", "description", "satuan", "realisasi", "per"
+    "round", "grade", "units", "zero", "weight", "description", "satuan", "realisasi", "per", "period"
 };
 #define N_INDICATOR_WORDS (int)(sizeof indicator_words / sizeof *indicator_words)
 
@@ -930,7 +949,7 @@ static void declare_unit(Checker *c, Stmt *s, Scope *scope)
 
 static const char *const top_words[] = {
     "plan", "database", "include", "year", "renstra", "const", "scheme", "unit", "tujuan",
-    "sasaran", "indicator", "record", "polarity", "aggregate", "target", "cap", "round", "zero",
+    "sasaran", "indicator", "record", "polarity", "aggregate", "target", "cap", "round", "zero", "period",
     "function", "rules", "budget"
 };
 #define N_TOP_WORDS (int)(sizeof top_words / sizeof *top_words)
@@ -1421,7 +1440,7 @@ typedef struct {
 
 /* ORDER BUILTINS */
 static const BuiltinInfo builtins[FN_COUNT_] = {
-    { "realisation", 1, 2 }, { "target", 1, 3 }, { "data", 1, 2 }, { "capaian", 1, 2 }, { "latest", 1, 1 },
+    { "realisation", 1, 2 }, { "target", 1, 3 }, { "data", 1, 2 }, { "capaian", 1, 2 }, { "to_date", 1, 1 }, { "latest", 1, 1 },
     { "min", 1, -1 }, { "max", 1, -1 }, { "abs", 1, 1 }, { "round", 1, 2 }, { "floor", 1, 1 },
     { "ceil", 1, 1 }, { "sqrt", 1, 1 }, { "available", 1, 1 }, { "coalesce", 1, -1 },
     { "count", 1, 1 }, { "count_distinct", 1, 1 }, { "sum", 1, 1 }, { "avg", 1, 1 },
@@ -1605,6 +1624,7 @@ static int check_ref_call(Checker *c, Expr *e, ExprCtx *x, Builtin fn)
     if (same_year && fn == FN_REALISATION) add_edge(c, x, id, NODE_R, a0->loc);
     if (same_year && fn == FN_TARGET) add_edge(c, x, id, NODE_T, a0->loc);
     if (same_year && fn == FN_CAPAIAN) add_edge(c, x, id, NODE_C, a0->loc);
+    if (fn == FN_TO_DATE) add_edge(c, x, id, NODE_R, a0->loc);
     if (fn == FN_CAPAIAN && e->nargs > 2) {
         diag_error(c->d, e->loc, "capaian() takes an indicator and a year");
         return 0;

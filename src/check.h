@@ -24,7 +24,7 @@ typedef enum {
 
 /* Built-in functions. ORDER BUILTINS: keep in step with the table in check.c. */
 typedef enum {
-    FN_REALISATION, FN_TARGET, FN_DATA, FN_CAPAIAN, FN_LATEST,   /* name an indicator first */
+    FN_REALISATION, FN_TARGET, FN_DATA, FN_CAPAIAN, FN_TO_DATE, FN_LATEST,   /* name an indicator first */
     FN_MIN, FN_MAX, FN_ABS, FN_ROUND, FN_FLOOR, FN_CEIL, FN_SQRT,
     FN_AVAILABLE, FN_COALESCE,
     FN_COUNT, FN_COUNT_DISTINCT, FN_SUM, FN_AVG,   /* over record tables */

@@ -35,6 +35,7 @@ static void compile_ref(Emitter *e, const Expr *x)
     case FN_DATA: emit(e, OP_DATA, code, n > 1, x, 1 - (n - 1)); break;
     case FN_LATEST: emit(e, OP_LATEST, code, 0, x, 1); break;
     case FN_CAPAIAN: emit(e, OP_CAPAIAN, code, n > 1, x, 1 - (n - 1)); break;
+    case FN_TO_DATE: emit(e, OP_TO_DATE, code, 0, x, 1); break;
     default: emit(e, OP_TARGET, code, (n > 1) | ((n > 2) << 1), x, 1 - (n - 1)); break;
     }
 }

@@ -63,10 +63,12 @@ static int check_schema(sqlite3 *db, const char *path, int mode, Diag *d)
         return -1;
     }
     if (version == 1 && mode != DB_READONLY) {
-        /* version 2 added the revised budget; nothing else changed */
+        /* version 2 added the revised budget and period_targets (the schema
+         * creates only the tables that are missing) */
         char *err = NULL;
-        if (sqlite3_exec(db, "BEGIN; ALTER TABLE budget ADD COLUMN pagu_revised INTEGER; PRAGMA user_version = 2; COMMIT;",
-                         NULL, NULL, &err) != SQLITE_OK) {
+        if (sqlite3_exec(db, "BEGIN; ALTER TABLE budget ADD COLUMN pagu_revised INTEGER;", NULL, NULL, &err) != SQLITE_OK ||
+            sqlite3_exec(db, skp_schema_sql, NULL, NULL, &err) != SQLITE_OK ||
+            sqlite3_exec(db, "COMMIT;", NULL, NULL, &err) != SQLITE_OK) {
             diag_plain(d, "%s: upgrading the schema from version 1 to 2: %s", path, err ? err : sqlite3_errmsg(db));
             sqlite3_free(err);
             sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);

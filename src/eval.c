@@ -75,6 +75,7 @@ typedef struct Engine {
     int *def_of;                  /* code -> index in plan->inds, -1 none */
     Acc *acc, *before;            /* [code][year], [code] */
     TargetCell *tgt;              /* [code][year][source] */
+    Acc *ptgt;                    /* period targets to date: [code][year][source] */
     Fig *fig;                     /* [code][year] */
     Arena scratch;
     /* all units */
@@ -100,13 +101,8 @@ static int year_index(const Engine *e, int year)
     return year >= e->ymin && year <= e->ymax ? year - e->ymin : -1;
 }
 
-static void fold_realisation(Engine *e, int code, Period p, double v)
+static void acc_add(Acc *a, Period p, int32_t end, double v)
 {
-    int32_t end = period_end(p);
-    if (end > e->cutoff) return;
-    int yi = year_index(e, p.year);
-    if (p.year > e->ymax) return;
-    Acc *a = yi >= 0 ? &e->acc[code * e->nyears + yi] : &e->before[code];
     if (a->n == 0) {
         a->sum = a->min = a->max = v;
     } else {
@@ -122,6 +118,24 @@ static void fold_realisation(Engine *e, int code, Period p, double v)
         a->last_end = end;
         a->last_period = p;
     }
+}
+
+static void fold_realisation(Engine *e, int code, Period p, double v)
+{
+    int32_t end = period_end(p);
+    if (end > e->cutoff) return;
+    int yi = year_index(e, p.year);
+    if (p.year > e->ymax) return;
+    acc_add(yi >= 0 ? &e->acc[code * e->nyears + yi] : &e->before[code], p, end, v);
+}
+
+/* Period targets ending by the evaluation date, per (code, year, source). */
+static void fold_period_target(Engine *e, int code, int src, Period p, double v)
+{
+    int32_t end = period_end(p);
+    int yi = year_index(e, p.year);
+    if (end > e->cutoff || yi < 0) return;
+    acc_add(&e->ptgt[(code * e->nyears + yi) * e->nsrc + src], p, end, v);
 }
 
 static void store_target(Engine *e, int code, int year, int src, double v, int has_hi, double hi)
@@ -141,6 +155,7 @@ static void reset_unit(Engine *e)
     memset(e->acc, 0, cy * sizeof *e->acc);
     memset(e->before, 0, (size_t)e->ncodes * sizeof *e->before);
     memset(e->tgt, 0, cy * (size_t)e->nsrc * sizeof *e->tgt);
+    memset(e->ptgt, 0, cy * (size_t)e->nsrc * sizeof *e->ptgt);
     memset(e->fig, 0, cy * sizeof *e->fig);
     arena_free(&e->scratch);
 }
@@ -402,6 +417,45 @@ static const char *source_list_text(Engine *e, const CompiledInd *ci)
     return r;
 }
 
+/* The target to the evaluation date from period targets: the latest one
+ * when they are cumulative, else the periods' targets made one by the
+ * indicator's aggregation (a quarterly flow adds up). 0: none stored. */
+static int lookup_period_target(Engine *e, int code, int yi, int s, Fig *f)
+{
+    const Acc *a = &e->ptgt[(code * e->nyears + yi) * e->nsrc + s];
+    if (!a->n) return 0;
+    int def = e->def_of[code];
+    const Rules *r = def >= 0 ? &e->plan->inds[def].rules : &e->plan->defaults;
+    char p[16];
+    period_format(p, sizeof p, a->last_period);
+    const char *kind = period_kind_name((PeriodKind)a->last_period.kind);
+    const char *plural = a->n == 1 ? "" : "s";
+    f->has_hi = 0;
+    if (r->targets_cumulative) {
+        f->t = value_num(a->last);
+        f->source = arena_printf(&e->scratch, "%s, cumulative to %s", e->src_names[s], p);
+        return 1;
+    }
+    if (popcount8(a->kinds) > 1) {
+        f->t = value_na(NA_UNDEFINED, arena_printf(&e->scratch, "period targets of %s (%s) mix periods of different lengths",
+                                                   e->plan->codes[code], e->src_names[s]));
+        f->source = e->src_names[s];
+        return 1;
+    }
+    double v;
+    const char *how;
+    switch (r->agg) {
+    case AGG_SUM: v = a->sum; how = "sum"; break;
+    case AGG_AVG: v = a->sum / a->n; how = "average"; break;
+    case AGG_MAX: v = a->max; how = "max"; break;
+    case AGG_MIN: v = a->min; how = "min"; break;
+    default: v = a->last; how = "last"; break;
+    }
+    f->t = value_num(v);
+    f->source = arena_printf(&e->scratch, "%s, %s of %d %s%s to %s", e->src_names[s], how, a->n, kind, plural, p);
+    return 1;
+}
+
 /* Looks a target up in the stored cells: one source, or "end" (-1). */
 static int lookup_target(Engine *e, int code, int year, int src, Fig *f)
 {
@@ -413,6 +467,10 @@ static int lookup_target(Engine *e, int code, int year, int src, Fig *f)
     }
     int yi = year_index(e, y);
     if (yi < 0 || s < 0) return 0;
+    if (src != -1) {
+        int pt = lookup_period_target(e, code, yi, s, f);
+        if (pt) return pt;
+    }
     const TargetCell *t = &e->tgt[(code * e->nyears + yi) * e->nsrc + s];
     if (!t->has) return 0;
     f->t = value_num(t->v);
@@ -521,6 +579,30 @@ static Value host_weight(VmHost *h, int code)
     int def = e->def_of[code];
     return def < 0 ? not_defined(e, code) : value_num(e->plan->inds[def].weight);
 }
+
+/* Realisation over the Renstra period up to `year`: a flow (aggregate sum)
+ * adds the years up, and every year must be known (missing is not zero);
+ * a stock takes its latest value. */
+static Value to_date(Engine *e, int code, int year)
+{
+    int def = e->def_of[code];
+    if (def < 0) return not_defined(e, code);
+    if (!e->plan->renstra_from)
+        return value_na(NA_NODATA, "to_date() needs the plan's Renstra period ('renstra FIRST .. LAST')");
+    if (e->plan->inds[def].rules.agg != AGG_SUM) return latest_value(e, code, year, NULL);
+    double sum = 0;
+    for (int y = e->plan->renstra_from; y <= year; y++) {
+        Value v = realisation(e, code, y);
+        if (v.kind == V_NA) return v;
+        sum += v.num;
+    }
+    if (year < e->plan->renstra_from)
+        return value_na(NA_NODATA, arena_printf(&e->scratch, "%d is before the Renstra period (%d .. %d)", year,
+                                                e->plan->renstra_from, e->plan->renstra_to));
+    return value_num(sum);
+}
+
+static Value host_to_date(VmHost *h, int code, int year) { return to_date((Engine *)h, code, year); }
 
 static Value host_latest(VmHost *h, int code, int year)
 {
@@ -817,6 +899,26 @@ static void read_targets(Engine *e, Cursor *c)
     }
 }
 
+static void read_period_targets(Engine *e, Cursor *c)
+{
+    for (; cursor_at(c, e->unit->code); cursor_next(c)) {
+        sqlite3_stmt *st = c->st;
+        int code = strmap_getn(&e->code_map, (const char *)sqlite3_column_text(st, 1), (size_t)sqlite3_column_bytes(st, 1));
+        if (code < 0) continue;
+        int src = strmap_getn(&e->src_map, (const char *)sqlite3_column_text(st, 3), (size_t)sqlite3_column_bytes(st, 3));
+        if (src < 0) continue;
+        Period p;
+        const char *ptext = (const char *)sqlite3_column_text(st, 2);
+        if (period_parse(ptext, (size_t)sqlite3_column_bytes(st, 2), &p) != 0) {
+            diag_plain(e->d, "period_targets row (%s, %s, %s) has an unknown period (expected " PERIOD_FORMS ")",
+                       e->unit->code, e->plan->codes[code], ptext);
+            e->data_errors++;
+            continue;
+        }
+        fold_period_target(e, code, src, p, sqlite3_column_double(st, 4));
+    }
+}
+
 static void read_realisations(Engine *e, Cursor *c)
 {
     for (; cursor_at(c, e->unit->code); cursor_next(c)) {
@@ -938,6 +1040,7 @@ static void engine_init(Engine *e, const CompiledPlan *cp, const EvalOptions *op
     e->acc = skp_xcalloc(cy, sizeof *e->acc);
     e->before = skp_xcalloc((size_t)(e->ncodes ? e->ncodes : 1), sizeof *e->before);
     e->tgt = skp_xcalloc(cy * (size_t)(e->nsrc ? e->nsrc : 1), sizeof *e->tgt);
+    e->ptgt = skp_xcalloc(cy * (size_t)(e->nsrc ? e->nsrc : 1), sizeof *e->ptgt);
     e->fig = skp_xcalloc(cy, sizeof *e->fig);
     e->def_of = skp_xcalloc((size_t)(e->ncodes ? e->ncodes : 1), sizeof *e->def_of);
     e->host.realisation = host_realisation;
@@ -949,6 +1052,7 @@ static void engine_init(Engine *e, const CompiledPlan *cp, const EvalOptions *op
     e->host.group_agg = host_group_agg;
     e->host.capaian = host_capaian;
     e->host.weight = host_weight;
+    e->host.to_date = host_to_date;
     e->grouped_codes = skp_xcalloc((size_t)(e->ncodes ? e->ncodes : 1), sizeof *e->grouped_codes);
     for (int c = 0; c < e->ncodes; c++)
         for (int i = 0; i < e->plan->ninds; i++)
@@ -965,6 +1069,7 @@ static void engine_free(Engine *e)
     free(e->acc);
     free(e->before);
     free(e->tgt);
+    free(e->ptgt);
     free(e->fig);
     free(e->def_of);
     free(e->grouped_codes);
@@ -990,24 +1095,28 @@ int eval_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt,
         diag_plain(d, "unit '%s' is not in the database's units table", opt->unit);
         rc = 4;
     }
-    Cursor tc = {0}, rcur = {0};
+    Cursor tc = {0}, rcur = {0}, pc = {0};
     const char *filter = opt->unit ? " WHERE unit = ?1" : "";
-    char tsql[160], rsql[160];
+    char tsql[160], rsql[160], psql[160];
     snprintf(tsql, sizeof tsql, "SELECT unit, indicator, year, source, value, upper FROM targets%s ORDER BY unit", filter);
+    snprintf(psql, sizeof psql, "SELECT unit, indicator, period, source, value FROM period_targets%s ORDER BY unit", filter);
     snprintf(rsql, sizeof rsql, "SELECT unit, indicator, period, value FROM realisasi%s ORDER BY unit", filter);
     if (!rc) rc = cursor_open(&tc, db, tsql, opt->unit, d);
     if (!rc) rc = cursor_open(&rcur, db, rsql, opt->unit, d);
+    if (!rc) rc = cursor_open(&pc, db, psql, opt->unit, d);
     for (int u = 0; !rc && u < e.nunits; u++) {
         e.unit = &e.units[u];
         if (opt->unit && strcmp(opt->unit, e.unit->code) != 0) continue;
         if (!choose_defs(&e)) continue;
         reset_unit(&e);
         read_targets(&e, &tc);
+        read_period_targets(&e, &pc);
         read_realisations(&e, &rcur);
         rc = eval_unit(&e, sink, ctx);
     }
     if (tc.st) sqlite3_finalize(tc.st);
     if (rcur.st) sqlite3_finalize(rcur.st);
+    if (pc.st) sqlite3_finalize(pc.st);
     if (!rc && e.data_errors) rc = 4;
     engine_free(&e);
     return rc;

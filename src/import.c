@@ -78,6 +78,13 @@ static const ColSpec targets_cols[] = {
     { "value", K_NUM, 1, 0, 0, 0, 0, 0, 0 },
     { "upper", K_NUM, 0, 1, 0, 0, 0, 0, 0 },
 };
+static const ColSpec period_targets_cols[] = {
+    { "unit", K_UNIT, 1, 0, 1, 0, 0, 0, 0 },
+    { "indicator", K_CODE, 1, 0, 1, 0, 0, 0, 0 },
+    { "period", K_PERIOD, 1, 0, 1, 0, 0, 0, 0 },
+    { "source", K_CODE, 1, 0, 1, 0, 0, 0, 0 },
+    { "value", K_NUM, 1, 0, 0, 0, 0, 0, 0 },
+};
 static const ColSpec realisasi_cols[] = {
     { "unit", K_UNIT, 1, 0, 1, 0, 0, 0, 0 },
     { "indicator", K_CODE, 1, 0, 1, 0, 0, 0, 0 },
@@ -103,6 +110,7 @@ static const TableSpec builtin_tables[] = {
     { "units", "units", units_cols, COUNT(units_cols), "parent", "code", "unit", NULL },
     { "indicators", "indicators", indicators_cols, COUNT(indicators_cols), NULL, NULL, NULL, NULL },
     { "targets", "targets", targets_cols, COUNT(targets_cols), NULL, NULL, NULL, NULL },
+    { "period_targets", "period_targets", period_targets_cols, COUNT(period_targets_cols), NULL, NULL, NULL, NULL },
     { "realisasi", "realisasi", realisasi_cols, COUNT(realisasi_cols), NULL, NULL, NULL, NULL },
     { "budget", "budget", budget_cols, COUNT(budget_cols), "parent", "code", "budget line", NULL },
 };
@@ -614,10 +622,10 @@ static int find_spec(Import *im, const char *table)
     StrBuf known = {0};
     for (int i = 0; i < im->opt->nrecords; i++) sb_printf(&known, ", %s", im->opt->records[i].name);
     if (im->opt->nrecords)
-        fprintf(im->err, "%s: error: no table '%s': the tables are units, indicators, targets, realisasi, budget%s\n",
+        fprintf(im->err, "%s: error: no table '%s': the tables are units, indicators, targets, period_targets, realisasi, budget%s\n",
                 im->path, table, known.s);
     else
-        fprintf(im->err, "%s: error: no table '%s': the tables are units, indicators, targets, realisasi and budget; "
+        fprintf(im->err, "%s: error: no table '%s': the tables are units, indicators, targets, period_targets, realisasi and budget; "
                 "record tables need the plan that declares them (--plan PLAN)\n", im->path, table);
     sb_free(&known);
     return -1;

@@ -66,7 +66,7 @@ static const char *const import_help =
     "dependency order (units first). DB is created if it does not exist.\n"
     "\n"
     "The table comes from the file name (units.csv -> units): units, indicators,\n"
-    "targets, realisasi, budget, or a record table declared in the plan.\n"
+    "targets, period_targets, realisasi, budget, or a record table declared in the plan.\n"
     "\n"
     "Options:\n"
     "  --plan PLAN        read record table declarations ('record NAME { ... }') from PLAN\n"

@@ -85,7 +85,7 @@ static int unit_of_call(Measures *m, const Expr *e, const Indicator *self)
         return g->fn == RAGG_COUNT ? U_NONE : unit_of(m, g->value, self);
     }
     switch ((Builtin)e->res_id) {
-    case FN_REALISATION: case FN_TARGET: case FN_DATA: case FN_LATEST:
+    case FN_REALISATION: case FN_TARGET: case FN_DATA: case FN_LATEST: case FN_TO_DATE:
         for (int i = 1; i < e->nargs; i++) unit_of(m, e->args[i], self);
         return m->code_unit[e->args[0]->res_id];
     case FN_CAPAIAN: return U_PERCENT;

@@ -87,6 +87,7 @@ typedef struct {
     Expr *zero_target;     /* capaian when T = 0; NULL: undefined */
     Expr *zero_realisation;/* capaian when R = 0 and the formula divides by R; NULL: undefined */
     Aggregate agg;
+    int targets_cumulative;    /* `period targets cumulative`: each period target is to date */
     TargetSpec target;
     Polarity polarity;
     Polarity range_above;  /* POL_RANGE: lower formula used above the range */

@@ -1,5 +1,6 @@
 -- The sakipc store, schema version 2 (PRAGMA user_version = 2).
--- Version 2 added budget.pagu_revised; db.c upgrades a version-1 file.
+-- Version 2 added budget.pagu_revised and period_targets; db.c upgrades a
+-- version-1 file.
 --
 -- One file holds everything a plan is evaluated against. Plans never write
 -- here; `sakipc import` does, one CSV file per transaction.
@@ -46,6 +47,20 @@ CREATE TABLE IF NOT EXISTS targets (
     upper     REAL,
     src_file  TEXT, src_line INTEGER,
     PRIMARY KEY (unit, indicator, year, source)
+) WITHOUT ROWID;
+
+-- Targets per period within a year (quarterly, monthly, per semester),
+-- given per period or cumulatively to the period (the plan says which:
+-- `period targets cumulative`). When an indicator has any for a year and
+-- source, they make its target to the evaluation date.
+CREATE TABLE IF NOT EXISTS period_targets (
+    unit      TEXT NOT NULL,
+    indicator TEXT NOT NULL,
+    period    TEXT NOT NULL,           -- '2023-Q1', '2023-S1', '2023-07'
+    source    TEXT NOT NULL,
+    value     REAL NOT NULL,
+    src_file  TEXT, src_line INTEGER,
+    PRIMARY KEY (unit, indicator, period, source)
 ) WITHOUT ROWID;
 
 -- Realisations per unit, indicator and period.
