@@ -1117,7 +1117,7 @@ int eval_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt,
     if (tc.st) sqlite3_finalize(tc.st);
     if (rcur.st) sqlite3_finalize(rcur.st);
     if (pc.st) sqlite3_finalize(pc.st);
-    if (!rc && e.data_errors) rc = 4;
+    if (!rc && (e.data_errors || records_data_errors(e.rs))) rc = 4;
     engine_free(&e);
     return rc;
 }

@@ -345,7 +345,7 @@ static void flush_table(Output *o)
 
 void output_close(Output *o, int ok)
 {
-    if (ok || o->started) {
+    if (ok || o->started || o->rows) {     /* rows made before a data error are still the report */
         start_stream(o);
         if (o->fmt == FMT_JSON) fputs(o->rows ? "\n]\n" : "]\n", o->f);
         else if (o->fmt == FMT_TABLE || o->fmt == FMT_MARKDOWN) flush_table(o);

@@ -14,6 +14,8 @@ typedef struct {
     int loaded;           /* the table exists in the database */
     int ncols, nrows;
     Value *cells;         /* [row][col]; an empty field is V_NA */
+    const char **src_file;/* [row]: where the row came from, for messages */
+    int *src_line;
     int *next_in_unit;    /* row -> next row of the same unit, -1 */
     StrMap first_of_unit; /* unit code -> first row */
     int first_row;        /* without a unit column: rows are 0..nrows-1 */
@@ -26,6 +28,10 @@ struct RecordStore {
     const Table *cur;     /* the row a filter is looking at */
     int cur_row;
     Arena *scratch;
+    Diag *d;
+    StrMap reported;      /* conflicts already reported ("table:row:row") */
+    Arena reported_keys;
+    int data_errors;
 };
 
 static Value cell_value(RecordStore *rs, sqlite3_stmt *st, int i)
@@ -58,16 +64,24 @@ static int load_table(RecordStore *rs, sqlite3 *db, Table *t, Diag *d)
     sb_puts(&sql, "SELECT ");
     for (int i = 0; i < t->ncols; i++)
         sb_printf(&sql, "%s\"%s\"", i ? ", " : "", record_flat_name(t->decl, i, name, sizeof name));
-    sb_printf(&sql, " FROM \"%s\" ORDER BY rowid", sqlname);
+    sb_printf(&sql, ", src_file, src_line FROM \"%s\" ORDER BY rowid", sqlname);
     sqlite3_stmt *st = db_prepare(db, sql.s, d);
     sb_free(&sql);
     if (!st) return -1;
     VEC(Value) cells = {0};
+    VEC(const char *) files = {0};
+    VEC(int) lines = {0};
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         for (int i = 0; i < t->ncols; i++) VEC_PUSH(cells, cell_value(rs, st, i));
+        const unsigned char *f = sqlite3_column_text(st, t->ncols);
+        const char *file = f ? arena_strdup(&rs->text, (const char *)f) : "?";
+        VEC_PUSH(files, file);
+        VEC_PUSH(lines, sqlite3_column_int(st, t->ncols + 1));
         t->nrows++;
     }
+    t->src_file = files.items;
+    t->src_line = lines.items;
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE) {
         VEC_FREE(cells);
@@ -98,6 +112,7 @@ static int load_table(RecordStore *rs, sqlite3 *db, Table *t, Diag *d)
 RecordStore *records_load(sqlite3 *db, const Plan *p, Diag *d)
 {
     RecordStore *rs = skp_xcalloc(1, sizeof *rs);
+    rs->d = d;
     rs->ntables = p->nrecords;
     rs->tables = skp_xcalloc((size_t)(p->nrecords ? p->nrecords : 1), sizeof *rs->tables);
     for (int i = 0; i < p->nrecords; i++) rs->tables[i].decl = &p->records[i];
@@ -118,11 +133,15 @@ void records_free(RecordStore *rs)
     if (!rs) return;
     for (int i = 0; i < rs->ntables; i++) {
         free(rs->tables[i].cells);
+        free(rs->tables[i].src_file);
+        free(rs->tables[i].src_line);
         free(rs->tables[i].next_in_unit);
         strmap_free(&rs->tables[i].first_of_unit);
     }
     free(rs->tables);
     arena_free(&rs->text);
+    strmap_free(&rs->reported);
+    arena_free(&rs->reported_keys);
     free(rs);
 }
 
@@ -217,6 +236,63 @@ int records_groups(RecordStore *rs, const GroupSpec *g, const char *unit, int ye
     return out.len;
 }
 
+/* count_distinct(T.c where F) counts a value once. Rows with the same
+ * value that disagree on F (number 15 both FINAL and LANJUT TAHUN 2024)
+ * are a data error: the value is counted (one row passes), and both rows
+ * are reported, never resolved silently. */
+typedef struct { int pass_row, fail_row; } DistinctSeen;
+typedef VEC(DistinctSeen) DistinctVec;
+
+/* Notes that `row` (passing or not) holds its value; returns 1 when the
+ * value is counted for the first time. */
+static int note_distinct(RecordStore *rs, const Table *t, const RecordAgg *ra, const Program *value, int row, int pass,
+                         StrMap *seen, Arena *keys, DistinctVec *firsts, VmHost *h)
+{
+    Value computed;
+    const Value *v;
+    if (value) { computed = vm_run(value, h); v = &computed; }
+    else v = &t->cells[(size_t)row * (size_t)t->ncols + (size_t)ra->column];
+    if (v->kind == V_NA) return 0;
+    char buf[40];
+    const char *k = distinct_key(buf, sizeof buf, v);
+    int i = strmap_get(seen, k);
+    if (i < 0) {
+        DistinctSeen s = { -1, -1 };
+        i = firsts->len;
+        VEC_PUSH(*firsts, s);
+        strmap_put(seen, arena_strdup(keys, k), i);
+    }
+    DistinctSeen *s = &firsts->items[i];
+    int counted = pass && s->pass_row < 0;
+    if (pass && s->pass_row < 0) s->pass_row = row;
+    if (!pass && s->fail_row < 0) s->fail_row = row;
+    return counted;
+}
+
+static void report_conflict(RecordStore *rs, const Table *t, const RecordAgg *ra, const DistinctSeen *s)
+{
+    char key[96];
+    snprintf(key, sizeof key, "%p:%d:%d", (const void *)t, s->pass_row, s->fail_row);
+    if (strmap_get(&rs->reported, key) >= 0) return;       /* once per run, however often it is evaluated */
+    strmap_put(&rs->reported, arena_strdup(&rs->reported_keys, key), 1);
+    int later = s->pass_row > s->fail_row ? s->pass_row : s->fail_row;
+    int earlier = s->pass_row > s->fail_row ? s->fail_row : s->pass_row;
+    char name[80];
+    const char *what = ra->column >= 0 ? record_flat_name(t->decl, ra->column, name, sizeof name) : "the value";
+    const Value *v = ra->column >= 0 ? &t->cells[(size_t)later * (size_t)t->ncols + (size_t)ra->column] : NULL;
+    char val[48] = "";
+    if (v && v->kind == V_STR) snprintf(val, sizeof val, " '%s'", v->text);
+    else if (v && v->kind == V_NUM) snprintf(val, sizeof val, " %.15g", v->num);
+    fprintf(rs->d->out, "%s:%d: error: %s.%s%s is also on line %d of %s, and the two rows disagree on the filter of "
+            "count_distinct (line %d passes, line %d does not); it is counted once, as passing\n",
+            t->src_file[later], t->src_line[later], t->decl->name, what, val, t->src_line[earlier], t->src_file[earlier],
+            t->src_line[s->pass_row], t->src_line[s->fail_row]);
+    rs->d->errors++;
+    rs->data_errors++;
+}
+
+int records_data_errors(const RecordStore *rs) { return rs ? rs->data_errors : 0; }
+
 Value records_aggregate(RecordStore *rs, const CompiledPlan *cp, int agg,
                         const char *unit, int year, const RecordGroup *group, VmHost *h)
 {
@@ -233,8 +309,9 @@ Value records_aggregate(RecordStore *rs, const CompiledPlan *cp, int agg,
     int saved_row = rs->cur_row;
     long in_scope = 0, matched = 0;
     double sum = 0, best = 0;
-    StrMap seen = {0};
+    StrMap seen = {0};    /* count_distinct: value -> index into `firsts` */
     Arena keys = {0};
+    DistinctVec firsts = {0};
     Value computed;
     for (int row = scope_first(t, unit); row >= 0; row = t->next_in_unit[row]) {
         const Value *cells = &t->cells[(size_t)row * (size_t)t->ncols];
@@ -245,7 +322,10 @@ Value records_aggregate(RecordStore *rs, const CompiledPlan *cp, int agg,
         rs->cur_row = row;
         if (filter) {
             Value keep = vm_run(filter, h);
-            if (keep.kind != V_BOOL || keep.num == 0) continue;
+            if (keep.kind != V_BOOL || keep.num == 0) {
+                if (ra->fn == RAGG_COUNT_DISTINCT) note_distinct(rs, t, ra, value, row, 0, &seen, &keys, &firsts, h);
+                continue;
+            }
         }
         const Value *v;
         if (value) {
@@ -259,11 +339,7 @@ Value records_aggregate(RecordStore *rs, const CompiledPlan *cp, int agg,
         }
         if (v->kind == V_NA) continue;               /* an empty field is not a value */
         if (ra->fn == RAGG_COUNT_DISTINCT) {
-            char buf[40];
-            const char *k = distinct_key(buf, sizeof buf, v);
-            if (strmap_get(&seen, k) >= 0) continue;
-            strmap_put(&seen, arena_strdup(&keys, k), 1);
-            matched++;
+            matched += note_distinct(rs, t, ra, value, row, 1, &seen, &keys, &firsts, h);
             continue;
         }
         double x = v->num;
@@ -274,6 +350,9 @@ Value records_aggregate(RecordStore *rs, const CompiledPlan *cp, int agg,
     }
     rs->cur = saved;
     rs->cur_row = saved_row;
+    for (int i = 0; i < firsts.len; i++)
+        if (firsts.items[i].pass_row >= 0 && firsts.items[i].fail_row >= 0) report_conflict(rs, t, ra, &firsts.items[i]);
+    VEC_FREE(firsts);
     strmap_free(&seen);
     arena_free(&keys);
     if (in_scope == 0) return value_na(NA_NODATA, records_scope_text(rs, ra->record, unit, year, scratch));

@@ -38,6 +38,8 @@ Value records_aggregate(RecordStore *rs, const CompiledPlan *cp, int agg,
  * their first rows appear: *first gets each group's first row (malloc'd).
  * Returns the number of groups; -1 when the table was never imported. */
 int records_groups(RecordStore *rs, const GroupSpec *g, const char *unit, int year, int **first);
+/* Data errors found while aggregating (rows that disagree); eval exits 4. */
+int records_data_errors(const RecordStore *rs);
 /* The cells of one row of a record table (Plan.records index). */
 const Value *records_row(const RecordStore *rs, int record, int row);
 /* "no rows of T for U in 2023" and the like, for a table with no row in scope. */
