@@ -41,7 +41,7 @@ static int continues(int tok)
     case 0: case NL: case '{': case '(': case ',': case '=':
     case '+': case '-': case '*': case '/': case '^':
     case '<': case '>': case LE: case GE: case NE: case DOTDOT:
-    case AND: case OR: case NOT: case IF: case THEN: case ELSE: case WHERE: case IN:
+    case AND: case OR: case NOT: case IF: case THEN: case ELSE: case WHERE: case IN: case OVER:
         return 1;
     default:
         return 0;
@@ -214,6 +214,7 @@ static int scan(Lexer *lx, YYSTYPE *lval, Loc *loc)
         "else"            { *loc = here(lx, lx->tok, lx->cur); return ELSE; }
         "where"           { *loc = here(lx, lx->tok, lx->cur); return WHERE; }
         "in"              { *loc = here(lx, lx->tok, lx->cur); return IN; }
+        "over"            { *loc = here(lx, lx->tok, lx->cur); return OVER; }
         name              { *loc = here(lx, lx->tok, lx->cur); return token_text(lx, lval, *loc, NAME); }
         number            { *loc = here(lx, lx->tok, lx->cur); return token_text(lx, lval, *loc, NUMBER); }
         ["]               { return lex_string(lx, lval, loc); }

@@ -50,7 +50,7 @@ static void yyerror(Loc *loc, ParseCtx *ctx, const char *msg);
 %token <const char *> NAME "name" NUMBER "number" STRING "string"
 %token NL "end of line" DOTDOT "'..'" LE "'<='" GE "'>='" NE "'!='"
 %token AND "'and'" OR "'or'" NOT "'not'" IF "'if'" THEN "'then'" ELSE "'else'"
-%token WHERE "'where'" IN "'in'"
+%token WHERE "'where'" IN "'in'" OVER "'over'"
 %token END 0 "end of file"
 
 %nterm <StmtList *> stmts
@@ -119,6 +119,7 @@ word:
   | NOT                           { $$ = word(ctx, W_SYMBOL, "not", @1); }
   | WHERE                         { $$ = word(ctx, W_NAME, "where", @1); }
   | IN                            { $$ = word(ctx, W_NAME, "in", @1); }
+  | OVER                          { $$ = word(ctx, W_NAME, "over", @1); }
 ;
 
 expr:
@@ -127,6 +128,7 @@ expr:
   | NAME                          { $$ = ast_name(A, $1, @1); }
   | NAME '(' args ')'             { $$ = ast_call(A, $1, $3, @1); }
   | NAME '(' arglist WHERE expr ')' { $$ = ast_call(A, $1, $3, @1); $$->where = $5; }
+  | NAME '(' arglist OVER NAME ')' { $$ = ast_call(A, $1, $3, @1); $$->over = $5; $$->over_loc = @5; }
   | expr IN '(' arglist ')'       { $$ = ast_in(A, $1, $4, @2); }
   | '(' expr ')'                  { $$ = $2; }
   | '-' expr %prec UMINUS         { $$ = ast_unary(A, E_NEG, $2, @1); }

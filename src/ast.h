@@ -50,6 +50,8 @@ typedef struct Expr {
     struct Expr **args;   /* E_CALL, E_IN */
     int nargs;
     struct Expr *where;   /* E_CALL over a record table: the row filter */
+    const char *over;     /* E_CALL `sum(X over children)`: the units rolled up */
+    Loc over_loc;
     /* Filled in by the checker: what a name or call refers to. */
     int res;              /* ExprRes (check.h) */
     int res_id;           /* const index, code id, builtin id, ... */

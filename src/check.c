@@ -62,6 +62,7 @@ typedef struct {
     VEC(RecordAgg) raggs;
     VEC(GroupAgg) gaggs;
     VEC(Func) funcs;
+    VEC(UnitAgg) uaggs;
     PendingVec pending;
     VEC(PendingPer) pers;         /* `per T.col` of indicators, resolved at the end */
     const Stmt *cur_per;          /* the indicator being declared: its `per` */
@@ -1431,6 +1432,7 @@ typedef struct {
     int record;            /* over the rows of this record table (where, sum(T.a * T.b)), else -1 */
     int group;             /* a formula of a grouped indicator (or inside sum(X) over
                               X's groups): the index of an indicator with that GroupSpec, else -1 */
+    int ind;               /* the indicator whose formula this is, or -1 */
 } ExprCtx;
 
 typedef struct {
@@ -1812,6 +1814,87 @@ static int check_group_call(Checker *c, Expr *e, ExprCtx *x, int fn, int g)
     return e->type = T_NUM;
 }
 
+/* sum(X over children), avg(capaian(X) over descendants), ...: a figure of
+ * X in the units below. X may be the indicator being defined (a roll-up
+ * level by level), so no dependency edge is drawn. */
+static int check_unit_call(Checker *c, Expr *e, ExprCtx *x, int fn)
+{
+    const char *fname = builtins[fn].name;
+    if (fn != FN_SUM && fn != FN_AVG && fn != FN_MIN && fn != FN_MAX && fn != FN_COUNT) {
+        diag_error(c->d, e->loc, "'over' rolls up with sum, avg, min, max or count, not %s()", fname);
+        return 0;
+    }
+    int desc = strcmp(e->over, "descendants") == 0;
+    if (!desc && strcmp(e->over, "children") != 0) {
+        diag_error(c->d, e->over_loc, "expected 'over children' (the units directly below) or 'over descendants' (every unit below), found '%s'",
+                   e->over);
+        return 0;
+    }
+    if (x->ctx == CTX_CONST || x->record >= 0 || x->group >= 0 || x->ind < 0) {
+        diag_error(c->d, e->loc, "%s(... over %s) belongs in an indicator's formula", fname, e->over);
+        return 0;
+    }
+    ExprCtx sub = *x;
+    sub.node = -1;                 /* other units' figures: no cycle within this unit */
+    Expr *a0 = e->args[0];
+    if (!check_expr(c, a0, &sub)) return 0;
+    int code = -1;
+    FigureKind fig = FIG_REALISATION;
+    if (a0->kind == E_NAME && a0->res == RES_IND) code = a0->res_id;
+    else if (a0->kind == E_CALL && a0->res == RES_CALL && a0->nargs == 1 &&
+             (a0->res_id == FN_REALISATION || a0->res_id == FN_TARGET || a0->res_id == FN_CAPAIAN)) {
+        code = a0->args[0]->res_id;
+        fig = a0->res_id == FN_TARGET ? FIG_TARGET : a0->res_id == FN_CAPAIAN ? FIG_CAPAIAN : FIG_REALISATION;
+    }
+    if (code < 0) {
+        diag_error(c->d, a0->loc, "%s(... over %s) takes an indicator's figure of the same year: X, realisation(X), target(X) or capaian(X)",
+                   fname, e->over);
+        return 0;
+    }
+    RecordAggFn rf = fn == FN_COUNT ? RAGG_COUNT : fn == FN_SUM ? RAGG_SUM : fn == FN_AVG ? RAGG_AVG
+                   : fn == FN_MIN ? RAGG_MIN : RAGG_MAX;
+    UnitAgg ua = { rf, code, fig, desc, e->loc };
+    e->res = RES_UNIT_AGG;
+    e->res_id = c->uaggs.len;
+    VEC_PUSH(c->uaggs, ua);
+    c->inds.items[x->ind].rollup = 1;
+    return e->type = T_NUM;
+}
+
+/* An indicator whose formula uses a rolled-up figure of its own unit is
+ * evaluated after the units below as well. */
+static int refs_rollup(const Checker *c, const Expr *e, const int *code_rollup)
+{
+    if (!e || e->res == RES_UNIT_AGG) return 0;
+    if (e->kind == E_NAME && e->res == RES_IND && code_rollup[e->res_id]) return 1;
+    if (e->kind == E_CALL && e->res == RES_CALL && e->res_id <= FN_LATEST && e->nargs && code_rollup[e->args[0]->res_id]) return 1;
+    if (refs_rollup(c, e->a, code_rollup) || refs_rollup(c, e->b, code_rollup) || refs_rollup(c, e->c, code_rollup)) return 1;
+    for (int i = 0; i < e->nargs; i++)
+        if (refs_rollup(c, e->args[i], code_rollup)) return 1;
+    if (e->res == RES_GROUP_AGG) return refs_rollup(c, c->gaggs.items[e->res_id].value, code_rollup);
+    return 0;
+}
+
+static void propagate_rollups(Checker *c)
+{
+    if (!c->uaggs.len) return;
+    int *code_rollup = skp_xcalloc((size_t)(c->codes.len ? c->codes.len : 1), sizeof *code_rollup);
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (int i = 0; i < c->inds.len; i++)
+            if (c->inds.items[i].rollup) code_rollup[c->inds.items[i].code_id] = 1;
+        for (int i = 0; i < c->inds.len; i++) {
+            Indicator *ind = &c->inds.items[i];
+            if (ind->rollup) continue;
+            const Expr *fs[] = { ind->realisation, ind->target_expr, ind->target_hi, ind->capaian,
+                                 ind->rules.zero_target, ind->rules.zero_realisation };
+            for (int k = 0; k < 6 && !ind->rollup; k++)
+                if (refs_rollup(c, fs[k], code_rollup)) ind->rollup = changed = 1;
+        }
+    }
+    free(code_rollup);
+}
+
 /* ---- functions ------------------------------------------------------------ */
 
 static Expr *clone_expr(Checker *c, const Expr *e, const Func *f, Expr **args, Loc call);
@@ -2023,6 +2106,7 @@ static int check_call(Checker *c, Expr *e, ExprCtx *x)
             diag_error(c->d, e->loc, "%s() takes %d to %d arguments, found %d", b->name, b->min_args, b->max_args, e->nargs);
         return 0;
     }
+    if (e->over) return check_unit_call(c, e, x, fn);
     if (is_aggregate_fn(fn) || ((fn == FN_MIN || fn == FN_MAX) && e->nargs == 1)) {
         int rec = record_in_expr(c, e->args[0]);
         if (rec >= 0) return check_record_call(c, e, x, fn, rec);
@@ -2156,10 +2240,10 @@ static int check_expr(Checker *c, Expr *e, ExprCtx *x)
 }
 
 /* A formula that defines a figure must give a number. */
-static void check_formula(Checker *c, Expr *e, FormulaCtx ctx, int node, int group, const char *what)
+static void check_formula(Checker *c, Expr *e, FormulaCtx ctx, int node, int group, int ind, const char *what)
 {
     if (!e) return;
-    ExprCtx x = { ctx, node, -1, group };
+    ExprCtx x = { ctx, node, -1, group, ind };
     int t = check_expr(c, e, &x);
     if (t && t != T_NUM)
         diag_error(c->d, e->loc, "%s must be a number, but this formula gives %s", what, type_name(t));
@@ -2168,17 +2252,17 @@ static void check_formula(Checker *c, Expr *e, FormulaCtx ctx, int node, int gro
 static void check_formulas(Checker *c)
 {
     for (int i = 0; i < c->consts.len; i++)
-        check_formula(c, c->consts.items[i].value, CTX_CONST, -1, -1, "a constant");
+        check_formula(c, c->consts.items[i].value, CTX_CONST, -1, -1, -1, "a constant");
     for (int i = 0; i < c->inds.len; i++) {
         Indicator *ind = &c->inds.items[i];
         int base = ind->code_id * 3;
         int g = ind->group.record >= 0 ? i : -1;
-        check_formula(c, ind->realisation, CTX_REALISATION, base + NODE_R, g, "a realisation");
-        check_formula(c, ind->target_expr, CTX_TARGET, base + NODE_T, g, "a target");
-        check_formula(c, ind->target_hi, CTX_TARGET, base + NODE_T, g, "a target");
-        check_formula(c, ind->capaian, CTX_CAPAIAN, base + NODE_C, g, "capaian");
-        check_formula(c, ind->rules.zero_target, CTX_CAPAIAN, base + NODE_C, g, "the zero-target rule");
-        check_formula(c, ind->rules.zero_realisation, CTX_CAPAIAN, base + NODE_C, g, "the zero-realisation rule");
+        check_formula(c, ind->realisation, CTX_REALISATION, base + NODE_R, g, i, "a realisation");
+        check_formula(c, ind->target_expr, CTX_TARGET, base + NODE_T, g, i, "a target");
+        check_formula(c, ind->target_hi, CTX_TARGET, base + NODE_T, g, i, "a target");
+        check_formula(c, ind->capaian, CTX_CAPAIAN, base + NODE_C, g, i, "capaian");
+        check_formula(c, ind->rules.zero_target, CTX_CAPAIAN, base + NODE_C, g, i, "the zero-target rule");
+        check_formula(c, ind->rules.zero_realisation, CTX_CAPAIAN, base + NODE_C, g, i, "the zero-realisation rule");
     }
 }
 
@@ -2361,6 +2445,7 @@ static void finish_plan(Checker *c)
     resolve_gradings(c);
     resolve_groups(c);
     check_formulas(c);
+    propagate_rollups(c);
     for (int i = 0; i < c->consts.len; i++)
         if (const_cycle(c, c->consts.items[i].value, strmap_get(&c->const_map, c->consts.items[i].name), 0))
             diag_error(c->d, c->consts.items[i].loc, "constant %s is defined in terms of itself", c->consts.items[i].name);
@@ -2373,6 +2458,7 @@ static void finish_plan(Checker *c)
     MOVE_VEC(p->raggs, p->nraggs, c->raggs);
     MOVE_VEC(p->gaggs, p->ngaggs, c->gaggs);
     MOVE_VEC(p->funcs, p->nfuncs, c->funcs);
+    MOVE_VEC(p->uaggs, p->nuaggs, c->uaggs);
     MOVE_VEC(p->codes, p->ncodes, c->codes);
     MOVE_VEC(p->sources, p->nsources, c->sources);
     MOVE_VEC(p->trees, p->ntrees, c->trees);
@@ -2450,6 +2536,7 @@ void plan_free(Plan *p)
     free(p->raggs);
     free(p->gaggs);
     free(p->funcs);
+    free(p->uaggs);
     free(p->codes);
     free(p->sources);
     source_free_all(p->sources_list);

@@ -128,6 +128,8 @@ typedef struct {
     int ngrades;
     double weight;         /* 1 unless stated; used by weighted_sum/weighted_mean */
     GroupSpec group;       /* `per T.col`, or record -1 */
+    int rollup;            /* a formula rolls up from the units below (or uses such a
+                              figure): its rows are evaluated after those units' */
     int code_id;           /* interned code, shared by same-code indicators */
     Loc loc;
 } Indicator;
@@ -167,6 +169,18 @@ typedef struct {
     const Expr *value;
     Loc loc;
 } GroupAgg;
+
+/* sum(X over children), avg(capaian(X) over descendants), ...: a figure of
+ * indicator X in the units below the one evaluated (eselon IV to III to
+ * II, OPD to pemda). Rows that use them are evaluated after those units. */
+typedef enum { FIG_REALISATION, FIG_TARGET, FIG_CAPAIAN } FigureKind;
+typedef struct {
+    RecordAggFn fn;        /* RAGG_COUNT, RAGG_SUM, RAGG_AVG, RAGG_MIN, RAGG_MAX */
+    int code;              /* code id */
+    FigureKind fig;
+    int descendants;       /* 0: the units directly below; 1: every unit below */
+    Loc loc;
+} UnitAgg;
 
 /* function NAME(a, b) = FORMULA: expanded where it is called (check.c), so
  * the compiled plan never sees it. */
@@ -211,6 +225,7 @@ typedef struct Plan {
     RecordAgg *raggs; int nraggs;       /* every count/sum/... over a record table */
     GroupAgg *gaggs; int ngaggs;        /* every sum/avg/... over a grouped indicator */
     Func *funcs; int nfuncs;
+    UnitAgg *uaggs; int nuaggs;         /* every `... over children` */
     const char **sources; int nsources; /* every target source named */
     BudgetSpec budget;
 } Plan;

@@ -143,6 +143,7 @@ Value vm_run(const Program *p, VmHost *h)
         case OP_LATEST: stack[sp++] = h->latest(h, in->a, h->year); break;
         case OP_WEIGHT: stack[sp++] = h->weight(h, in->a); break;
         case OP_TO_DATE: stack[sp++] = h->to_date(h, in->a, h->year); break;
+        case OP_UAGG: stack[sp++] = h->unit_agg(h, in->a); break;
         case OP_NEG:
             if (stack[sp - 1].kind != V_NA) stack[sp - 1].num = -stack[sp - 1].num;
             break;
