@@ -487,7 +487,7 @@ static void parse_units(Checker *c, const Stmt *s, UnitSel *sel)
 
 static const char *const indicator_words[] = {
     "name", "measure", "polarity", "aggregate", "target", "realisation", "capaian", "cap",
-    "round", "grade", "units", "zero", "weight", "description", "satuan", "realisasi", "per", "period"
+    "round", "grade", "units", "zero", "weight", "description", "satuan", "realisasi", "per", "period", "scale"
 };
 #define N_INDICATOR_WORDS (int)(sizeof indicator_words / sizeof *indicator_words)
 
@@ -574,6 +574,13 @@ static void indicator_prop(Checker *c, Stmt *s, Indicator *ind, GradingVec *grad
             ind->weight = w;
             expect_end(c, s, 2, "the weight");
         }
+    } else if (strcmp(k, "scale") == 0) {
+        const char *name;
+        if (need_name(c, s, 1, "a scale or scheme name after 'scale'", &name)) {
+            ind->scale_name = name;              /* resolved once every scale is known */
+            ind->scale_loc = s->words[1].loc;
+            expect_end(c, s, 2, "the scale");
+        }
     } else if (strcmp(k, "per") == 0) {
         c->cur_per = s;          /* resolved once every record table is known */
     } else if (strcmp(k, "units") == 0) {
@@ -601,6 +608,7 @@ static void declare_indicator(Checker *c, Stmt *s, Scope *scope)
     ind.rules = scope->rules;
     ind.weight = 1;
     ind.group.record = -1;
+    ind.scale = -1;
     c->cur_per = NULL;
     ind.tujuan = scope->tujuan;
     ind.sasaran = scope->sasaran;
@@ -783,6 +791,60 @@ static void declare_scheme(Checker *c, Stmt *s)
     VEC_PUSH(c->schemes, sc);
 }
 
+/* scale NAME ["title"] { CODE ["label"] ... }: ordered levels, best first
+ * (BPK opinion: WTP, WDP, TW, TMP). */
+static void declare_scale(Checker *c, Stmt *s)
+{
+    Scheme sc;
+    memset(&sc, 0, sizeof sc);
+    if (!need_name(c, s, 1, "a scale name after 'scale'", &sc.name)) return;
+    int i = 2;
+    sc.title = opt_string(s, &i);
+    sc.loc = s->words[1].loc;
+    sc.precision = -1;
+    sc.ordinal = 1;
+    expect_end(c, s, i, "the scale's title");
+    if (!s->has_block) {
+        diag_error(c->d, word_loc(s, i), "scale %s needs its levels, best first, in a { ... } block", sc.name);
+        return;
+    }
+    int prev = strmap_get(&c->scheme_map, sc.name);
+    if (prev >= 0) {
+        diag_error(c->d, sc.loc, "%s is declared twice (first at %s:%d)", sc.name,
+                   c->schemes.items[prev].loc.src->path, c->schemes.items[prev].loc.line);
+        return;
+    }
+    VEC(Band) levels = {0};
+    for (int k = 0; k < s->nbody; k++) {
+        Stmt *b = s->body[k];
+        normalize_words(c, b);
+        if (b->has_block || b->value || (b->words[0].kind != W_NAME && b->words[0].kind != W_STRING)) {
+            diag_error(c->d, b->loc, "a scale lists its levels, best first: CODE [\"label\"]");
+            continue;
+        }
+        Band lv;
+        memset(&lv, 0, sizeof lv);
+        lv.code = b->words[0].text;
+        lv.loc = b->words[0].loc;
+        int j = 1;
+        const char *label = opt_string(b, &j);
+        lv.label = label ? label : lv.code;
+        expect_end(c, b, j, "the level");
+        for (int m = 0; m < levels.len; m++)
+            if (strcmp(levels.items[m].code, lv.code) == 0)
+                diag_error(c->d, lv.loc, "level '%s' appears twice in scale %s (first at line %d)", lv.code, sc.name,
+                           levels.items[m].loc.line);
+        VEC_PUSH(levels, lv);
+    }
+    if (levels.len < 2) diag_error(c->d, sc.loc, "scale %s needs at least two levels", sc.name);
+    sc.bands = arena_alloc(c->A, (size_t)(levels.len ? levels.len : 1) * sizeof *sc.bands);
+    if (levels.len) memcpy(sc.bands, levels.items, (size_t)levels.len * sizeof *levels.items);
+    sc.nbands = levels.len;
+    VEC_FREE(levels);
+    strmap_put(&c->scheme_map, sc.name, c->schemes.len);
+    VEC_PUSH(c->schemes, sc);
+}
+
 /* ---- records ------------------------------------------------------------ */
 
 /* NAME TYPE [ '[' N ']' ] [LO .. HI] [optional] */
@@ -951,7 +1013,7 @@ static void declare_unit(Checker *c, Stmt *s, Scope *scope)
 static const char *const top_words[] = {
     "plan", "database", "include", "year", "renstra", "const", "scheme", "unit", "tujuan",
     "sasaran", "indicator", "record", "polarity", "aggregate", "target", "cap", "round", "zero", "period",
-    "function", "rules", "budget"
+    "function", "rules", "budget", "scale"
 };
 #define N_TOP_WORDS (int)(sizeof top_words / sizeof *top_words)
 
@@ -1273,7 +1335,7 @@ static void check_stmt(Checker *c, Stmt *s, Scope *scope)
         return;
     }
     if (!top) {
-        static const char *const top_only[] = { "scheme", "record", "include", "const", "function", "budget", "plan", "database", "year", "renstra" };
+        static const char *const top_only[] = { "scheme", "scale", "record", "include", "const", "function", "budget", "plan", "database", "year", "renstra" };
         int only = 0;
         for (int i = 0; i < (int)(sizeof top_only / sizeof *top_only); i++) only |= strcmp(k, top_only[i]) == 0;
         if (only) {
@@ -1286,6 +1348,7 @@ static void check_stmt(Checker *c, Stmt *s, Scope *scope)
         else declare_budget(c, s);
         return;
     }
+    if (strcmp(k, "scale") == 0 && top) { declare_scale(c, s); return; }
     if (s->has_block && strcmp(k, "scheme") != 0 && strcmp(k, "record") != 0) {
         diag_error(c->d, s->loc, "unknown block '%s'%s", k, mean(c, k, top_words, N_TOP_WORDS));
         return;
@@ -2245,6 +2308,18 @@ static void check_formula(Checker *c, Expr *e, FormulaCtx ctx, int node, int gro
     if (!e) return;
     ExprCtx x = { ctx, node, -1, group, ind };
     int t = check_expr(c, e, &x);
+    const Indicator *in = ind >= 0 ? &c->inds.items[ind] : NULL;
+    const Scheme *scale = in && in->scale >= 0 ? &c->schemes.items[in->scale] : NULL;
+    /* on a scale, a target (and, on a scale of levels, a realisation) may be a level: "WTP", "BB" */
+    int level_ok = scale && (ctx == CTX_TARGET || (ctx == CTX_REALISATION && scale->ordinal));
+    if (t == T_STR && level_ok) {
+        if (e->kind == E_STRING && !scale_rank(scale, e->text)) {
+            char levels[256];
+            scale_levels_text(scale, levels, sizeof levels);
+            diag_error(c->d, e->loc, "'%s' is not a level of %s (its levels, lowest first: %s)", e->text, scale->name, levels);
+        }
+        return;
+    }
     if (t && t != T_NUM)
         diag_error(c->d, e->loc, "%s must be a number, but this formula gives %s", what, type_name(t));
 }
@@ -2359,8 +2434,24 @@ static void resolve_gradings(Checker *c)
         int s = strmap_get(&c->scheme_map, pg->name);
         if (s < 0)
             diag_error(c->d, pg->loc, "unknown grade scheme '%s'%s", pg->name, mean(c, pg->name, names, c->schemes.len));
+        else if (c->schemes.items[s].ordinal)
+            diag_error(c->d, pg->loc, "%s is a scale of levels, not a scheme of bands: grade the capaian, or state 'scale %s'",
+                       pg->name, pg->name);
         else
             c->inds.items[pg->ind].grades[pg->grade].scheme = s;
+    }
+    for (int i = 0; i < c->inds.len; i++) {
+        Indicator *ind = &c->inds.items[i];
+        if (!ind->scale_name) continue;
+        int s = strmap_get(&c->scheme_map, ind->scale_name);
+        if (s < 0) {
+            diag_error(c->d, ind->scale_loc, "unknown scale '%s'%s", ind->scale_name, mean(c, ind->scale_name, names, c->schemes.len));
+            continue;
+        }
+        ind->scale = s;
+        if (c->schemes.items[s].ordinal && (ind->rules.agg == AGG_SUM || ind->rules.agg == AGG_AVG))
+            diag_error(c->d, ind->scale_loc, "levels of scale %s cannot be added up: indicator %s needs 'aggregate last', latest, max or min, not %s",
+                       ind->scale_name, ind->code, aggregate_name(ind->rules.agg));
     }
     free(names);
 }

@@ -42,6 +42,7 @@ typedef struct Acc {
 typedef struct TargetCell {
     double v, hi;
     uint8_t has, has_hi;
+    uint8_t is_level;     /* v is the rank of a level on the indicator's scale */
 } TargetCell;
 
 /* A figure being or having been computed for (indicator code, year). */
@@ -51,6 +52,7 @@ typedef struct {
     Value r, t, c;
     double t_hi;
     int has_hi;
+    int t_level;                  /* t is the rank of a level ("BB", "WTP") */
     const char *basis, *source;
 } Fig;
 
@@ -157,7 +159,7 @@ static void fold_period_target(Engine *e, int code, int src, Period p, double v)
     acc_add(&e->ptgt[(code * e->nyears + yi) * e->nsrc + src], p, end, v);
 }
 
-static void store_target(Engine *e, int code, int year, int src, double v, int has_hi, double hi)
+static void store_target(Engine *e, int code, int year, int src, double v, int has_hi, double hi, int is_level)
 {
     int yi = year_index(e, year);
     if (yi < 0) return;
@@ -166,6 +168,7 @@ static void store_target(Engine *e, int code, int year, int src, double v, int h
     t->has = 1;
     t->has_hi = (uint8_t)has_hi;
     t->hi = hi;
+    t->is_level = (uint8_t)is_level;
 }
 
 static void reset_unit(Engine *e)
@@ -391,6 +394,19 @@ static Value group_aggregate(Engine *e, int agg, int year)
     return value_num(best);
 }
 
+/* A formula that gives a level ("WTP", "BB") gives its rank on the
+ * indicator's scale. */
+static Value level_rank(Engine *e, const Indicator *ind, Value v, int is_target, int *is_level)
+{
+    if (v.kind != V_STR) return v;
+    const Scheme *sc = ind->scale >= 0 ? &e->plan->schemes[ind->scale] : NULL;
+    int rank = sc && (is_target || sc->ordinal) ? scale_rank(sc, v.text) : 0;
+    if (!rank)
+        return value_na(NA_UNDEFINED, arena_printf(&e->scratch, "'%s' is not a level of %s", v.text, sc ? sc->name : "a scale"));
+    if (is_level) *is_level = 1;
+    return value_num(rank);
+}
+
 static Value realisation(Engine *e, int code, int year)
 {
     int def = e->def_of[code];
@@ -414,7 +430,7 @@ static Value realisation(Engine *e, int code, int year)
     const CompiledInd *ci = &e->cp->inds[def];
     Value none = value_na(NA_UNDEFINED, "");
     if (ci->realisation) {
-        f->r = run(e, ci->realisation, year, none, none);
+        f->r = level_rank(e, ci->ind, run(e, ci->realisation, year, none, none), 0, NULL);
         f->basis = "formula";
     } else {
         f->r = data_value(e, code, year, ci->ind->rules.agg, &f->basis);
@@ -495,6 +511,7 @@ static int lookup_target(Engine *e, int code, int year, int src, Fig *f)
     f->t = value_num(t->v);
     f->has_hi = t->has_hi;
     f->t_hi = t->hi;
+    f->t_level = t->is_level;
     f->source = src == -1 ? arena_printf(&e->scratch, "renstra %d (end of period)", y) : e->src_names[s];
     return 1;
 }
@@ -534,7 +551,7 @@ static Value target_of(Engine *e, int code, int year, int only_src)
     f->t_state = 1;
     Value none = value_na(NA_UNDEFINED, "");
     if (ci->target) {
-        f->t = run(e, ci->target, year, none, none);
+        f->t = level_rank(e, ci->ind, run(e, ci->target, year, none, none), 1, &f->t_level);
         f->source = "plan";
         if (ci->target_hi && f->t.kind == V_NUM) {
             Value hi = run(e, ci->target_hi, year, none, none);
@@ -637,9 +654,41 @@ static Status status_of(Value v)
 
 /* Capaian by the plan's formula or the polarity; a zero the formula cannot
  * divide by goes to the plan's zero rule, else it is undefined (never 0). */
+/* On a scale, capaian compares ranks: the realisation's level (its band,
+ * for a scheme) against the target's. */
+static int to_ranks(Engine *e, const Indicator *ind, Value *r, Value *t, const Fig *f)
+{
+    const Scheme *sc = &e->plan->schemes[ind->scale];
+    if (!sc->ordinal) {
+        double v = num_round(r->num, ind->rules.value_round);
+        int b = grade_find(sc, v);
+        if (b < 0) {
+            char why[200];
+            grade_miss_text(sc, v, why, sizeof why);
+            *r = value_na(NA_UNDEFINED, arena_printf(&e->scratch, "realisation %s", why));
+            return -1;
+        }
+        *r = value_num(scale_band_rank(sc, b));
+    }
+    if (f->t_level) return 0;
+    if (sc->ordinal) {
+        *r = value_na(NA_UNDEFINED, arena_printf(&e->scratch, "the target of %s is a number, not a level of %s",
+                                                 ind->code, sc->name));
+        return -1;
+    }
+    int b = grade_find(sc, t->num);
+    if (b < 0) {
+        *r = value_na(NA_UNDEFINED, arena_printf(&e->scratch, "the target falls in no band of %s", sc->name));
+        return -1;
+    }
+    *t = value_num(scale_band_rank(sc, b));
+    return 0;
+}
+
 static Value capaian_value(Engine *e, const CompiledInd *ci, int year, Value r, Value t, const Fig *f)
 {
     const Rules *rules = &ci->ind->rules;
+    if (ci->ind->scale >= 0 && to_ranks(e, ci->ind, &r, &t, f) < 0) return r;
     if (ci->capaian) return run(e, ci->capaian, year, r, t);
     if (f->has_hi && rules->polarity != POL_RANGE)
         return value_na(NA_UNDEFINED, arena_printf(&e->scratch,
@@ -720,6 +769,16 @@ static void grade_row(Engine *e, const Indicator *ind, ResultRow *row)
     }
 }
 
+/* Levels as the report shows them, and the rule: capaian on ranks. */
+static void scale_row(Engine *e, const Indicator *ind, const Fig *f, ResultRow *row)
+{
+    const Scheme *sc = &e->plan->schemes[ind->scale];
+    if (row->has_target && f->t_level) row->target_level = scale_code(sc, (int)row->target);
+    if (row->has_real && sc->ordinal) row->real_level = scale_code(sc, (int)row->real);
+    row->rule = arena_printf(&e->scratch, "on the ranks of %s (%s = 1 .. %s = %d): %s", sc->name, scale_code(sc, 1),
+                             scale_code(sc, sc->nbands), sc->nbands, row->rule);
+}
+
 static void eval_row(Engine *e, int def, int year, ResultRow *row)
 {
     const CompiledInd *ci = &e->cp->inds[def];
@@ -755,6 +814,7 @@ static void eval_row(Engine *e, int def, int year, ResultRow *row)
         row->target_hi = f->t_hi;
         row->target_source = f->source;
     }
+    if (ind->scale >= 0) scale_row(e, ind, f, row);
     if (r.kind == V_NA) { row->status = status_of(r); row->reason = r.text; }
     else if (t.kind == V_NA) { row->status = status_of(t); row->reason = t.text; }
     else if (c.kind == V_NA) { row->status = status_of(c); row->reason = c.text; }
@@ -904,6 +964,32 @@ static int cursor_at(Cursor *c, const char *unit)
     return 0;
 }
 
+/* A stored value: a number, or a level (WTP, BB) of the indicator's scale,
+ * which becomes its rank. Returns 1 for a level, 0 for a number, -1 for a
+ * data error (reported with the row's file and line; the row is skipped). */
+static int stored_level(Engine *e, sqlite3_stmt *st, int code, int col, int src_col, int is_target, double *out)
+{
+    if (sqlite3_column_type(st, col) != SQLITE_TEXT) { *out = sqlite3_column_double(st, col); return 0; }
+    const char *text = (const char *)sqlite3_column_text(st, col);
+    int def = e->def_of[code];
+    const Scheme *scale = def >= 0 && e->plan->inds[def].scale >= 0 ? &e->plan->schemes[e->plan->inds[def].scale] : NULL;
+    const char *file = (const char *)sqlite3_column_text(st, src_col);
+    int line = sqlite3_column_int(st, src_col + 1);
+    int rank = scale && (is_target || scale->ordinal) ? scale_rank(scale, text) : 0;
+    if (rank) { *out = rank; return 1; }
+    if (def < 0) return -1;                         /* not this unit's indicator: ignored */
+    char levels[256] = "";
+    if (scale) scale_levels_text(scale, levels, sizeof levels);
+    fprintf(e->d->out, "%s:%d: error: %s of %s for %s is '%s', which is %s\n", file ? file : "?", line,
+            is_target ? "the target" : "the realisation", e->plan->codes[code], e->unit->code, text,
+            !scale ? "not a number, and the plan gives the indicator no scale"
+            : !is_target && !scale->ordinal ? "a level; a realisation graded by a scheme must be a number"
+            : arena_printf(&e->scratch, "not a level of %s (%s)", scale->name, levels));
+    e->d->errors++;
+    e->data_errors++;
+    return -1;
+}
+
 static void read_targets(Engine *e, Cursor *c)
 {
     for (; cursor_at(c, e->unit->code); cursor_next(c)) {
@@ -913,8 +999,10 @@ static void read_targets(Engine *e, Cursor *c)
         int src = strmap_getn(&e->src_map, (const char *)sqlite3_column_text(st, 3), (size_t)sqlite3_column_bytes(st, 3));
         if (src < 0) continue;
         int has_hi = sqlite3_column_type(st, 5) != SQLITE_NULL;
-        store_target(e, code, sqlite3_column_int(st, 2), src, sqlite3_column_double(st, 4),
-                     has_hi, has_hi ? sqlite3_column_double(st, 5) : 0);
+        double v;
+        int level = stored_level(e, st, code, 4, 6, 1, &v);
+        if (level < 0) continue;
+        store_target(e, code, sqlite3_column_int(st, 2), src, v, has_hi, has_hi ? sqlite3_column_double(st, 5) : 0, level);
     }
 }
 
@@ -934,7 +1022,9 @@ static void read_period_targets(Engine *e, Cursor *c)
             e->data_errors++;
             continue;
         }
-        fold_period_target(e, code, src, p, sqlite3_column_double(st, 4));
+        double v;
+        if (stored_level(e, st, code, 4, 5, 1, &v) < 0) continue;
+        fold_period_target(e, code, src, p, v);
     }
 }
 
@@ -952,7 +1042,9 @@ static void read_realisations(Engine *e, Cursor *c)
             e->data_errors++;
             continue;
         }
-        fold_realisation(e, code, p, sqlite3_column_double(st, 3));
+        double v;
+        if (stored_level(e, st, code, 3, 4, 0, &v) < 0) continue;
+        fold_realisation(e, code, p, v);
     }
 }
 
@@ -1337,10 +1429,10 @@ int eval_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt,
     if (!rc) rollup_setup(&e);
     const char *unit_only = e.store ? NULL : opt->unit;     /* roll-ups need the units below */
     const char *filter = unit_only ? " WHERE unit = ?1" : "";
-    char tsql[160], rsql[160], psql[160];
-    snprintf(tsql, sizeof tsql, "SELECT unit, indicator, year, source, value, upper FROM targets%s ORDER BY unit", filter);
-    snprintf(psql, sizeof psql, "SELECT unit, indicator, period, source, value FROM period_targets%s ORDER BY unit", filter);
-    snprintf(rsql, sizeof rsql, "SELECT unit, indicator, period, value FROM realisasi%s ORDER BY unit", filter);
+    char tsql[200], rsql[200], psql[200];
+    snprintf(tsql, sizeof tsql, "SELECT unit, indicator, year, source, value, upper, src_file, src_line FROM targets%s ORDER BY unit", filter);
+    snprintf(psql, sizeof psql, "SELECT unit, indicator, period, source, value, src_file, src_line FROM period_targets%s ORDER BY unit", filter);
+    snprintf(rsql, sizeof rsql, "SELECT unit, indicator, period, value, src_file, src_line FROM realisasi%s ORDER BY unit", filter);
     if (!rc) rc = cursor_open(&tc, db, tsql, unit_only, d);
     if (!rc) rc = cursor_open(&rcur, db, rsql, unit_only, d);
     if (!rc) rc = cursor_open(&pc, db, psql, unit_only, d);

@@ -29,6 +29,8 @@ typedef struct {
     int has_real;
     double real;
     const char *basis;          /* how the realisation was made: "last of 2023-S2" */
+    const char *target_level;   /* on a scale: the target's level ("BB", "WTP"), else NULL */
+    const char *real_level;     /* on a scale of levels: the realisation's level, else NULL */
     int has_capaian, capped;
     double capaian;
     GradeResult grades[MAX_GRADES];

@@ -172,3 +172,49 @@ void grade_miss_text(const Scheme *s, double v, char *buf, size_t n)
     else
         snprintf(buf, n, "%s is in no band of scheme %s", vt, s->name);
 }
+
+/* ---- ordered levels ------------------------------------------------------- */
+
+/* A band's place among the bands by its lower bound (a band without one is
+ * lowest), then by its upper bound. */
+static int band_below(const Band *a, const Band *b)
+{
+    if (a->has_lo != b->has_lo) return !a->has_lo;
+    if (a->has_lo && a->lo != b->lo) return a->lo < b->lo;
+    if (a->has_hi != b->has_hi) return a->has_hi;
+    return a->has_hi && a->hi < b->hi;
+}
+
+int scale_band_rank(const Scheme *s, int band)
+{
+    if (band < 0 || band >= s->nbands) return 0;
+    if (s->ordinal) return s->nbands - band;
+    int rank = 1;
+    for (int i = 0; i < s->nbands; i++)
+        if (i != band && band_below(&s->bands[i], &s->bands[band])) rank++;
+    return rank;
+}
+
+int scale_rank(const Scheme *s, const char *code)
+{
+    for (int i = 0; i < s->nbands; i++)
+        if (strcmp(s->bands[i].code, code) == 0) return scale_band_rank(s, i);
+    return 0;
+}
+
+const char *scale_code(const Scheme *s, int rank)
+{
+    for (int i = 0; i < s->nbands; i++)
+        if (scale_band_rank(s, i) == rank) return s->bands[i].code;
+    return NULL;
+}
+
+void scale_levels_text(const Scheme *s, char *buf, size_t n)
+{
+    size_t k = 0;
+    buf[0] = '\0';
+    for (int r = 1; r <= s->nbands && k < n; r++) {
+        const char *c = scale_code(s, r);
+        k += (size_t)snprintf(buf + k, n - k, "%s%s", r > 1 ? ", " : "", c ? c : "?");
+    }
+}

@@ -16,6 +16,15 @@ int grade_find(const Scheme *s, double v);
  * number of problems reported. */
 int grade_check(const Scheme *s, Diag *d);
 
+/* Ordered levels. A `scale` (WTP, WDP, TW, TMP) lists its levels best
+ * first; a scheme's bands are ordered by their bounds. Rank 1 is the
+ * lowest level, the number of levels the highest; 0: no such level. */
+int scale_rank(const Scheme *s, const char *code);
+int scale_band_rank(const Scheme *s, int band);
+const char *scale_code(const Scheme *s, int rank);   /* NULL if out of range */
+/* "TMP, TW, WDP, WTP": the levels from lowest to highest. */
+void scale_levels_text(const Scheme *s, char *buf, size_t n);
+
 /* "> 90 <= 100", ">= 88.31", "< 51": a band's bounds as written. */
 void grade_band_text(const Band *b, char *buf, size_t n);
 

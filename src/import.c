@@ -29,6 +29,7 @@ typedef enum {
     K_TEXT,      /* any UTF-8 text */
     K_CODE,      /* non-empty text: codes, names that are keys */
     K_NUM,       /* a number (REAL) */
+    K_LEVEL,     /* a number, or a level of a scale (WTP, BB): stored as text */
     K_INT,       /* an exact integer (rupiah, counts) */
     K_YEAR,      /* 1900..2999 */
     K_PERIOD,    /* 2023, 2023-S1, 2023-Q3, 2023-07 */
@@ -75,7 +76,7 @@ static const ColSpec targets_cols[] = {
     { "indicator", K_CODE, 1, 0, 1, 0, 0, 0, 0 },
     { "year", K_YEAR, 1, 0, 1, 0, 0, 0, 0 },
     { "source", K_CODE, 1, 0, 1, 0, 0, 0, 0 },
-    { "value", K_NUM, 1, 0, 0, 0, 0, 0, 0 },
+    { "value", K_LEVEL, 1, 0, 0, 0, 0, 0, 0 },
     { "upper", K_NUM, 0, 1, 0, 0, 0, 0, 0 },
 };
 static const ColSpec period_targets_cols[] = {
@@ -89,7 +90,7 @@ static const ColSpec realisasi_cols[] = {
     { "unit", K_UNIT, 1, 0, 1, 0, 0, 0, 0 },
     { "indicator", K_CODE, 1, 0, 1, 0, 0, 0, 0 },
     { "period", K_PERIOD, 1, 0, 1, 0, 0, 0, 0 },
-    { "value", K_NUM, 1, 0, 0, 0, 0, 0, 0 },
+    { "value", K_LEVEL, 1, 0, 0, 0, 0, 0, 0 },
     { "note", K_TEXT, 0, 1, 0, 0, 0, 0, 0 },
 };
 static const ColSpec budget_cols[] = {
@@ -263,6 +264,32 @@ static void range_problem(Import *im, const ColSpec *c, const char *text)
 }
 
 /* Converts one scalar text into a cell of kind k. 0, or -1 with a problem noted. */
+/* A level of a scale as written in data: a letter, then letters, digits,
+ * '_' or '-' (WTP, BB, A), so that no number is ever taken for one. */
+static int is_level_code(const char *t)
+{
+    if (!((*t >= 'A' && *t <= 'Z') || (*t >= 'a' && *t <= 'z'))) return 0;
+    size_t n = 0;
+    for (; t[n]; n++) {
+        char ch = t[n];
+        if (!((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '-'))
+            return 0;
+    }
+    return n <= 32;
+}
+
+static int convert_number(Import *im, const ColSpec *c, const char *text, Cell *out)
+{
+    const char *why = NULL;
+    if (num_parse(text, im->opt->numstyle, &out->d, &why) != NUMP_OK) {
+        row_problem(im, "column '%s': '%s' %s", c->name, text, why);
+        return -1;
+    }
+    if (!in_range(c, out->d)) { range_problem(im, c, text); return -1; }
+    out->type = SQLITE_FLOAT;
+    return 0;
+}
+
 static int convert(Import *im, const ColSpec *c, const char *text, Cell *out)
 {
     const char *why = NULL;
@@ -276,14 +303,15 @@ static int convert(Import *im, const ColSpec *c, const char *text, Cell *out)
         out->type = SQLITE_TEXT;
         out->s = text;
         return 0;
-    case K_NUM:
-        if (num_parse(text, im->opt->numstyle, &out->d, &why) != NUMP_OK) {
-            row_problem(im, "column '%s': '%s' %s", c->name, text, why);
-            return -1;
+    case K_LEVEL:
+        if (im->opt->levels && is_level_code(text)) {   /* checked against the indicator's scale at eval */
+            out->type = SQLITE_TEXT;
+            out->s = text;
+            return 0;
         }
-        if (!in_range(c, out->d)) { range_problem(im, c, text); return -1; }
-        out->type = SQLITE_FLOAT;
-        return 0;
+        return convert_number(im, c, text, out);
+    case K_NUM:
+        return convert_number(im, c, text, out);
     case K_INT:
         if (num_parse_int(text, im->opt->numstyle, &out->i, &why) != NUMP_OK) {
             row_problem(im, "column '%s': '%s' %s", c->name, text, why);

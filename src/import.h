@@ -15,6 +15,8 @@ typedef struct {
     const RecordDecl *records;    /* record tables declared by the plan, if any */
     int nrecords;
     int max_errors;               /* 0: report every bad row */
+    int levels;                   /* the plan has indicators on a scale: target and realisation
+                                     values may be levels (WTP, BB), checked at eval */
 } ImportOptions;
 
 typedef struct {

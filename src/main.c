@@ -236,6 +236,7 @@ static int cmd_import(Args *a)
         return EXIT_PLAN;
     }
     if (plan) { opts.records = plan->records; opts.nrecords = plan->nrecords; }
+    for (int i = 0; plan && i < plan->ninds; i++) opts.levels |= plan->inds[i].scale_name != NULL;
     int rc = EXIT_RUNTIME;
     sqlite3 *db = db_open(dbpath, DB_CREATE, &d);
     if (db) {

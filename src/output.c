@@ -75,6 +75,7 @@ static char *fmt_num(Arena *a, int has, double v, int digits)
 static const char *target_text(Arena *a, const ResultRow *r)
 {
     if (!r->has_target) return "";
+    if (r->target_level) return arena_strdup(a, r->target_level);
     char lo[40], hi[40];
     num_format(lo, sizeof lo, r->target, -1);
     if (!r->has_target_hi) return arena_strdup(a, lo);
@@ -87,6 +88,7 @@ static const char *target_text(Arena *a, const ResultRow *r)
 static char *real_text(Arena *a, const ResultRow *r)
 {
     if (!r->has_real) return "";
+    if (r->real_level) return arena_strdup(a, r->real_level);
     const Rounding *rd = &r->ind->rules.value_round;
     if (rd->mode == ROUND_NONE) return fmt_num(a, 1, r->real, -1);
     return fmt_num(a, 1, num_round(r->real, *rd), rd->digits);
@@ -179,10 +181,12 @@ static void json_row(Output *o, const ResultRow *r, char **cells)
         num_format(lo, sizeof lo, r->target, -1);
         num_format(hi, sizeof hi, r->target_hi, -1);
         fprintf(f, "[%s, %s]", lo, hi);
-    } else json_num_or_null(f, cells[C_TARGET]);
+    } else if (r->target_level) json_string(f, r->target_level);
+    else json_num_or_null(f, cells[C_TARGET]);
     fputs(", \"source\": ", f);
     if (r->has_target) json_string(f, r->target_source); else fputs("null", f);
-    fputs(", \"realisation\": ", f); json_num_or_null(f, cells[C_REAL]);
+    fputs(", \"realisation\": ", f);
+    if (r->real_level) json_string(f, r->real_level); else json_num_or_null(f, cells[C_REAL]);
     fputs(", \"basis\": ", f);
     if (*cells[C_BASIS]) json_string(f, cells[C_BASIS]); else fputs("null", f);
     fputs(", \"capaian\": ", f); json_num_or_null(f, cells[C_CAPAIAN]);

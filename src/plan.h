@@ -36,6 +36,7 @@ typedef struct {
     Band *bands;           /* as written */
     int nbands;
     int precision;         /* decimals of the values it grades; -1 if unstated */
+    int ordinal;           /* a `scale`: levels without bounds, written best first */
     Loc loc;
 } Scheme;
 
@@ -128,6 +129,10 @@ typedef struct {
     int ngrades;
     double weight;         /* 1 unless stated; used by weighted_sum/weighted_mean */
     GroupSpec group;       /* `per T.col`, or record -1 */
+    int scale;             /* `scale S`: Plan.schemes index (a scale, or a scheme whose bands
+                              are ordered levels); realisation and target are levels; -1 none */
+    const char *scale_name;/* as written, until resolved */
+    Loc scale_loc;
     int rollup;            /* a formula rolls up from the units below (or uses such a
                               figure): its rows are evaluated after those units' */
     int code_id;           /* interned code, shared by same-code indicators */
