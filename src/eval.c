@@ -353,6 +353,17 @@ static void group_enter(Engine *e, const GroupSpec *g, int row)
 static Value realisation(Engine *e, int code, int year);
 static Value capaian_fig(Engine *e, int code, int year);
 
+/* An ungrouped figure sees every row, whatever group is current: the
+ * figure functions step out of the group for it, and back after. */
+static int outside_group(Engine *e, int def, GroupState *saved)
+{
+    if (!e->group_active || e->plan->inds[def].group.record >= 0) return 0;
+    *saved = group_save(e);
+    e->group_active = 0;
+    forget_grouped(e);
+    return 1;
+}
+
 /* sum(X), avg(X), ... over the groups of grouped indicator X. A group
  * whose value is missing makes a sum or mean missing (missing is not 0);
  * count counts the groups that have a value. */
@@ -411,11 +422,8 @@ static Value realisation(Engine *e, int code, int year)
 {
     int def = e->def_of[code];
     if (def < 0) return not_defined(e, code);
-    if (e->group_active && e->plan->inds[def].group.record < 0) {
-        /* an ungrouped figure sees every row, whatever group is current */
-        GroupState saved = group_save(e);
-        e->group_active = 0;
-        forget_grouped(e);
+    GroupState saved;
+    if (outside_group(e, def, &saved)) {
         Value v = realisation(e, code, year);
         group_restore(e, &saved);
         return v;
@@ -520,10 +528,8 @@ static Value target_of(Engine *e, int code, int year, int only_src)
 {
     int def = e->def_of[code];
     if (def < 0) return not_defined(e, code);
-    if (e->group_active && e->plan->inds[def].group.record < 0) {
-        GroupState saved = group_save(e);
-        e->group_active = 0;
-        forget_grouped(e);
+    GroupState saved;
+    if (outside_group(e, def, &saved)) {
         Value v = target_of(e, code, year, only_src);
         group_restore(e, &saved);
         return v;
@@ -715,10 +721,8 @@ static Value capaian_fig(Engine *e, int code, int year)
 {
     int def = e->def_of[code];
     if (def < 0) return not_defined(e, code);
-    if (e->group_active && e->plan->inds[def].group.record < 0) {
-        GroupState saved = group_save(e);
-        e->group_active = 0;
-        forget_grouped(e);
+    GroupState saved;
+    if (outside_group(e, def, &saved)) {
         Value v = capaian_fig(e, code, year);
         group_restore(e, &saved);
         return v;
