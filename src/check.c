@@ -1219,17 +1219,14 @@ static void declare_rule_set(Checker *c, Stmt *s, Scope *scope)
             Rules tmp = scope->rules;
             rule_cap(c, b, &tmp);
             Rules *r = &scope->rules;
-            /* a later rule set for the same years replaces the earlier one */
-            int n = 0;
-            for (int j = 0; j < r->nyear_caps; j++)
-                if (!ranges_overlap(&r->year_caps[j].years, &yr)) r->year_caps[n++] = r->year_caps[j];
-            if (n == MAX_YEAR_CAPS) {
+            /* in the years two rule sets share, the later one's cap holds
+             * (rules_in_year takes the last that covers the year) */
+            if (r->nyear_caps == MAX_YEAR_CAPS) {
                 diag_error(c->d, b->loc, "at most %d caps by year are in force at once", MAX_YEAR_CAPS);
                 continue;
             }
             YearCap yc = { yr, tmp.has_cap, tmp.cap };
-            r->year_caps[n++] = yc;
-            r->nyear_caps = n;
+            r->year_caps[r->nyear_caps++] = yc;
             continue;
         }
         diag_error(c->d, b->loc, "a rule set by year holds 'const' and 'cap' statements; found %s", word_desc(c, b, 0));
