@@ -1,0 +1,89 @@
+/* check_internal.h: what the two halves of the checker share. check.c
+ * gives the statements their meaning (declarations and rules); formula.c
+ * checks the formulas (names, types, functions, aggregates, cycles). */
+#ifndef SKP_CHECK_INTERNAL_H
+#define SKP_CHECK_INTERNAL_H
+#include "check.h"
+
+#define MAX_EXPR_DEPTH 200
+#define MAX_INCLUDE_DEPTH 16
+
+/* A grading names its scheme before the scheme may have been read (schemes
+ * come from includes and may follow); names are resolved at the end. */
+typedef struct {
+    const char *name;
+    Loc loc;
+    int ind;            /* index into inds */
+    int grade;          /* index into that indicator's grades */
+} PendingGrade;
+
+typedef struct { int ind; const Stmt *s; } PendingPer;
+#define MAX_EXPANSION_DEPTH 32
+
+typedef VEC(Grading) GradingVec;
+typedef VEC(PendingGrade) PendingVec;
+
+typedef struct {
+    int from_node;      /* code_id * 3 + NODE_* */
+    int to_node;
+    Loc loc;
+} Edge;
+
+enum { NODE_R, NODE_T, NODE_C };
+
+typedef struct { const char *key, *file; int line; } SettingSeen;
+
+typedef struct {
+    Plan *p;
+    Diag *d;
+    Arena *A;
+    VEC(Scheme) schemes;
+    VEC(Indicator) inds;
+    VEC(PlanUnit) units;
+    VEC(Const) consts;
+    VEC(RecordDecl) records;
+    VEC(const char *) codes;
+    VEC(const char *) sources;
+    VEC(Tree *) trees;
+    VEC(Edge) edges;
+    VEC(RecordAgg) raggs;
+    VEC(GroupAgg) gaggs;
+    VEC(Func) funcs;
+    VEC(UnitAgg) uaggs;
+    PendingVec pending;
+    VEC(PendingPer) pers;         /* `per T.col` of indicators, resolved at the end */
+    const Stmt *cur_per;          /* the indicator being declared: its `per` */
+    int *code_group;              /* code id -> index of an indicator giving its groups, -1 */
+    const char *expanding[MAX_EXPANSION_DEPTH];   /* functions being expanded */
+    int nexpanding;
+    StrMap scheme_map, unit_map, const_map, code_map, record_map, source_map, func_map;
+    const char *include_stack[MAX_INCLUDE_DEPTH];
+    int include_depth;
+    VEC(const char *) included;   /* real paths already included */
+    int expr_depth;
+    VEC(SettingSeen) settings;    /* plan, database, year, renstra as stated */
+} Checker;
+
+/* Where a block sits: rules inherited so far and the grouping. */
+typedef struct {
+    Rules rules;
+    const char *unit;        /* enclosing unit code, or NULL at top level */
+    Loc unit_loc;            /* where that code is written */
+    const char *tujuan, *sasaran;
+} Scope;
+
+/* formula.c */
+int builtin_index(const char *name);
+void check_formulas(Checker *c);
+int const_cycle(Checker *c, const Expr *e, int target, int depth);
+void find_cycles(Checker *c);
+const char *group_text(Checker *c, const GroupSpec *g);
+void propagate_rollups(Checker *c);
+int record_ref(Checker *c, const Expr *e, int *rec, int *col, ColType *type);
+int same_group(const GroupSpec *a, const GroupSpec *b);
+
+/* check.c */
+const char *mean(Checker *c, const char *name, const char *const *cands, int n);
+void note_source(Checker *c, const char *src);
+
+#endif
