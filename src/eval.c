@@ -35,6 +35,7 @@ typedef struct Acc {
     double sum, min, max, last;
     int32_t last_end;     /* period_end of `last`; 0: none */
     int32_t n;
+    int32_t later;        /* period targets: those ending after the evaluation date */
     Period last_period;
     uint8_t kinds;        /* bit per PeriodKind seen */
 } Acc;
@@ -155,8 +156,10 @@ static void fold_period_target(Engine *e, int code, int src, Period p, double v)
 {
     int32_t end = period_end(p);
     int yi = year_index(e, p.year);
-    if (end > e->cutoff || yi < 0) return;
-    acc_add(&e->ptgt[(code * e->nyears + yi) * e->nsrc + src], p, end, v);
+    if (yi < 0) return;
+    Acc *a = &e->ptgt[(code * e->nyears + yi) * e->nsrc + src];
+    if (end > e->cutoff) { a->later++; return; }   /* known to exist: the yearly target does not apply */
+    acc_add(a, p, end, v);
 }
 
 static void store_target(Engine *e, int code, int year, int src, double v, int has_hi, double hi, int is_level)
@@ -466,7 +469,16 @@ static const char *source_list_text(Engine *e, const CompiledInd *ci)
 static int lookup_period_target(Engine *e, int code, int yi, int s, Fig *f)
 {
     const Acc *a = &e->ptgt[(code * e->nyears + yi) * e->nsrc + s];
-    if (!a->n) return 0;
+    if (!a->n && !a->later) return 0;
+    if (!a->n) {           /* period targets exist, but none has ended by the evaluation date */
+        char date[16];
+        if (e->opt->has_as_of) period_format(date, sizeof date, e->opt->as_of);
+        else snprintf(date, sizeof date, "%d", e->opt->year_to);
+        f->t = value_na(NA_NOTARGET, arena_printf(&e->scratch, "no %s period target of %s for %d ends by %s",
+                                                  e->src_names[s], e->plan->codes[code], e->ymin + yi, date));
+        f->source = e->src_names[s];
+        return 1;
+    }
     int def = e->def_of[code];
     const Rules *r = def >= 0 ? &e->plan->inds[def].rules : &e->plan->defaults;
     char p[16];
