@@ -1191,8 +1191,10 @@ static Value unit_aggregate(Engine *e, int agg, int year)
         Value v = ua->fig == FIG_TARGET ? s->t : ua->fig == FIG_CAPAIAN ? s->c : s->r;
         if (v.kind == V_NA) {
             if (ua->fn == RAGG_COUNT) continue;
-            out = value_na((NaKind)v.na, arena_printf(&e->scratch, "%s(%s over %s): %s: %s", names[ua->fn],
-                           e->plan->codes[ua->code], ua->descendants ? "descendants" : "children", e->units[below[i]].code, v.text));
+            const char *code = e->plan->codes[ua->code];
+            const char *what = ua->fig == FIG_REALISATION ? code : arena_printf(&e->scratch, "%s(%s)", figs[ua->fig], code);
+            out = value_na((NaKind)v.na, arena_printf(&e->scratch, "%s(%s over %s): %s: %s", names[ua->fn], what,
+                           ua->descendants ? "descendants" : "children", e->units[below[i]].code, v.text));
             break;
         }
         if (!have || (ua->fn == RAGG_MIN ? v.num < best : v.num > best)) best = v.num;

@@ -124,11 +124,35 @@ static int format_shortest(char *buf, size_t n, double x)
     return snprintf(buf, n, "%s", tmp);
 }
 
+/* From 10^15 on a double holds no more than 15 true significant digits:
+ * print those, then zeros, never the binary value's noise digits
+ * (922337203685478000000.00, not 922337203685477974016.00). */
+static int format_big(char *buf, size_t n, double x, int digits)
+{
+    char e[32], out[400];
+    snprintf(e, sizeof e, "%.14e", x);        /* [-]d.dddddddddddddde+XX */
+    const char *p = e;
+    size_t k = 0;
+    if (*p == '-') out[k++] = *p++;
+    out[k++] = *p++;
+    p++;                                      /* the point */
+    while (*p >= '0' && *p <= '9') out[k++] = *p++;
+    int exp = atoi(p + 1);
+    for (int z = 14; z < exp && k < sizeof out - 40; z++) out[k++] = '0';
+    if (digits > 0) {
+        out[k++] = '.';
+        for (int d = 0; d < digits && k < sizeof out - 1; d++) out[k++] = '0';
+    }
+    out[k] = '\0';
+    return snprintf(buf, n, "%s", out);
+}
+
 int num_format(char *buf, size_t n, double x, int digits)
 {
     if (isnan(x)) return snprintf(buf, n, "nan");
     if (isinf(x)) return snprintf(buf, n, x < 0 ? "-inf" : "inf");
     if (x == 0) x = 0.0;                    /* -0 prints as 0 */
+    if (fabs(x) >= 1e15) return format_big(buf, n, x, digits);
     if (digits >= 0) {
         int k = snprintf(buf, n, "%.*f", digits, x);
         /* a negative value that rounds to zero at this width is zero */
@@ -136,7 +160,6 @@ int num_format(char *buf, size_t n, double x, int digits)
             return snprintf(buf, n, "%.*f", digits, 0.0);
         return k;
     }
-    if (fabs(x) >= 1e15) return snprintf(buf, n, "%.0f", x);
     return format_shortest(buf, n, x);
 }
 

@@ -145,6 +145,20 @@ static void test_format_fixed(void)
     CHECK_STR(buf, "84.");
 }
 
+/* From 10^15 on only 15 significant digits are true: the rest print as
+ * zeros, never as the binary value's noise (regression: budget serapan of
+ * 922337203685477580700 printed as 922337203685477974016.00). */
+static void test_format_big(void)
+{
+    CHECK_STR(fmt(9223372036854775807.0 * 100, 2), "922337203685478000000.00");
+    CHECK_STR(fmt(1e18 / 3 * 100, 2), "33333333333333300000.00");
+    CHECK_STR(fmt(-1e18 / 3 * 100, 2), "-33333333333333300000.00");
+    CHECK_STR(fmt(1e15, 2), "1000000000000000.00");
+    CHECK_STR(fmt(1e15, -1), "1000000000000000");
+    CHECK_STR(fmt(123456789012345678.0, 0), "123456789012346000");
+    CHECK_STR(fmt(999999999999999.0, 2), "999999999999999.00");
+}
+
 static void test_format_shortest(void)
 {
     char buf[64];
@@ -373,6 +387,7 @@ int main(void)
     test_round_down_up();
     test_round_none();
     test_format_fixed();
+    test_format_big();
     test_format_shortest();
     test_format_special();
     test_rounding_text();
