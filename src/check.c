@@ -79,12 +79,6 @@ static const char *word_desc(Checker *c, const Stmt *s, int i)
     return arena_printf(c->A, "'%s'", w->text);
 }
 
-const char *mean(Checker *c, const char *name, const char *const *cands, int n)
-{
-    const char *s = skp_suggest(name, cands, n);
-    return s ? arena_printf(c->A, " (did you mean '%s'?)", s) : "";
-}
-
 /* Expects nothing after word `from`. */
 static int expect_end(Checker *c, const Stmt *s, int from, const char *what)
 {
@@ -145,13 +139,6 @@ static int intern_code(Checker *c, const char *code)
     VEC_PUSH(c->codes, code);
     strmap_put(&c->code_map, code, id);
     return id;
-}
-
-void note_source(Checker *c, const char *src)
-{
-    if (strmap_get(&c->source_map, src) >= 0) return;
-    strmap_put(&c->source_map, src, c->sources.len);
-    VEC_PUSH(c->sources, src);
 }
 
 /* ---- rules ------------------------------------------------------------- */

@@ -82,7 +82,6 @@ void propagate_rollups(Checker *c);
 int record_ref(Checker *c, const Expr *e, int *rec, int *col, ColType *type);
 int same_group(const GroupSpec *a, const GroupSpec *b);
 
-/* check.c */
 const char *mean(Checker *c, const char *name, const char *const *cands, int n);
 void note_source(Checker *c, const char *src);
 

@@ -11,6 +11,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* ---- names both halves use ------------------------------------------------ */
+
+/* " (did you mean 'IKM'?)", or "" when nothing is close. */
+const char *mean(Checker *c, const char *name, const char *const *cands, int n)
+{
+    const char *s = skp_suggest(name, cands, n);
+    return s ? arena_printf(c->A, " (did you mean '%s'?)", s) : "";
+}
+
+/* Every target source the plan names, rules and formulas alike. */
+void note_source(Checker *c, const char *src)
+{
+    if (strmap_get(&c->source_map, src) >= 0) return;
+    strmap_put(&c->source_map, src, c->sources.len);
+    VEC_PUSH(c->sources, src);
+}
+
 /* ---- formulas ------------------------------------------------------------ */
 
 /* What a formula may refer to depends on where it is written. */
