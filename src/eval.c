@@ -10,8 +10,7 @@
  * for the unit is evaluated, lazily and memoised, so a formula may refer to
  * another indicator or another year in any order the plan likes. No query is
  * run per indicator or per unit. */
-#include "eval.h"
-#include "records.h"
+#include "engine.h"
 #include "capaian.h"
 #include "check.h"
 #include "db.h"
@@ -29,92 +28,6 @@ const char *status_name(Status s)
     static const char *const n[] = { "ok", "no data", "no target", "undefined" };
     return n[s];
 }
-
-/* Realisations of one indicator in one year, folded as they stream in. */
-typedef struct Acc {
-    double sum, min, max, last;
-    int32_t last_end;     /* period_end of `last`; 0: none */
-    int32_t n;
-    int32_t later;        /* period targets: those ending after the evaluation date */
-    Period last_period;
-    uint8_t kinds;        /* bit per PeriodKind seen */
-} Acc;
-
-typedef struct TargetCell {
-    double v, hi;
-    uint8_t has, has_hi;
-    uint8_t is_level;     /* v is the rank of a level on the indicator's scale */
-} TargetCell;
-
-/* A figure being or having been computed for (indicator code, year). */
-typedef struct {
-    uint8_t r_state, t_state, c_state;   /* 0 not yet, 1 computing, 2 done */
-    uint8_t capped;
-    Value r, t, c;
-    double t_hi;
-    int has_hi;
-    int t_level;                  /* t is the rank of a level ("BB", "WTP") */
-    const char *basis, *source;
-} Fig;
-
-typedef struct {
-    const char *code, *parent, *name, *level;
-} UnitInfo;
-
-/* A unit's figures kept for the roll-ups of the units above it. */
-typedef struct {
-    uint8_t has;                  /* the unit has the indicator */
-    Value r, t, c;
-} StoredFig;
-
-/* A unit's data cells, kept when its roll-up rows wait for the units below. */
-typedef struct Snapshot {
-    Acc *acc, *before, *ptgt;
-    TargetCell *tgt;
-} Snapshot;
-
-typedef struct Engine {
-    VmHost host;                  /* first: callbacks get the engine back */
-    const CompiledPlan *cp;
-    const Plan *plan;
-    const EvalOptions *opt;
-    Diag *d;
-    int ymin, ymax, nyears;
-    int32_t cutoff;               /* periods ending later do not count */
-    int ncodes, nsrc;
-    const char **src_names;       /* plan sources (+ an override source) */
-    int override_src;             /* -2: none; -1: end; else source id */
-    StrMap code_map, src_map;
-    /* the unit being evaluated */
-    const UnitInfo *unit;
-    int *def_of;                  /* code -> index in plan->inds, -1 none */
-    Acc *acc, *before;            /* [code][year], [code] */
-    TargetCell *tgt;              /* [code][year][source] */
-    Acc *ptgt;                    /* period targets to date: [code][year][source] */
-    Fig *fig;                     /* [code][year] */
-    Arena scratch;
-    /* all units */
-    UnitInfo *units;
-    int nunits;
-    StrMap unit_map;
-    Arena unit_arena;
-    int data_errors;
-    RecordStore *rs;              /* record tables the plan aggregates over */
-    /* the group a grouped indicator is evaluated for (`per T.col`) */
-    int group_active;
-    RecordGroup group;
-    Value group_vals[MAX_GROUP_COLS];
-    const char *group_label;
-    int *grouped_codes;           /* codes whose figures depend on the group */
-    int ngrouped;
-    /* roll-ups (`sum(X over children)`): figures kept per unit for the units above */
-    int *export_of;               /* code -> slot in store, -1 */
-    int nexport, nyears_eval;
-    StoredFig *store;             /* [unit][slot][evaluated year] */
-    Arena store_text;
-    Snapshot **snaps;             /* per unit with roll-up rows: its data, for the second pass */
-    int *first_child, *next_sibling;   /* the unit tree, as indexes; -1 none */
-} Engine;
 
 /* ---- cells ---------------------------------------------------------------- */
 
@@ -301,13 +214,6 @@ static void forget_grouped(Engine *e)
         }
 }
 
-typedef struct {
-    int active;
-    RecordGroup group;
-    Value vals[MAX_GROUP_COLS];
-    const char *label;
-} GroupState;
-
 static GroupState group_save(const Engine *e)
 {
     GroupState s;
@@ -353,8 +259,6 @@ static void group_enter(Engine *e, const GroupSpec *g, int row)
     forget_grouped(e);
 }
 
-static Value realisation(Engine *e, int code, int year);
-static Value capaian_fig(Engine *e, int code, int year);
 
 /* An ungrouped figure sees every row, whatever group is current: the
  * figure functions step out of the group for it, and back after. */
@@ -421,7 +325,7 @@ static Value level_rank(Engine *e, const Indicator *ind, Value v, int is_target,
     return value_num(rank);
 }
 
-static Value realisation(Engine *e, int code, int year)
+Value realisation(Engine *e, int code, int year)
 {
     int def = e->def_of[code];
     if (def < 0) return not_defined(e, code);
@@ -536,7 +440,7 @@ static int lookup_target(Engine *e, int code, int year, int src, Fig *f)
     return 1;
 }
 
-static Value target_of(Engine *e, int code, int year, int only_src)
+Value target_of(Engine *e, int code, int year, int only_src)
 {
     int def = e->def_of[code];
     if (def < 0) return not_defined(e, code);
@@ -729,7 +633,7 @@ static Value capaian_value(Engine *e, const CompiledInd *ci, int year, Value r, 
 /* Capaian of `code` in `year` as its row shows it: computed, capped by the
  * rules of that year, rounded. The one path for rows and for capaian(X)
  * in formulas (weighted composites). */
-static Value capaian_fig(Engine *e, int code, int year)
+Value capaian_fig(Engine *e, int code, int year)
 {
     int def = e->def_of[code];
     if (def < 0) return not_defined(e, code);
@@ -869,7 +773,7 @@ static int selects(const Engine *e, const UnitSel *sel, const UnitInfo *u)
 
 /* Fills def_of for the unit; an explicit list beats a selector. Returns the
  * number of indicators the unit has. */
-static int choose_defs(Engine *e)
+int choose_defs(Engine *e)
 {
     int n = 0;
     for (int c = 0; c < e->ncodes; c++) e->def_of[c] = -1;
@@ -1100,7 +1004,7 @@ static int eval_groups(Engine *e, int def, int year, RowSink sink, void *ctx)
 /* Evaluates the unit's rows: those that roll up (rollup = 1, the second
  * pass) or the others (rollup = 0). sink NULL: rows are not wanted (a unit
  * outside --unit whose figures the units above need). */
-static int eval_unit(Engine *e, int rollup, RowSink sink, void *ctx)
+int eval_unit(Engine *e, int rollup, RowSink sink, void *ctx)
 {
     ResultRow row;
     for (int i = 0; i < e->plan->ninds && sink; i++) {
@@ -1117,216 +1021,6 @@ static int eval_unit(Engine *e, int rollup, RowSink sink, void *ctx)
         }
     }
     return 0;
-}
-
-/* ---- roll-ups through the unit tree ------------------------------------------- */
-
-static Value keep_value(Engine *e, Value v)
-{
-    if (v.kind == V_NA && v.text) v.text = arena_strdup(&e->store_text, v.text);
-    return v;
-}
-
-/* Keeps the figures of the current unit that roll-ups read, for its
- * indicators of one pass (rollup 0 or 1). */
-static void store_figures(Engine *e, int unit, int rollup)
-{
-    int ny = e->nyears_eval;
-    for (int code = 0; code < e->ncodes; code++) {
-        int slot = e->export_of[code], def = e->def_of[code];
-        if (slot < 0 || def < 0 || e->plan->inds[def].rollup != rollup) continue;
-        const Indicator *ind = &e->plan->inds[def];
-        for (int y = 0; y < ny; y++) {
-            int year = e->opt->year_from + y;
-            StoredFig *s = &e->store[((size_t)unit * (size_t)e->nexport + (size_t)slot) * (size_t)ny + (size_t)y];
-            s->has = 1;
-            if (ind->group.record >= 0) {
-                s->r = s->t = s->c = value_na(NA_UNDEFINED, arena_printf(&e->store_text,
-                    "%s has one value per group, not one per unit", ind->code));
-                continue;
-            }
-            s->r = keep_value(e, realisation(e, code, year));
-            int none = ind->rules.target.none && !ind->target_expr;
-            s->t = none ? value_na(NA_NOTARGET, "") : keep_value(e, target_of(e, code, year, -2));
-            s->c = none ? value_na(NA_NOTARGET, "") : keep_value(e, capaian_fig(e, code, year));
-            if (none) {
-                s->t.text = s->c.text = arena_printf(&e->store_text, "%s has no target ('target none')", ind->code);
-            }
-        }
-    }
-}
-
-/* The units below `unit`: its children, or all its descendants (depth first). */
-static int units_below(const Engine *e, int unit, int all, int *out, int max)
-{
-    int n = 0;
-    for (int c = e->first_child[unit]; c >= 0 && n < max; c = e->next_sibling[c]) {
-        out[n++] = c;
-        if (all) n += units_below(e, c, 1, out + n, max - n);
-    }
-    return n;
-}
-
-/* sum(X over children) and the like. A unit below that has no X is not part
- * of the roll-up; one whose figure is missing makes sum, avg, min and max
- * missing (missing is not zero); count counts those with a value. */
-static Value unit_aggregate(Engine *e, int agg, int year)
-{
-    static const char *const names[] = { "count", "count_distinct", "sum", "avg", "min", "max" };
-    static const char *const figs[] = { "realisation", "target", "capaian" };
-    const UnitAgg *ua = &e->plan->uaggs[agg];
-    int yi = year - e->opt->year_from;
-    if (yi < 0 || yi >= e->nyears_eval)
-        return value_na(NA_NODATA, arena_printf(&e->scratch, "roll-ups read the years evaluated only, not %d", year));
-    int me = strmap_get(&e->unit_map, e->unit->code);
-    int *below = skp_xmalloc((size_t)e->nunits * sizeof *below);
-    int n = units_below(e, me, ua->descendants, below, e->nunits);
-    int slot = e->export_of[ua->code], with = 0, have = 0;
-    double sum = 0, best = 0;
-    Value out = value_num(0);
-    for (int i = 0; i < n; i++) {
-        const StoredFig *s = &e->store[((size_t)below[i] * (size_t)e->nexport + (size_t)slot) * (size_t)e->nyears_eval + (size_t)yi];
-        if (!s->has) continue;
-        with++;
-        Value v = ua->fig == FIG_TARGET ? s->t : ua->fig == FIG_CAPAIAN ? s->c : s->r;
-        if (v.kind == V_NA) {
-            if (ua->fn == RAGG_COUNT) continue;
-            const char *code = e->plan->codes[ua->code];
-            const char *what = ua->fig == FIG_REALISATION ? code : arena_printf(&e->scratch, "%s(%s)", figs[ua->fig], code);
-            out = value_na((NaKind)v.na, arena_printf(&e->scratch, "%s(%s over %s): %s: %s", names[ua->fn], what,
-                           ua->descendants ? "descendants" : "children", e->units[below[i]].code, v.text));
-            break;
-        }
-        if (!have || (ua->fn == RAGG_MIN ? v.num < best : v.num > best)) best = v.num;
-        sum += v.num;
-        have++;
-    }
-    free(below);
-    if (out.kind == V_NA) return out;
-    if (!with)
-        return value_na(NA_NODATA, arena_printf(&e->scratch, "no unit %s %s has %s (for its %s)",
-                                                ua->descendants ? "below" : "directly below", e->unit->code,
-                                                e->plan->codes[ua->code], figs[ua->fig]));
-    if (ua->fn == RAGG_COUNT) return value_num(have);
-    if (ua->fn == RAGG_SUM) return value_num(sum);
-    if (ua->fn == RAGG_AVG) return value_num(sum / have);
-    return value_num(best);
-}
-
-static Value host_unit_agg(VmHost *h, int agg)
-{
-    return unit_aggregate((Engine *)h, agg, h->year);
-}
-
-static size_t cells_per_unit(const Engine *e)
-{
-    return (size_t)(e->ncodes ? e->ncodes : 1) * (size_t)e->nyears;
-}
-
-static Snapshot *snapshot_take(const Engine *e)
-{
-    size_t cy = cells_per_unit(e), nsrc = (size_t)(e->nsrc ? e->nsrc : 1);
-    Snapshot *s = skp_xmalloc(sizeof *s);
-    s->acc = skp_xmalloc(cy * sizeof *s->acc);
-    s->before = skp_xmalloc((size_t)(e->ncodes ? e->ncodes : 1) * sizeof *s->before);
-    s->tgt = skp_xmalloc(cy * nsrc * sizeof *s->tgt);
-    s->ptgt = skp_xmalloc(cy * nsrc * sizeof *s->ptgt);
-    memcpy(s->acc, e->acc, cy * sizeof *s->acc);
-    memcpy(s->before, e->before, (size_t)(e->ncodes ? e->ncodes : 1) * sizeof *s->before);
-    memcpy(s->tgt, e->tgt, cy * nsrc * sizeof *s->tgt);
-    memcpy(s->ptgt, e->ptgt, cy * nsrc * sizeof *s->ptgt);
-    return s;
-}
-
-static void snapshot_restore(Engine *e, const Snapshot *s)
-{
-    size_t cy = cells_per_unit(e), nsrc = (size_t)(e->nsrc ? e->nsrc : 1);
-    memcpy(e->acc, s->acc, cy * sizeof *s->acc);
-    memcpy(e->before, s->before, (size_t)(e->ncodes ? e->ncodes : 1) * sizeof *s->before);
-    memcpy(e->tgt, s->tgt, cy * nsrc * sizeof *s->tgt);
-    memcpy(e->ptgt, s->ptgt, cy * nsrc * sizeof *s->ptgt);
-    memset(e->fig, 0, cy * sizeof *e->fig);
-    arena_free(&e->scratch);
-}
-
-static void snapshot_free(Snapshot *s)
-{
-    if (!s) return;
-    free(s->acc);
-    free(s->before);
-    free(s->tgt);
-    free(s->ptgt);
-    free(s);
-}
-
-static int unit_depth(const Engine *e, int u)
-{
-    int d = 0;
-    for (const UnitInfo *x = &e->units[u]; x->parent && d < 64; d++) {
-        int p = strmap_get(&e->unit_map, x->parent);
-        if (p < 0) break;
-        x = &e->units[p];
-    }
-    return d;
-}
-
-/* The tree as indexes, and the slots of the figures roll-ups read. */
-static void rollup_setup(Engine *e)
-{
-    if (!e->plan->nuaggs) return;
-    e->export_of = skp_xmalloc((size_t)(e->ncodes ? e->ncodes : 1) * sizeof *e->export_of);
-    for (int c = 0; c < e->ncodes; c++) e->export_of[c] = -1;
-    for (int i = 0; i < e->plan->nuaggs; i++)
-        if (e->export_of[e->plan->uaggs[i].code] < 0) e->export_of[e->plan->uaggs[i].code] = e->nexport++;
-    e->nyears_eval = e->opt->year_to - e->opt->year_from + 1;
-    size_t n = (size_t)(e->nunits ? e->nunits : 1);
-    e->store = skp_xcalloc(n * (size_t)e->nexport * (size_t)e->nyears_eval, sizeof *e->store);
-    e->snaps = skp_xcalloc(n, sizeof *e->snaps);
-    e->first_child = skp_xmalloc(n * sizeof *e->first_child);
-    e->next_sibling = skp_xmalloc(n * sizeof *e->next_sibling);
-    for (int u = 0; u < e->nunits; u++) e->first_child[u] = e->next_sibling[u] = -1;
-    for (int u = e->nunits - 1; u >= 0; u--) {       /* children in code order */
-        int p = e->units[u].parent ? strmap_get(&e->unit_map, e->units[u].parent) : -1;
-        if (p < 0 || p == u) continue;
-        e->next_sibling[u] = e->first_child[p];
-        e->first_child[p] = u;
-    }
-}
-
-static int has_rollup_rows(const Engine *e)
-{
-    for (int c = 0; c < e->ncodes; c++)
-        if (e->def_of[c] >= 0 && e->plan->inds[e->def_of[c]].rollup) return 1;
-    return 0;
-}
-
-/* The second pass: units whose rows roll up, the deepest first, so that
- * each level reads the figures of the level below (eselon IV, III, II). */
-static int rollup_pass(Engine *e, RowSink sink, void *ctx)
-{
-    int *order = skp_xmalloc((size_t)(e->nunits ? e->nunits : 1) * sizeof *order);
-    int *depth = skp_xmalloc((size_t)(e->nunits ? e->nunits : 1) * sizeof *depth);
-    int n = 0, maxd = 0;
-    for (int u = 0; u < e->nunits; u++) {
-        depth[u] = unit_depth(e, u);
-        if (depth[u] > maxd) maxd = depth[u];
-    }
-    for (int d = maxd; d >= 0; d--)
-        for (int u = 0; u < e->nunits; u++)
-            if (depth[u] == d && e->snaps[u]) order[n++] = u;
-    int rc = 0;
-    for (int i = 0; i < n && !rc; i++) {
-        int u = order[i];
-        e->unit = &e->units[u];
-        choose_defs(e);
-        snapshot_restore(e, e->snaps[u]);
-        int wanted = !e->opt->unit || strcmp(e->opt->unit, e->unit->code) == 0;
-        rc = eval_unit(e, 1, wanted ? sink : NULL, ctx);
-        if (!rc) store_figures(e, u, 1);
-    }
-    free(order);
-    free(depth);
-    return rc;
 }
 
 /* ---- set-up ------------------------------------------------------------------ */
@@ -1393,7 +1087,7 @@ static void engine_init(Engine *e, const CompiledPlan *cp, const EvalOptions *op
     e->host.capaian = host_capaian;
     e->host.weight = host_weight;
     e->host.to_date = host_to_date;
-    e->host.unit_agg = host_unit_agg;
+    e->host.unit_agg = rollup_host_agg;
     e->grouped_codes = skp_xcalloc((size_t)(e->ncodes ? e->ncodes : 1), sizeof *e->grouped_codes);
     for (int c = 0; c < e->ncodes; c++)
         for (int i = 0; i < e->plan->ninds; i++)
@@ -1414,7 +1108,7 @@ static void engine_free(Engine *e)
     free(e->fig);
     free(e->def_of);
     free(e->grouped_codes);
-    for (int u = 0; e->snaps && u < e->nunits; u++) snapshot_free(e->snaps[u]);
+    for (int u = 0; e->snaps && u < e->nunits; u++) rollup_snapshot_free(e->snaps[u]);
     free(e->snaps);
     free(e->store);
     free(e->export_of);
@@ -1465,8 +1159,8 @@ int eval_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt,
         read_realisations(&e, &rcur);
         rc = eval_unit(&e, 0, wanted ? sink : NULL, ctx);
         if (e.store) {
-            store_figures(&e, u, 0);
-            if (has_rollup_rows(&e)) e.snaps[u] = snapshot_take(&e);
+            rollup_store(&e, u, 0);
+            if (rollup_has_rows(&e)) e.snaps[u] = rollup_snapshot(&e);
         }
     }
     if (!rc && e.store) rc = rollup_pass(&e, sink, ctx);
