@@ -1,15 +1,18 @@
 /* eval.c: compiled plan + store -> values.
  *
- * The store is read in three streams, each once and in unit order (the
- * tables' primary keys start with the unit, so SQLite needs no sort):
+ * The store is read in streams, each once and in unit order (the tables'
+ * primary keys start with the unit, so SQLite needs no sort):
  *
- *     units (whole, small)   targets (by unit)   realisasi (by unit)
+ *     units (whole, small)   targets, period_targets, realisasi (by unit)
  *
- * For each unit the target and realisation rows are folded into small
- * per-(indicator, year) cells; then every (indicator, year) the plan defines
- * for the unit is evaluated, lazily and memoised, so a formula may refer to
- * another indicator or another year in any order the plan likes. No query is
- * run per indicator or per unit. */
+ * plus each record table a plan uses, read whole once (records.c). For each
+ * unit the target and realisation rows are folded into small
+ * per-(indicator, year) cells; then every (indicator, year) the plan
+ * defines for the unit is evaluated, lazily and memoised, so a formula may
+ * refer to another indicator or another year in any order the plan likes.
+ * A grouped indicator (`per T.col`) gives a row per group; rows that roll
+ * up from the units below wait for them (rollup.c). No query is run per
+ * indicator or per unit. */
 #include "engine.h"
 #include "capaian.h"
 #include "check.h"
