@@ -933,7 +933,7 @@ static void declare_unit(Checker *c, Stmt *s, Scope *scope)
 static const char *const top_words[] = {
     "plan", "database", "include", "year", "renstra", "const", "scheme", "unit", "tujuan",
     "sasaran", "indicator", "record", "polarity", "aggregate", "target", "cap", "round", "zero", "period",
-    "function", "rules", "budget", "scale"
+    "function", "rules", "budget", "scale", "scenario"
 };
 #define N_TOP_WORDS (int)(sizeof top_words / sizeof *top_words)
 
@@ -1199,6 +1199,147 @@ static void declare_budget(Checker *c, Stmt *s)
     }
 }
 
+/* ---- scenarios ------------------------------------------------------------ */
+
+static const char *const override_words[] = { "target", "realisation", "weight", "cap" };
+typedef VEC(Override) OverrideVec;
+
+/* FIELD CODE [YEAR] = VALUE, inside a scenario (and its unit blocks). */
+static void scenario_set(Checker *c, const Stmt *s, const char *unit, OverrideVec *out)
+{
+    const char *k = s->words[0].text;
+    int field = -1;
+    for (int i = 0; i < 4; i++)
+        if (strcmp(k, override_words[i]) == 0) field = i;
+    if (strcmp(k, "realisasi") == 0) field = OV_REALISATION;
+    if (field < 0) {
+        diag_error(c->d, s->loc, "a scenario sets target, realisation, weight or cap: 'target IKM = 86'; found %s%s",
+                   word_desc(c, s, 0), mean(c, k, override_words, 4));
+        return;
+    }
+    Override ov;
+    memset(&ov, 0, sizeof ov);
+    ov.unit = unit;
+    ov.field = (OverrideField)field;
+    ov.code_id = -1;
+    ov.loc = s->loc;
+    if (!need_name(c, s, 1, "an indicator code", &ov.code)) return;
+    int i = 2;
+    if (i < s->nwords && s->words[i].kind == W_NUMBER) {
+        double y = s->words[i].num;
+        if (y < 1900 || y > 2999 || y != floor(y)) {
+            diag_error(c->d, s->words[i].loc, "expected a year from 1900 to 2999, found %s", s->words[i].text);
+            return;
+        }
+        ov.year = (int)y;
+        i++;
+    }
+    if (!expect_end(c, s, i, "the indicator (and year)")) return;
+    const Expr *v = s->value;
+    if (!v || s->upper) {
+        diag_error(c->d, word_loc(s, i), "'%s %s' needs '= VALUE'", k, ov.code);
+        return;
+    }
+    if (v->kind == E_NUMBER) { ov.has_value = 1; ov.value = v->num; }
+    else if (v->kind == E_NEG && v->a->kind == E_NUMBER) { ov.has_value = 1; ov.value = -v->a->num; }
+    else if (v->kind == E_STRING && (field == OV_TARGET || field == OV_REALISATION)) { ov.has_value = 1; ov.level = v->text; }
+    else if (v->kind == E_NAME && strcmp(v->text, "none") == 0 && field == OV_CAP) ov.has_value = 0;
+    else {
+        diag_error(c->d, v->loc, "a scenario sets a number%s, not a formula", field == OV_CAP ? " or none" :
+                   field == OV_WEIGHT ? "" : " or a level such as \"WTP\"");
+        return;
+    }
+    if (ov.has_value && field == OV_WEIGHT && ov.value < 0) {
+        diag_error(c->d, v->loc, "weight must not be negative");
+        return;
+    }
+    if (ov.has_value && field == OV_CAP && ov.value <= 0) {
+        diag_error(c->d, v->loc, "cap must be above 0 (or none)");
+        return;
+    }
+    VEC_PUSH(*out, ov);
+}
+
+/* scenario NAME ["title"] [extends BASE] { ... } */
+static void declare_scenario(Checker *c, Stmt *s)
+{
+    Scenario sc;
+    memset(&sc, 0, sizeof sc);
+    sc.base = -1;
+    if (!need_name(c, s, 1, "a scenario name after 'scenario'", &sc.name)) return;
+    sc.loc = s->words[1].loc;
+    int i = 2;
+    sc.title = opt_string(s, &i);
+    if (word_is(s, i, "extends")) {
+        if (!need_name(c, s, i + 1, "the scenario it builds on", &sc.base_name)) return;
+        i += 2;
+    }
+    expect_end(c, s, i, "the scenario's name");
+    if (!s->has_block) {
+        diag_error(c->d, word_loc(s, i), "scenario %s needs its changes in a { ... } block", sc.name);
+        return;
+    }
+    for (int k = 0; k < c->scenarios.len; k++)
+        if (strcmp(c->scenarios.items[k].name, sc.name) == 0) {
+            diag_error(c->d, sc.loc, "scenario %s is declared twice (first at %s:%d)", sc.name,
+                       c->scenarios.items[k].loc.src->path, c->scenarios.items[k].loc.line);
+            return;
+        }
+    OverrideVec ovs = {0};
+    const char *origin = arena_printf(c->A, "scenario %s", sc.name);
+    for (int k = 0; k < s->nbody; k++) {
+        Stmt *b = s->body[k];
+        normalize_words(c, b);
+        if (word_is(b, 0, "unit") && b->has_block) {
+            const char *unit;
+            if (!need_name(c, b, 1, "a unit code after 'unit'", &unit)) continue;
+            expect_end(c, b, 2, "the unit code");
+            for (int m = 0; m < b->nbody; m++) {
+                normalize_words(c, b->body[m]);
+                if (b->body[m]->has_block) diag_error(c->d, b->body[m]->open_loc, "unexpected block inside a scenario's unit");
+                else scenario_set(c, b->body[m], unit, &ovs);
+            }
+            continue;
+        }
+        if (b->has_block) {
+            diag_error(c->d, b->open_loc, "a scenario holds changes ('target IKM = 86') and unit blocks, not this block");
+            continue;
+        }
+        scenario_set(c, b, NULL, &ovs);
+    }
+    for (int k = 0; k < ovs.len; k++) ovs.items[k].origin = origin;
+    sc.ovs = arena_alloc(c->A, (size_t)(ovs.len ? ovs.len : 1) * sizeof *sc.ovs);
+    if (ovs.len) memcpy(sc.ovs, ovs.items, (size_t)ovs.len * sizeof *ovs.items);
+    sc.novs = ovs.len;
+    VEC_FREE(ovs);
+    VEC_PUSH(c->scenarios, sc);
+}
+
+/* Indicator codes and bases, once everything is declared. */
+void resolve_scenarios(Checker *c)
+{
+    for (int i = 0; i < c->scenarios.len; i++) {
+        Scenario *sc = &c->scenarios.items[i];
+        for (int k = 0; k < sc->novs; k++) {
+            Override *ov = &sc->ovs[k];
+            ov->code_id = strmap_get(&c->code_map, ov->code);
+            if (ov->code_id < 0)
+                diag_error(c->d, ov->loc, "unknown indicator '%s' in scenario %s%s", ov->code, sc->name,
+                           mean(c, ov->code, c->codes.items, c->codes.len));
+        }
+        if (!sc->base_name) continue;
+        for (int k = 0; k < c->scenarios.len; k++)
+            if (strcmp(c->scenarios.items[k].name, sc->base_name) == 0) sc->base = k;
+        if (sc->base < 0) diag_error(c->d, sc->loc, "scenario %s extends unknown scenario '%s'", sc->name, sc->base_name);
+    }
+    for (int i = 0; i < c->scenarios.len; i++) {       /* A extends B extends A */
+        int at = i, steps = 0;
+        while (at >= 0 && steps <= c->scenarios.len) { at = c->scenarios.items[at].base; steps++; }
+        if (at >= 0) diag_error(c->d, c->scenarios.items[i].loc, "scenario %s extends itself, through its bases",
+                                c->scenarios.items[i].name);
+    }
+}
+
 /* plan, database, year and renstra are stated once per plan: a second one
  * would silently win, so it is an error that points at the first. */
 static int is_plan_setting(const char *k)
@@ -1251,7 +1392,7 @@ static void check_stmt(Checker *c, Stmt *s, Scope *scope)
         return;
     }
     if (!top) {
-        static const char *const top_only[] = { "scheme", "scale", "record", "include", "const", "function", "budget", "plan", "database", "year", "renstra" };
+        static const char *const top_only[] = { "scheme", "scale", "scenario", "record", "include", "const", "function", "budget", "plan", "database", "year", "renstra" };
         int only = 0;
         for (int i = 0; i < (int)(sizeof top_only / sizeof *top_only); i++) only |= strcmp(k, top_only[i]) == 0;
         if (only) {
@@ -1265,6 +1406,7 @@ static void check_stmt(Checker *c, Stmt *s, Scope *scope)
         return;
     }
     if (strcmp(k, "scale") == 0 && top) { declare_scale(c, s); return; }
+    if (strcmp(k, "scenario") == 0 && top) { declare_scenario(c, s); return; }
     if (s->has_block && strcmp(k, "scheme") != 0 && strcmp(k, "record") != 0) {
         diag_error(c->d, s->loc, "unknown block '%s'%s", k, mean(c, k, top_words, N_TOP_WORDS));
         return;
@@ -1514,6 +1656,7 @@ static void finish_plan(Checker *c)
     resolve_groups(c);
     check_formulas(c);
     propagate_rollups(c);
+    resolve_scenarios(c);
     for (int i = 0; i < c->consts.len; i++)
         if (const_cycle(c, c->consts.items[i].value, strmap_get(&c->const_map, c->consts.items[i].name), 0))
             diag_error(c->d, c->consts.items[i].loc, "constant %s is defined in terms of itself", c->consts.items[i].name);
@@ -1527,6 +1670,7 @@ static void finish_plan(Checker *c)
     MOVE_VEC(p->gaggs, p->ngaggs, c->gaggs);
     MOVE_VEC(p->funcs, p->nfuncs, c->funcs);
     MOVE_VEC(p->uaggs, p->nuaggs, c->uaggs);
+    MOVE_VEC(p->scenarios, p->nscenarios, c->scenarios);
     MOVE_VEC(p->codes, p->ncodes, c->codes);
     MOVE_VEC(p->sources, p->nsources, c->sources);
     MOVE_VEC(p->trees, p->ntrees, c->trees);
@@ -1605,6 +1749,7 @@ void plan_free(Plan *p)
     free(p->gaggs);
     free(p->funcs);
     free(p->uaggs);
+    free(p->scenarios);
     free(p->codes);
     free(p->sources);
     source_free_all(p->sources_list);

@@ -50,6 +50,7 @@ typedef struct {
     VEC(GroupAgg) gaggs;
     VEC(Func) funcs;
     VEC(UnitAgg) uaggs;
+    VEC(Scenario) scenarios;
     PendingVec pending;
     VEC(PendingPer) pers;         /* `per T.col` of indicators, resolved at the end */
     const Stmt *cur_per;          /* the indicator being declared: its `per` */
@@ -71,6 +72,9 @@ typedef struct {
     Loc unit_loc;            /* where that code is written */
     const char *tujuan, *sasaran;
 } Scope;
+
+/* check.c */
+void resolve_scenarios(Checker *c);
 
 /* formula.c */
 int builtin_index(const char *name);

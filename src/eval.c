@@ -315,6 +315,46 @@ static Value group_aggregate(Engine *e, int agg, int year)
     return value_num(best);
 }
 
+/* ---- what-if changes ---------------------------------------------------------- */
+
+/* The change a scenario or --set makes to a figure of the current unit in
+ * `year`, or NULL; of several, the last one given. */
+static const Override *override_of(const Engine *e, int code, OverrideField field, int year)
+{
+    const Override *hit = NULL;
+    for (int i = 0; i < e->opt->noverrides; i++) {
+        const Override *o = &e->opt->overrides[i];
+        if (o->code_id != code || o->field != field) continue;
+        if (o->year && o->year != year) continue;
+        if (o->unit && strcmp(o->unit, e->unit->code) != 0) continue;
+        hit = o;
+    }
+    return hit;
+}
+
+static Value level_rank(Engine *e, const Indicator *ind, Value v, int is_target, int *is_level);
+
+static Value override_value(Engine *e, const Indicator *ind, const Override *o, int is_target, int *is_level)
+{
+    if (!o->level) return value_num(o->value);
+    Value v = { V_STR, 0, 0, o->level };
+    return level_rank(e, ind, v, is_target, is_level);
+}
+
+/* The rules of an indicator as they hold in `year`: a cap by year, or a
+ * cap a scenario sets. */
+static Rules rules_for(const Engine *e, const Indicator *ind, int year)
+{
+    Rules r = rules_in_year(&ind->rules, year);
+    const Override *o = override_of(e, ind->code_id, OV_CAP, year);
+    if (o) {
+        r.has_cap = o->has_value;
+        r.cap = o->value;
+        r.cap_rule_set = o->origin;
+    }
+    return r;
+}
+
 /* A formula that gives a level ("WTP", "BB") gives its rank on the
  * indicator's scale. */
 static Value level_rank(Engine *e, const Indicator *ind, Value v, int is_target, int *is_level)
@@ -347,7 +387,11 @@ Value realisation(Engine *e, int code, int year)
     f->r_state = 1;
     const CompiledInd *ci = &e->cp->inds[def];
     Value none = value_na(NA_UNDEFINED, "");
-    if (ci->realisation) {
+    const Override *ov = override_of(e, code, OV_REALISATION, year);
+    if (ov) {
+        f->r = override_value(e, ci->ind, ov, 0, NULL);
+        f->basis = ov->origin;
+    } else if (ci->realisation) {
         f->r = level_rank(e, ci->ind, run(e, ci->realisation, year, none, none), 0, NULL);
         f->basis = "formula";
     } else {
@@ -454,7 +498,8 @@ Value target_of(Engine *e, int code, int year, int only_src)
         return v;
     }
     const CompiledInd *ci = &e->cp->inds[def];
-    if (ci->ind->rules.target.none && !ci->target && only_src == -2)
+    const Override *ov = only_src == -2 ? override_of(e, code, OV_TARGET, year) : NULL;
+    if (ci->ind->rules.target.none && !ci->target && !ov && only_src == -2)
         return value_na(NA_NOTARGET, arena_printf(&e->scratch, "%s has no target ('target none')", e->plan->codes[code]));
     if (only_src != -2) {    /* target(X, year, "source") in a formula; -1: "end" */
         Fig tmp;
@@ -475,7 +520,10 @@ Value target_of(Engine *e, int code, int year, int only_src)
         return value_na(NA_UNDEFINED, arena_printf(&e->scratch, "the target of %s refers to itself", e->plan->codes[code]));
     f->t_state = 1;
     Value none = value_na(NA_UNDEFINED, "");
-    if (ci->target) {
+    if (ov) {
+        f->t = override_value(e, ci->ind, ov, 1, &f->t_level);
+        f->source = ov->origin;
+    } else if (ci->target) {
         f->t = level_rank(e, ci->ind, run(e, ci->target, year, none, none), 1, &f->t_level);
         f->source = "plan";
         if (ci->target_hi && f->t.kind == V_NUM) {
@@ -538,7 +586,9 @@ static Value host_weight(VmHost *h, int code)
 {
     Engine *e = (Engine *)h;
     int def = e->def_of[code];
-    return def < 0 ? not_defined(e, code) : value_num(e->plan->inds[def].weight);
+    if (def < 0) return not_defined(e, code);
+    const Override *o = override_of(e, code, OV_WEIGHT, h->year);
+    return value_num(o ? o->value : e->plan->inds[def].weight);
 }
 
 /* Realisation over the Renstra period up to `year`: a flow (aggregate sum)
@@ -658,7 +708,7 @@ Value capaian_fig(Engine *e, int code, int year)
     Value t = target_of(e, code, year, -2);
     Value c = r.kind == V_NA ? r : t.kind == V_NA ? t : capaian_value(e, ci, year, r, t, f);
     if (c.kind != V_NA) {
-        Rules rules = rules_in_year(&ci->ind->rules, year);   /* a cap that changed with the regulation */
+        Rules rules = rules_for(e, ci->ind, year);   /* a cap by year, or a scenario's */
         int capped = 0;
         c = value_num(capaian_finish(c.num, &rules, &capped));
         f->capped = (uint8_t)capped;
@@ -714,11 +764,11 @@ static void eval_row(Engine *e, int def, int year, ResultRow *row)
     row->group = e->group_active ? e->group_label : NULL;
     row->year = year;
     char rule[320];
-    Rules rules = rules_in_year(&ind->rules, year);    /* a cap that changed with the regulation */
+    Rules rules = rules_for(e, ind, year);    /* a cap by year, or a scenario's */
     capaian_rule_text(&rules, ind->capaian, rule, sizeof rule);
     row->rule = arena_strdup(&e->scratch, rule);
     Value r = realisation(e, code, year);
-    int no_target = ind->rules.target.none && !ci->target;
+    int no_target = ind->rules.target.none && !ci->target && !override_of(e, code, OV_TARGET, year);
     Value t = no_target ? value_num(0) : target_of(e, code, year, -2);
     Value c = no_target ? value_num(0) : capaian_fig(e, code, year);
     Fig *f = fig_at(e, code, year);
@@ -850,6 +900,21 @@ static int check_plan_units(Engine *e)
         }
     }
     free(names);
+    return bad ? 4 : 0;
+}
+
+/* A what-if change for a unit the store does not have would change
+ * nothing, silently: it is an error like a plan's unknown unit. */
+static int check_override_units(Engine *e)
+{
+    int bad = 0;
+    for (int i = 0; i < e->opt->noverrides; i++) {
+        const Override *o = &e->opt->overrides[i];
+        if (!o->unit || strmap_get(&e->unit_map, o->unit) >= 0) continue;
+        if (o->loc.src) diag_error(e->d, o->loc, "unit '%s' in %s is not in the database's units table", o->unit, o->origin);
+        else diag_plain(e->d, "--set: unit '%s' is not in the database's units table", o->unit);
+        bad++;
+    }
     return bad ? 4 : 0;
 }
 
@@ -1135,6 +1200,7 @@ int eval_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt,
     engine_init(&e, cp, opt, d);
     int rc = load_units(&e, db);
     if (!rc) rc = check_plan_units(&e);
+    if (!rc) rc = check_override_units(&e);
     if (!rc && !(e.rs = records_load(db, cp->plan, d))) rc = 5;
     if (!rc && opt->unit && strmap_get(&e.unit_map, opt->unit) < 0) {
         diag_plain(d, "unit '%s' is not in the database's units table", opt->unit);

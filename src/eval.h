@@ -46,6 +46,8 @@ typedef struct {
     Period as_of;               /* default: end of each evaluated year */
     const char *unit;           /* only this unit (NULL: all) */
     const char *target_override;/* --target SOURCE: measure against this source instead */
+    const Override *overrides;  /* what-if changes (scenario, --set), applied in order */
+    int noverrides;
 } EvalOptions;
 
 /* Called for each result row in order (unit code, then plan order, then

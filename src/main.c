@@ -12,10 +12,12 @@
 
 #include "compile.h"
 #include "db.h"
+#include "diff.h"
 #include "eval.h"
 #include "import.h"
 #include "output.h"
 #include "plan.h"
+#include "scenario.h"
 
 enum { EXIT_OK = 0, EXIT_USAGE = 2, EXIT_PLAN = 3, EXIT_DATA = 4, EXIT_RUNTIME = 5 };
 
@@ -39,6 +41,7 @@ static const char *const main_help =
     "  import DB FILE.csv...   load CSV files into the database, each file whole or not at all\n"
     "  check PLAN              check a plan and report every error in it\n"
     "  eval PLAN               evaluate a plan: one row per unit, indicator and year\n"
+    "  diff PLAN --scenario S  what a scenario (or --set CHANGE) changes: only the figures that differ\n"
     "  help [COMMAND]          this text, or a command's\n"
     "\n"
     "Options:\n"
@@ -83,7 +86,8 @@ static const char *const check_help =
 
 static const char *const eval_help =
     "usage: sakipc eval PLAN [--db DB] [--year Y|Y1..Y2] [--as-of PERIOD] [--unit CODE]\n"
-    "                        [--target SOURCE] [--report achievement|budget]\n"
+    "                        [--target SOURCE] [--scenario NAME] [--set CHANGE]...\n"
+    "                        [--report achievement|budget]\n"
     "                        [--format table|csv|json|markdown]\n"
     "\n"
     "Evaluates PLAN against the database: one row per unit, indicator and year\n"
@@ -98,14 +102,30 @@ static const char *const eval_help =
     "  --unit CODE        only this unit\n"
     "  --target SOURCE    measure every indicator against SOURCE (renstra, pk, pk-perubahan, ...)\n"
     "                     or 'end' (the Renstra target of the plan's last Renstra year)\n"
+    "  --scenario NAME    evaluate with the plan's scenario NAME (and those it extends)\n"
+    "  --set CHANGE       a what-if change, repeatable: [UNIT:]CODE.FIELD[@YEAR]=VALUE with FIELD\n"
+    "                     target, realisation, weight or cap (IKM.target=86, SETWAN:SAKIP.realisation=72)\n"
     "  --report R         achievement (default): the indicator rows; budget: the plan's\n"
     "                     'budget' block over the budget table (serapan, sisa, roll-ups)\n"
     "  --format F         table (default), csv, json or markdown (md)\n";
 
+static const char *const diff_help =
+    "usage: sakipc diff PLAN [--scenario NAME] [--set CHANGE]... [--db DB] [--year Y|Y1..Y2]\n"
+    "                        [--as-of PERIOD] [--unit CODE] [--target SOURCE] [--format F]\n"
+    "\n"
+    "Evaluates PLAN twice, as it is and with the what-if changes of a scenario\n"
+    "(the plan's 'scenario NAME { ... }', with the scenarios it extends) and\n"
+    "of --set, and prints every figure that differs: target, realisation,\n"
+    "capaian, grade or status, baseline and scenario side by side. Composites\n"
+    "and roll-ups that depend on a changed figure change with it. The data is\n"
+    "only read: the database is opened read-only.\n"
+    "\n"
+    "Options: as for eval (sakipc eval --help), at least one of --scenario and --set.\n";
+
 static const char *const help_help =
     "usage: sakipc help [COMMAND]\n"
     "\n"
-    "Shows the program's help, or COMMAND's (init, import, check, eval, help).\n"
+    "Shows the program's help, or COMMAND's (init, import, check, eval, diff, help).\n"
     "'sakipc COMMAND --help' does the same.\n";
 
 typedef struct {
@@ -115,6 +135,7 @@ typedef struct {
 
 static const CommandHelp helps[] = {
     { "init", init_help }, { "import", import_help }, { "check", check_help }, { "eval", eval_help },
+    { "diff", diff_help },
     { "help", help_help },
 };
 
@@ -284,15 +305,22 @@ static int cmd_check(Args *a)
     return EXIT_OK;
 }
 
-/* ---- eval ---- */
+/* ---- eval, diff: an evaluation session ---- */
 
+#define MAX_SETS 64
+
+/* The options eval and the evaluators' tools share, and each one's own. */
 typedef struct {
-    const char *plan, *db, *year, *as_of, *unit, *target, *format, *report;
+    const char *cmd;
+    const char *plan, *db, *year, *as_of, *unit, *target, *format, *report, *scenario;
+    const char *sets[MAX_SETS];
+    int nsets;
 } EvalArgs;
 
-static int parse_eval_args(Args *a, EvalArgs *ea)
+static int parse_eval_args(Args *a, EvalArgs *ea, const char *cmd)
 {
     memset(ea, 0, sizeof *ea);
+    ea->cmd = cmd;
     ea->format = "table";
     ea->report = "achievement";
     for (a->i = 0; a->i < a->argc; a->i++) {
@@ -305,14 +333,19 @@ static int parse_eval_args(Args *a, EvalArgs *ea)
         else if (!r && (r = take_value(a, "--unit", &v)) > 0) ea->unit = v;
         else if (!r && (r = take_value(a, "--target", &v)) > 0) ea->target = v;
         else if (!r && (r = take_value(a, "--format", &v)) > 0) ea->format = v;
-        else if (!r && (r = take_value(a, "--report", &v)) > 0) ea->report = v;
-        if (r < 0) return usage_error("eval", "option '%s' needs a value", arg);
+        else if (!r && (r = take_value(a, "--report", &v)) > 0 && strcmp(cmd, "eval") == 0) ea->report = v;
+        else if (!r && (r = take_value(a, "--scenario", &v)) > 0) ea->scenario = v;
+        else if (!r && (r = take_value(a, "--set", &v)) > 0) {
+            if (ea->nsets == MAX_SETS) return usage_error(cmd, "at most 64 --set changes, found more%s", "");
+            ea->sets[ea->nsets++] = v;
+        }
+        if (r < 0) return usage_error(cmd, "option '%s' needs a value", arg);
         if (r > 0) continue;
-        if (arg[0] == '-' && arg[1]) return usage_error("eval", "unknown option '%s'", arg);
-        if (ea->plan) return usage_error("eval", "unexpected argument '%s'", arg);
+        if (arg[0] == '-' && arg[1]) return usage_error(cmd, "unknown option '%s'", arg);
+        if (ea->plan) return usage_error(cmd, "unexpected argument '%s'", arg);
         ea->plan = arg;
     }
-    if (!ea->plan) return usage_error("eval", "missing PLAN%s", "");
+    if (!ea->plan) return usage_error(cmd, "missing PLAN%s", "");
     return 0;
 }
 
@@ -343,18 +376,18 @@ static int eval_options(const EvalArgs *ea, const Plan *p, EvalOptions *o)
     memset(o, 0, sizeof *o);
     if (ea->as_of) {
         if (period_parse(ea->as_of, strlen(ea->as_of), &o->as_of) != 0)
-            return usage_error("eval", "--as-of: unknown period '%s' (expected " PERIOD_FORMS ")", ea->as_of);
+            return usage_error(ea->cmd, "--as-of: unknown period '%s' (expected " PERIOD_FORMS ")", ea->as_of);
         o->has_as_of = 1;
     }
     if (ea->year) {
         if (parse_years(ea->year, o) != 0)
-            return usage_error("eval", "--year: expected a year such as 2023 or a range 2021..2023, found '%s'", ea->year);
+            return usage_error(ea->cmd, "--year: expected a year such as 2023 or a range 2021..2023, found '%s'", ea->year);
     } else if (p->year) {
         o->year_from = o->year_to = p->year;
     } else if (o->has_as_of) {
         o->year_from = o->year_to = o->as_of.year;
     } else {
-        return usage_error("eval", "no year to evaluate: give --year or state 'year 2023' in the plan%s", "");
+        return usage_error(ea->cmd, "no year to evaluate: give --year or state 'year 2023' in the plan%s", "");
     }
     o->unit = ea->unit;
     o->target_override = ea->target;
@@ -372,16 +405,64 @@ static char *database_path(const EvalArgs *ea, const Plan *p)
     return s;
 }
 
-/* --report budget: the plan's budget block over the budget table. */
-static int eval_budget(const Plan *p, sqlite3 *db, OutFormat fmt, Diag *d)
+/* What eval and the evaluators' tools share: the checked plan, the
+ * options, the what-if changes and the store, opened read-only (they never
+ * write it). */
+typedef struct {
+    Diag d;
+    Plan *p;
+    CompiledPlan *cp;
+    EvalOptions opt;
+    OverrideList changes;
+    OutFormat fmt;
+    sqlite3 *db;
+    char *dbpath;
+} Session;
+
+/* with_years: the command evaluates years (the budget report does not). */
+static int session_open(Session *s, const EvalArgs *ea, int with_years)
 {
-    if (!p->budget.declared) {
-        diag_plain(d, "%s: --report budget needs a 'budget { ... }' block in the plan", p->path);
+    memset(s, 0, sizeof *s);
+    diag_init(&s->d, stderr);
+    s->d.color = wants_color(stderr);
+    if (output_format_parse(ea->format, &s->fmt) != 0)
+        return usage_error(ea->cmd, "--format: expected table, csv, json or markdown, found '%s'", ea->format);
+    s->p = plan_load(ea->plan, &s->d);
+    if (!s->p) { diag_summary(&s->d); return EXIT_PLAN; }
+    int rc = with_years ? eval_options(ea, s->p, &s->opt) : 0;
+    if (rc) return rc;
+    char err[512];
+    if (scenario_build(s->p, ea->scenario, ea->sets, ea->nsets, &s->changes, err, sizeof err) != 0)
+        return usage_error(ea->cmd, "%s", err);
+    s->opt.overrides = s->changes.items;
+    s->opt.noverrides = s->changes.n;
+    s->dbpath = database_path(ea, s->p);
+    if (!s->dbpath) return usage_error(ea->cmd, "no database: give --db or state 'database \"FILE.db\"' in the plan%s", "");
+    s->db = db_open(s->dbpath, DB_READONLY, &s->d);
+    if (!s->db) return EXIT_RUNTIME;
+    s->cp = compile_plan(s->p);
+    return 0;
+}
+
+static void session_close(Session *s)
+{
+    compiled_free(s->cp);
+    db_close(s->db);
+    free(s->dbpath);
+    scenario_free(&s->changes);
+    plan_free(s->p);
+}
+
+/* --report budget: the plan's budget block over the budget table. */
+static int eval_budget(Session *s)
+{
+    if (!s->p->budget.declared) {
+        diag_plain(&s->d, "%s: --report budget needs a 'budget { ... }' block in the plan", s->p->path);
         return EXIT_PLAN;
     }
     BudgetReport r;
-    int rc = budget_run(p, db, &r, d);
-    if (!rc) rc = output_budget(stdout, fmt, wants_color(stdout), p, &r);
+    int rc = budget_run(s->p, s->db, &r, &s->d);
+    if (!rc) rc = output_budget(stdout, s->fmt, wants_color(stdout), s->p, &r);
     budget_free(&r);
     return rc;
 }
@@ -389,38 +470,47 @@ static int eval_budget(const Plan *p, sqlite3 *db, OutFormat fmt, Diag *d)
 static int cmd_eval(Args *a)
 {
     EvalArgs ea;
-    int rc = parse_eval_args(a, &ea);
+    int rc = parse_eval_args(a, &ea, "eval");
     if (rc < 0) { fputs(eval_help, stdout); return EXIT_OK; }
     if (rc) return rc;
-    OutFormat fmt;
-    if (output_format_parse(ea.format, &fmt) != 0)
-        return usage_error("eval", "--format: expected table, csv, json or markdown, found '%s'", ea.format);
     int budget = strcmp(ea.report, "budget") == 0;
     if (!budget && strcmp(ea.report, "achievement") != 0)
         return usage_error("eval", "--report: expected achievement or budget, found '%s'", ea.report);
-    Diag d;
-    diag_init(&d, stderr);
-    d.color = wants_color(stderr);
-    Plan *p = plan_load(ea.plan, &d);
-    if (!p) { diag_summary(&d); return EXIT_PLAN; }
-    EvalOptions opt;
-    rc = budget ? 0 : eval_options(&ea, p, &opt);    /* the budget report has no years */
-    char *dbpath = rc ? NULL : database_path(&ea, p);
-    if (!rc && !dbpath) rc = usage_error("eval", "no database: give --db or state 'database \"FILE.db\"' in the plan%s", "");
-    sqlite3 *db = rc ? NULL : db_open(dbpath, DB_READONLY, &d);
-    if (!rc && !db) rc = EXIT_RUNTIME;
-    if (!rc && budget) rc = eval_budget(p, db, fmt, &d);
+    Session s;
+    rc = session_open(&s, &ea, !budget);    /* the budget report has no years */
+    if (!rc && budget) rc = eval_budget(&s);
     else if (!rc) {
-        CompiledPlan *cp = compile_plan(p);
-        Output *out = output_open(stdout, fmt, wants_color(stdout), opt.year_from != opt.year_to);
-        rc = eval_run(cp, db, &opt, output_row, out, &d);
+        Output *out = output_open(stdout, s.fmt, wants_color(stdout), s.opt.year_from != s.opt.year_to);
+        rc = eval_run(s.cp, s.db, &s.opt, output_row, out, &s.d);
         output_close(out, rc == 0);
-        compiled_free(cp);
-        if (rc == EXIT_DATA) diag_summary(&d);
+        if (rc == EXIT_DATA) diag_summary(&s.d);
     }
-    db_close(db);
-    free(dbpath);
-    plan_free(p);
+    session_close(&s);
+    return rc;
+}
+
+/* diff: the baseline against --scenario and --set, only what changed. */
+static int cmd_diff(Args *a)
+{
+    EvalArgs ea;
+    int rc = parse_eval_args(a, &ea, "diff");
+    if (rc < 0) { fputs(diff_help, stdout); return EXIT_OK; }
+    if (rc) return rc;
+    if (!ea.scenario && !ea.nsets)
+        return usage_error("diff", "diff compares the plan with a scenario: give --scenario NAME and/or --set CHANGE%s", "");
+    Session s;
+    rc = session_open(&s, &ea, 1);
+    if (!rc) {
+        EvalOptions base = s.opt;
+        base.overrides = NULL;
+        base.noverrides = 0;
+        char label[256];
+        snprintf(label, sizeof label, "%s%s%s", ea.scenario ? "scenario " : "", ea.scenario ? ea.scenario : "",
+                 ea.nsets ? (ea.scenario ? " with --set" : "--set") : "");
+        rc = diff_run(s.cp, s.db, &base, &s.opt, label, s.fmt, wants_color(stdout), stdout, &s.d);
+        if (rc == EXIT_DATA) diag_summary(&s.d);
+    }
+    session_close(&s);
     return rc;
 }
 
@@ -440,7 +530,7 @@ int main(int argc, char **argv)
 {
     static const struct { const char *name; CommandFn fn; } commands[] = {
         { "init", cmd_init }, { "import", cmd_import }, { "check", cmd_check },
-        { "eval", cmd_eval }, { "help", cmd_help },
+        { "eval", cmd_eval }, { "diff", cmd_diff }, { "help", cmd_help },
     };
     if (argc < 2) {
         fputs(main_help, stderr);

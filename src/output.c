@@ -161,6 +161,16 @@ static void json_string(FILE *f, const char *s)
     fputc('"', f);
 }
 
+/* A cell that JSON can take as a number as it stands. */
+static int is_json_number(const char *s)
+{
+    const char *p = s;
+    if (*p == '-') p++;
+    if (!(*p >= '0' && *p <= '9')) return 0;
+    while ((*p >= '0' && *p <= '9') || *p == '.') p++;
+    return *p == '\0';
+}
+
 static void json_num_or_null(FILE *f, const char *cell)
 {
     fputs(*cell ? cell : "null", f);
@@ -410,25 +420,36 @@ static void budget_json(FILE *f, const BudgetRow *b, const char **cells, int fir
     fputc('}', f);
 }
 
-static void budget_table(FILE *f, int md, int color, const char ***rows, int n)
+/* An aligned table (or markdown) of text cells: the columns `cols` of
+ * each row, numeric ones right-aligned, the status column coloured on a
+ * terminal. Shared by the budget report and diff. */
+typedef struct {
+    const char *const *names;
+    const int *cols;
+    int ncols;
+    const unsigned char *numeric;   /* indexed by column */
+    int status_col;                 /* -1: none */
+} Grid;
+
+static void grid_print(FILE *f, int md, int color, const Grid *g, const char ***rows, int n)
 {
-    int width[NBSHOWN];
-    for (int k = 0; k < NBSHOWN; k++) {
-        width[k] = text_width(bcol_names[bshown[k]]);
+    int *width = skp_xcalloc((size_t)(g->ncols ? g->ncols : 1), sizeof *width);
+    for (int k = 0; k < g->ncols; k++) {
+        width[k] = text_width(g->names[g->cols[k]]);
         for (int r = 0; r < n; r++) {
-            int w = text_width(rows[r][bshown[k]]);
+            int w = text_width(rows[r][g->cols[k]]);
             if (w > width[k]) width[k] = w;
         }
     }
     for (int r = -1; r < n; r++) {
         if (md) fputs("| ", f);
-        for (int k = 0; k < NBSHOWN; k++) {
-            int col = bshown[k], last = k == NBSHOWN - 1;
-            const char *cell = r < 0 ? bcol_names[col] : rows[r][col];
-            int numeric = col != B_CODE && col != B_LEVEL && col != B_STATUS;
+        for (int k = 0; k < g->ncols; k++) {
+            int col = g->cols[k], last = k == g->ncols - 1;
+            const char *cell = r < 0 ? g->names[col] : rows[r][col];
+            int numeric = g->numeric[col];
             int pad = width[k] - text_width(cell);
             if (numeric && r >= 0) fprintf(f, "%*s", pad, "");
-            if (color && r >= 0 && col == B_STATUS)
+            if (color && r >= 0 && col == g->status_col)
                 fprintf(f, "\033[%sm%s\033[0m", strncmp(cell, "ok", 2) == 0 ? "32" : "33", cell);
             else fputs(cell, f);
             if ((!numeric || r < 0) && (!last || md)) fprintf(f, "%*s", pad, "");
@@ -437,14 +458,25 @@ static void budget_table(FILE *f, int md, int color, const char ***rows, int n)
         fputs(md ? " |\n" : "\n", f);
         if (r < 0 && md) {
             fputs("|", f);
-            for (int k = 0; k < NBSHOWN; k++) {
-                int numeric = bshown[k] != B_CODE && bshown[k] != B_LEVEL && bshown[k] != B_STATUS;
+            for (int k = 0; k < g->ncols; k++) {
+                int numeric = g->numeric[g->cols[k]];
                 for (int i = 0; i < width[k] + 2 - numeric; i++) fputc('-', f);
                 fputs(numeric ? ":|" : "|", f);
             }
             fputc('\n', f);
         }
     }
+    free(width);
+}
+
+static void budget_table(FILE *f, int md, int color, const char ***rows, int n)
+{
+    static const unsigned char numeric[NBCOLS] = {
+        [B_PAGU] = 1, [B_REAL] = 1, [B_SERAPAN] = 1, [B_SISA] = 1, [B_KPAGU] = 1, [B_KREAL] = 1,
+        [B_KSERAPAN] = 1, [B_PSISA] = 1,
+    };
+    Grid g = { bcol_names, bshown, NBSHOWN, numeric, B_STATUS };
+    grid_print(f, md, color, &g, rows, n);
 }
 
 int output_budget(FILE *f, OutFormat fmt, int color, const Plan *p, const BudgetReport *r)
@@ -488,4 +520,67 @@ int output_budget(FILE *f, OutFormat fmt, int color, const Plan *p, const Budget
     }
     arena_free(&a);
     return ferror(f) ? 5 : 0;
+}
+
+/* ---- any table of text cells -------------------------------------------------- */
+
+int output_cells(FILE *f, OutFormat fmt, int color, const char *const *names, int ncols,
+                 const unsigned char *numeric, const char ***rows, int nrows)
+{
+    if (fmt == FMT_CSV) {
+        for (int i = 0; i < ncols; i++) fprintf(f, "%s%s", i ? "," : "", names[i]);
+        fputc('\n', f);
+        for (int r = 0; r < nrows; r++) {
+            for (int i = 0; i < ncols; i++) {
+                if (i) fputc(',', f);
+                csv_field(f, rows[r][i]);
+            }
+            fputc('\n', f);
+        }
+    } else if (fmt == FMT_JSON) {
+        fputc('[', f);
+        for (int r = 0; r < nrows; r++) {
+            fputs(r ? ",\n  {" : "\n  {", f);
+            for (int i = 0; i < ncols; i++) {
+                fprintf(f, "%s\"%s\": ", i ? ", " : "", names[i]);
+                if (!*rows[r][i]) fputs("null", f);
+                else if ((numeric[i] & CELL_NUMBER) && is_json_number(rows[r][i])) fputs(rows[r][i], f);
+                else json_string(f, rows[r][i]);
+            }
+            fputc('}', f);
+        }
+        fputs(nrows ? "\n]\n" : "]\n", f);
+    } else {
+        /* an optional column (the group) is left out when every cell is empty */
+        int *cols = skp_xmalloc((size_t)(ncols ? ncols : 1) * sizeof *cols);
+        int nshow = 0;
+        for (int i = 0; i < ncols; i++) {
+            int used = !(numeric[i] & CELL_OPTIONAL);
+            for (int r = 0; r < nrows && !used; r++) used = *rows[r][i] != '\0';
+            if (used) cols[nshow++] = i;
+        }
+        unsigned char *num = skp_xmalloc((size_t)(ncols ? ncols : 1));
+        for (int i = 0; i < ncols; i++) num[i] = numeric[i] & CELL_NUMBER;
+        Grid g = { names, cols, nshow, num, -1 };
+        grid_print(f, fmt == FMT_MARKDOWN, color, &g, rows, nrows);
+        free(cols);
+        free(num);
+    }
+    return ferror(f) ? 5 : 0;
+}
+
+void output_row_text(Arena *a, const ResultRow *r, RowText *t)
+{
+    char *cells[NCOLS];
+    row_cells(a, r, cells);
+    t->unit = cells[C_UNIT];
+    t->indicator = cells[C_IND];
+    t->group = cells[C_GROUP];
+    t->year = r->year;
+    t->target = cells[C_TARGET];
+    t->source = cells[C_SOURCE];
+    t->real = cells[C_REAL];
+    t->capaian = cells[C_CAPAIAN];
+    t->grade = grade_display(a, cells);
+    t->status = status_display(a, cells);
 }

@@ -23,4 +23,19 @@ void output_close(Output *o, int ok);
  * and sub kegiatan with serapan, sisa, the children's sums and findings. */
 int output_budget(FILE *f, OutFormat fmt, int color, const Plan *p, const BudgetReport *r);
 
+/* A row's figures as the reports show them (diff, audit). */
+typedef struct {
+    const char *unit, *indicator, *group;
+    int year;
+    const char *target, *source, *real, *capaian, *grade, *status;
+} RowText;
+void output_row_text(Arena *a, const ResultRow *r, RowText *t);
+
+/* Any table of text cells in the four formats. flags[i]: CELL_NUMBER,
+ * column i is a number (right-aligned; a JSON number); CELL_OPTIONAL, the
+ * table and markdown leave it out when it is empty in every row. */
+enum { CELL_NUMBER = 1, CELL_OPTIONAL = 2 };
+int output_cells(FILE *f, OutFormat fmt, int color, const char *const *names, int ncols,
+                 const unsigned char *flags, const char ***rows, int nrows);
+
 #endif

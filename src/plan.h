@@ -209,6 +209,34 @@ typedef struct {
     Loc loc;
 } BudgetSpec;
 
+/* A what-if change, from a `scenario` block or `--set`: a target,
+ * realisation, weight or cap of an indicator, in every unit that has it or
+ * in one, in every year evaluated or in one. Evaluation applies them in
+ * order; the last that matches wins. */
+typedef enum { OV_TARGET, OV_REALISATION, OV_WEIGHT, OV_CAP } OverrideField;
+typedef struct {
+    const char *unit;      /* NULL: every unit */
+    const char *code;      /* indicator code */
+    int code_id;           /* Plan.codes index */
+    OverrideField field;
+    int year;              /* 0: every year */
+    int has_value;         /* 0: `cap X = none` */
+    double value;
+    const char *level;     /* a level ("WTP", "BB") instead of a number, or NULL */
+    const char *origin;    /* "scenario IKM86", "--set" */
+    Loc loc;
+} Override;
+
+/* scenario NAME ["title"] [extends BASE] { target IKM = 86; unit U { ... } } */
+typedef struct {
+    const char *name, *title;
+    int base;              /* Plan.scenarios index, or -1 */
+    const char *base_name;
+    Override *ovs;
+    int novs;
+    Loc loc;
+} Scenario;
+
 typedef struct Plan {
     Arena arena;
     Source *sources_list;  /* the plan file and every include */
@@ -233,6 +261,7 @@ typedef struct Plan {
     UnitAgg *uaggs; int nuaggs;         /* every `... over children` */
     const char **sources; int nsources; /* every target source named */
     BudgetSpec budget;
+    Scenario *scenarios; int nscenarios;
 } Plan;
 
 /* Loads, parses and checks a plan (and its includes). Every error goes to d;
