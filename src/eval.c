@@ -324,7 +324,7 @@ static const Override *override_of(const Engine *e, int code, OverrideField fiel
     const Override *hit = NULL;
     for (int i = 0; i < e->opt->noverrides; i++) {
         const Override *o = &e->opt->overrides[i];
-        if (o->code_id != code || o->field != field) continue;
+        if (o->code_id != code || o->field != field || o->has_period) continue;
         if (o->year && o->year != year) continue;
         if (o->unit && strcmp(o->unit, e->unit->code) != 0) continue;
         hit = o;
@@ -1016,6 +1016,34 @@ static void read_period_targets(Engine *e, Cursor *c)
     }
 }
 
+static int override_in_unit(const Engine *e, const Override *o)
+{
+    return !o->unit || strcmp(o->unit, e->unit->code) == 0;
+}
+
+static int same_period(Period a, Period b)
+{
+    return a.year == b.year && a.kind == b.kind && a.index == b.index;
+}
+
+/* A what-if change gives this period's realisation: the stored one is left out. */
+static int period_overridden(const Engine *e, int code, Period p)
+{
+    for (int i = 0; i < e->opt->noverrides; i++) {
+        const Override *o = &e->opt->overrides[i];
+        if (o->has_period && o->code_id == code && same_period(o->period, p) && override_in_unit(e, o)) return 1;
+    }
+    return 0;
+}
+
+/* Of several changes to one period, the last counts. */
+static int period_overridden_after(const Engine *e, const Override *o)
+{
+    for (const Override *n = o + 1; n < e->opt->overrides + e->opt->noverrides; n++)
+        if (n->has_period && n->code_id == o->code_id && same_period(n->period, o->period) && override_in_unit(e, n)) return 1;
+    return 0;
+}
+
 static void read_realisations(Engine *e, Cursor *c)
 {
     for (; cursor_at(c, e->unit->code); cursor_next(c)) {
@@ -1030,9 +1058,15 @@ static void read_realisations(Engine *e, Cursor *c)
             e->data_errors++;
             continue;
         }
+        if (period_overridden(e, code, p)) continue;
         double v;
         if (stored_level(e, st, code, 3, 4, 0, &v) < 0) continue;
         fold_realisation(e, code, p, v);
+    }
+    for (int i = 0; i < e->opt->noverrides; i++) {     /* what-if periods, in place of the data's */
+        const Override *o = &e->opt->overrides[i];
+        if (!o->has_period || !override_in_unit(e, o) || period_overridden_after(e, o)) continue;
+        fold_realisation(e, o->code_id, o->period, o->value);
     }
 }
 

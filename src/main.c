@@ -16,6 +16,8 @@
 #include "eval.h"
 #include "import.h"
 #include "output.h"
+#include "need.h"
+#include "num.h"
 #include "plan.h"
 #include "scenario.h"
 
@@ -42,6 +44,8 @@ static const char *const main_help =
     "  check PLAN              check a plan and report every error in it\n"
     "  eval PLAN               evaluate a plan: one row per unit, indicator and year\n"
     "  diff PLAN --scenario S  what a scenario (or --set CHANGE) changes: only the figures that differ\n"
+    "  need PLAN --unit U --indicator I --grade G|--capaian N\n"
+    "                          the realisation that reaches a grade or a capaian (goal seek)\n"
     "  help [COMMAND]          this text, or a command's\n"
     "\n"
     "Options:\n"
@@ -122,6 +126,22 @@ static const char *const diff_help =
     "\n"
     "Options: as for eval (sakipc eval --help), at least one of --scenario and --set.\n";
 
+static const char *const need_help =
+    "usage: sakipc need PLAN --unit CODE --indicator CODE (--grade G [--scheme S] | --capaian N)\n"
+    "                        [--vary CODE] [--period PERIOD] [--year Y] [--as-of PERIOD]\n"
+    "                        [--scenario NAME] [--set CHANGE]... [--db DB] [--format F]\n"
+    "\n"
+    "Goal seek: the realisation that brings the indicator's row to grade G (or\n"
+    "a better one) of its grading scheme S, or to a capaian of at least N. The\n"
+    "input is the indicator's own realisation, or with --vary the realisation\n"
+    "of another indicator of the unit (a part of a composite), or with --period\n"
+    "the realisation of one period alone (the quarter still to come). Every\n"
+    "try is a full evaluation with the plan's rules, so the answer is exact at\n"
+    "the input's precision: 'at least 88.31', or 'above 80' where the band\n"
+    "excludes 80 itself. Where the outcome is not monotone in the input, the\n"
+    "ranges that reach the goal are listed; where none does, it says why.\n"
+    "The database is only read.\n";
+
 static const char *const help_help =
     "usage: sakipc help [COMMAND]\n"
     "\n"
@@ -135,7 +155,7 @@ typedef struct {
 
 static const CommandHelp helps[] = {
     { "init", init_help }, { "import", import_help }, { "check", check_help }, { "eval", eval_help },
-    { "diff", diff_help },
+    { "diff", diff_help }, { "need", need_help },
     { "help", help_help },
 };
 
@@ -315,6 +335,7 @@ typedef struct {
     const char *plan, *db, *year, *as_of, *unit, *target, *format, *report, *scenario;
     const char *sets[MAX_SETS];
     int nsets;
+    const char *indicator, *grade, *scheme, *capaian, *vary, *period;   /* need, explain */
 } EvalArgs;
 
 static int parse_eval_args(Args *a, EvalArgs *ea, const char *cmd)
@@ -335,6 +356,12 @@ static int parse_eval_args(Args *a, EvalArgs *ea, const char *cmd)
         else if (!r && (r = take_value(a, "--format", &v)) > 0) ea->format = v;
         else if (!r && (r = take_value(a, "--report", &v)) > 0 && strcmp(cmd, "eval") == 0) ea->report = v;
         else if (!r && (r = take_value(a, "--scenario", &v)) > 0) ea->scenario = v;
+        else if (!r && !strcmp(cmd, "need") && (r = take_value(a, "--grade", &v)) > 0) ea->grade = v;
+        else if (!r && !strcmp(cmd, "need") && (r = take_value(a, "--scheme", &v)) > 0) ea->scheme = v;
+        else if (!r && !strcmp(cmd, "need") && (r = take_value(a, "--capaian", &v)) > 0) ea->capaian = v;
+        else if (!r && !strcmp(cmd, "need") && (r = take_value(a, "--vary", &v)) > 0) ea->vary = v;
+        else if (!r && !strcmp(cmd, "need") && (r = take_value(a, "--period", &v)) > 0) ea->period = v;
+        else if (!r && strcmp(cmd, "eval") && strcmp(cmd, "diff") && (r = take_value(a, "--indicator", &v)) > 0) ea->indicator = v;
         else if (!r && (r = take_value(a, "--set", &v)) > 0) {
             if (ea->nsets == MAX_SETS) return usage_error(cmd, "at most 64 --set changes, found more%s", "");
             ea->sets[ea->nsets++] = v;
@@ -514,6 +541,48 @@ static int cmd_diff(Args *a)
     return rc;
 }
 
+/* need: the input that reaches a grade or a capaian. */
+static int cmd_need(Args *a)
+{
+    EvalArgs ea;
+    int rc = parse_eval_args(a, &ea, "need");
+    if (rc < 0) { fputs(need_help, stdout); return EXIT_OK; }
+    if (rc) return rc;
+    if (!ea.unit || !ea.indicator) return usage_error("need", "need asks about one figure: give --unit CODE and --indicator CODE%s", "");
+    if (!ea.grade == !ea.capaian) return usage_error("need", "give the goal: --grade CODE or --capaian N (one of them)%s", "");
+    NeedQuery q;
+    memset(&q, 0, sizeof q);
+    q.unit = ea.unit;
+    q.indicator = ea.indicator;
+    q.grade = ea.grade;
+    q.scheme = ea.scheme;
+    q.vary = ea.vary;
+    if (ea.capaian) {
+        const char *why = NULL;
+        if (num_parse(ea.capaian, NUM_PLAIN, &q.capaian, &why) != NUMP_OK)
+            return usage_error("need", "--capaian: '%s' is not a number", ea.capaian);
+        q.has_capaian = 1;
+    }
+    if (ea.period) {
+        if (period_parse(ea.period, strlen(ea.period), &q.period) != 0 || q.period.kind == PER_YEAR)
+            return usage_error("need", "--period: expected a semester, quarter or month such as 2023-Q4, found '%s'", ea.period);
+        q.has_period = 1;
+        if (!ea.year) {
+            static char y[8];
+            snprintf(y, sizeof y, "%d", q.period.year);
+            ea.year = y;
+        }
+    }
+    Session s;
+    rc = session_open(&s, &ea, 1);
+    if (!rc) {
+        rc = need_run(s.cp, s.db, &s.opt, &q, s.fmt, stdout, &s.d);
+        if (rc == EXIT_DATA) diag_summary(&s.d);
+    }
+    session_close(&s);
+    return rc;
+}
+
 /* ---- main ---- */
 
 typedef int (*CommandFn)(Args *);
@@ -530,7 +599,7 @@ int main(int argc, char **argv)
 {
     static const struct { const char *name; CommandFn fn; } commands[] = {
         { "init", cmd_init }, { "import", cmd_import }, { "check", cmd_check },
-        { "eval", cmd_eval }, { "diff", cmd_diff }, { "help", cmd_help },
+        { "eval", cmd_eval }, { "diff", cmd_diff }, { "need", cmd_need }, { "help", cmd_help },
     };
     if (argc < 2) {
         fputs(main_help, stderr);

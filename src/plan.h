@@ -5,6 +5,7 @@
 #define SKP_PLAN_H
 #include "ast.h"
 #include "num.h"
+#include "period.h"
 #include "record.h"
 
 /* How capaian is measured. SAKIP.md: the three lower-is-better formulas
@@ -224,6 +225,8 @@ typedef struct {
     double value;
     const char *level;     /* a level ("WTP", "BB") instead of a number, or NULL */
     const char *origin;    /* "scenario IKM86", "--set" */
+    int has_period;        /* a realisation for one period (2023-Q4), in place of the data's */
+    Period period;
     Loc loc;
 } Override;
 

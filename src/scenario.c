@@ -55,13 +55,13 @@ static int parse_set(const Plan *p, const char *spec, OverrideList *l, Override 
     char *at = strchr(left, '@');
     if (at) {
         *at = '\0';
-        char *end;
-        long y = strtol(at + 1, &end, 10);
-        if (*end || y < 1900 || y > 2999) {
-            snprintf(err, errn, "--set %s: '%s' is not a year", spec, at + 1);
+        Period per;
+        if (period_parse(at + 1, strlen(at + 1), &per) != 0) {
+            snprintf(err, errn, "--set %s: '%s' is not a year or a period (" PERIOD_FORMS ")", spec, at + 1);
             return -1;
         }
-        o->year = (int)y;
+        if (per.kind == PER_YEAR) o->year = per.year;
+        else { o->has_period = 1; o->period = per; o->year = per.year; }
     }
     char *dot = strrchr(left, '.');
     if (!dot) {
@@ -78,6 +78,10 @@ static int parse_set(const Plan *p, const char *spec, OverrideList *l, Override 
         return -1;
     }
     o->field = (OverrideField)field;
+    if (o->has_period && field != OV_REALISATION) {
+        snprintf(err, errn, "--set %s: only a realisation can be set for a period", spec);
+        return -1;
+    }
     o->code_id = code_id(p, o->code);
     if (o->code_id < 0) {
         const char *best = skp_suggest(o->code, p->codes, p->ncodes);
