@@ -81,7 +81,10 @@ static void compile_const(Emitter *e, const Expr *x)
 static void compile_name(Emitter *e, const Expr *x)
 {
     switch ((ExprRes)x->res) {
-    case RES_CONST: compile_const(e, x); break;
+    case RES_CONST:
+        compile_const(e, x);
+        emit(e, OP_MARK, 0, 0, x, 0);
+        break;
     case RES_YEAR: emit(e, OP_YEAR, 0, 0, x, 1); break;
     case RES_UNDEFINED: emit(e, OP_UNDEF, 0, 0, x, 1); break;
     case RES_TRUE: emit(e, OP_BOOL, 1, 0, x, 1); break;

@@ -615,6 +615,12 @@ static Value to_date(Engine *e, int code, int year)
 
 static Value host_to_date(VmHost *h, int code, int year) { return to_date((Engine *)h, code, year); }
 
+static void host_trace(VmHost *h, const Expr *at, Value v)
+{
+    Engine *e = (Engine *)h;
+    e->opt->trace(e->opt->trace_ctx, e->unit->code, e->group_active ? e->group_label : NULL, h->year, at, v);
+}
+
 static Value host_latest(VmHost *h, int code, int year)
 {
     return latest_value((Engine *)h, code, year, NULL);
@@ -1190,6 +1196,7 @@ static void engine_init(Engine *e, const CompiledPlan *cp, const EvalOptions *op
     e->host.weight = host_weight;
     e->host.to_date = host_to_date;
     e->host.unit_agg = rollup_host_agg;
+    e->host.trace = opt->trace ? host_trace : NULL;
     e->grouped_codes = skp_xcalloc((size_t)(e->ncodes ? e->ncodes : 1), sizeof *e->grouped_codes);
     for (int c = 0; c < e->ncodes; c++)
         for (int i = 0; i < e->plan->ninds; i++)

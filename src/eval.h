@@ -48,6 +48,10 @@ typedef struct {
     const char *target_override;/* --target SOURCE: measure against this source instead */
     const Override *overrides;  /* what-if changes (scenario, --set), applied in order */
     int noverrides;
+    /* explain: told the value of every part of every formula computed, with
+     * the unit and year it was computed for */
+    void (*trace)(void *ctx, const char *unit, const char *group, int year, const Expr *at, Value v);
+    void *trace_ctx;
 } EvalOptions;
 
 /* Called for each result row in order (unit code, then plan order, then

@@ -14,6 +14,7 @@
 #include "db.h"
 #include "diff.h"
 #include "eval.h"
+#include "explain.h"
 #include "import.h"
 #include "output.h"
 #include "need.h"
@@ -46,6 +47,8 @@ static const char *const main_help =
     "  diff PLAN --scenario S  what a scenario (or --set CHANGE) changes: only the figures that differ\n"
     "  need PLAN --unit U --indicator I --grade G|--capaian N\n"
     "                          the realisation that reaches a grade or a capaian (goal seek)\n"
+    "  explain PLAN --unit U --indicator I\n"
+    "                          how one figure was derived: formula, inputs, sources, cap, rounding, band\n"
     "  help [COMMAND]          this text, or a command's\n"
     "\n"
     "Options:\n"
@@ -142,10 +145,22 @@ static const char *const need_help =
     "ranges that reach the goal are listed; where none does, it says why.\n"
     "The database is only read.\n";
 
+static const char *const explain_help =
+    "usage: sakipc explain PLAN --unit CODE --indicator CODE [--group G] [--year Y] [--as-of PERIOD]\n"
+    "                           [--target SOURCE] [--scenario NAME] [--set CHANGE]... [--db DB]\n"
+    "                           [--format table|markdown|json]\n"
+    "\n"
+    "Shows how one row's figures were derived: each formula as the checker\n"
+    "reads it with its place in the plan, the value of every input in it,\n"
+    "the stored rows behind a realisation or target (period, source, CSV\n"
+    "file and line), the capaian formula with its numbers, the cap and\n"
+    "rounding, and the band each grade came from and why. --format json gives\n"
+    "the same trace for other tools. The database is only read.\n";
+
 static const char *const help_help =
     "usage: sakipc help [COMMAND]\n"
     "\n"
-    "Shows the program's help, or COMMAND's (init, import, check, eval, diff, help).\n"
+    "Shows the program's help, or COMMAND's (init, import, check, eval, diff, need, explain, help).\n"
     "'sakipc COMMAND --help' does the same.\n";
 
 typedef struct {
@@ -155,7 +170,7 @@ typedef struct {
 
 static const CommandHelp helps[] = {
     { "init", init_help }, { "import", import_help }, { "check", check_help }, { "eval", eval_help },
-    { "diff", diff_help }, { "need", need_help },
+    { "diff", diff_help }, { "need", need_help }, { "explain", explain_help },
     { "help", help_help },
 };
 
@@ -336,6 +351,7 @@ typedef struct {
     const char *sets[MAX_SETS];
     int nsets;
     const char *indicator, *grade, *scheme, *capaian, *vary, *period;   /* need, explain */
+    const char *group;                                                  /* explain */
 } EvalArgs;
 
 static int parse_eval_args(Args *a, EvalArgs *ea, const char *cmd)
@@ -362,6 +378,7 @@ static int parse_eval_args(Args *a, EvalArgs *ea, const char *cmd)
         else if (!r && !strcmp(cmd, "need") && (r = take_value(a, "--vary", &v)) > 0) ea->vary = v;
         else if (!r && !strcmp(cmd, "need") && (r = take_value(a, "--period", &v)) > 0) ea->period = v;
         else if (!r && strcmp(cmd, "eval") && strcmp(cmd, "diff") && (r = take_value(a, "--indicator", &v)) > 0) ea->indicator = v;
+        else if (!r && !strcmp(cmd, "explain") && (r = take_value(a, "--group", &v)) > 0) ea->group = v;
         else if (!r && (r = take_value(a, "--set", &v)) > 0) {
             if (ea->nsets == MAX_SETS) return usage_error(cmd, "at most 64 --set changes, found more%s", "");
             ea->sets[ea->nsets++] = v;
@@ -583,6 +600,25 @@ static int cmd_need(Args *a)
     return rc;
 }
 
+/* explain: how one figure was derived. */
+static int cmd_explain(Args *a)
+{
+    EvalArgs ea;
+    int rc = parse_eval_args(a, &ea, "explain");
+    if (rc < 0) { fputs(explain_help, stdout); return EXIT_OK; }
+    if (rc) return rc;
+    if (!ea.unit || !ea.indicator) return usage_error("explain", "explain shows one figure: give --unit CODE and --indicator CODE%s", "");
+    ExplainQuery q = { ea.unit, ea.indicator, ea.group };
+    Session s;
+    rc = session_open(&s, &ea, 1);
+    if (!rc) {
+        rc = explain_run(s.cp, s.db, &s.opt, &q, s.fmt, stdout, &s.d);
+        if (rc == EXIT_DATA) diag_summary(&s.d);
+    }
+    session_close(&s);
+    return rc;
+}
+
 /* ---- main ---- */
 
 typedef int (*CommandFn)(Args *);
@@ -599,7 +635,8 @@ int main(int argc, char **argv)
 {
     static const struct { const char *name; CommandFn fn; } commands[] = {
         { "init", cmd_init }, { "import", cmd_import }, { "check", cmd_check },
-        { "eval", cmd_eval }, { "diff", cmd_diff }, { "need", cmd_need }, { "help", cmd_help },
+        { "eval", cmd_eval }, { "diff", cmd_diff }, { "need", cmd_need }, { "explain", cmd_explain },
+        { "help", cmd_help },
     };
     if (argc < 2) {
         fputs(main_help, stderr);

@@ -144,6 +144,7 @@ Value vm_run(const Program *p, VmHost *h)
         case OP_WEIGHT: stack[sp++] = h->weight(h, in->a); break;
         case OP_TO_DATE: stack[sp++] = h->to_date(h, in->a, h->year); break;
         case OP_UAGG: stack[sp++] = h->unit_agg(h, in->a); break;
+        case OP_MARK: break;
         case OP_NEG:
             if (stack[sp - 1].kind != V_NA) stack[sp - 1].num = -stack[sp - 1].num;
             break;
@@ -191,5 +192,8 @@ Value vm_run(const Program *p, VmHost *h)
         case OP_RET:
             return stack[sp - 1];
         }
+        /* explain: the value each part of a formula took */
+        if (h->trace && in->op != OP_JUMP && in->op != OP_JUMP_FALSE && in->op != OP_IF_NA)
+            h->trace(h, in->at, stack[sp - 1]);
     }
 }

@@ -15,6 +15,7 @@ struct VmHost {
     Value (*weight)(VmHost *h, int code);
     Value (*to_date)(VmHost *h, int code, int year);
     Value (*unit_agg)(VmHost *h, int agg);       /* Plan.uaggs[agg] over the units below */
+    void (*trace)(VmHost *h, const Expr *at, Value v);   /* NULL, or told every value computed */
     Value (*record_agg)(VmHost *h, int agg);     /* Plan.raggs[agg] over the rows in scope */
     Value (*column)(VmHost *h, int col);         /* of the row a filter is looking at */
     Value (*group_agg)(VmHost *h, int agg);      /* Plan.gaggs[agg] over the groups in scope */
