@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "audit.h"
 #include "compile.h"
 #include "db.h"
 #include "diff.h"
@@ -49,6 +50,8 @@ static const char *const main_help =
     "                          the realisation that reaches a grade or a capaian (goal seek)\n"
     "  explain PLAN --unit U --indicator I\n"
     "                          how one figure was derived: formula, inputs, sources, cap, rounding, band\n"
+    "  audit PLAN --printed FILE.csv\n"
+    "                          the figures a printed report gets wrong (exit 1 when any does)\n"
     "  help [COMMAND]          this text, or a command's\n"
     "\n"
     "Options:\n"
@@ -157,10 +160,35 @@ static const char *const explain_help =
     "rounding, and the band each grade came from and why. --format json gives\n"
     "the same trace for other tools. The database is only read.\n";
 
+static const char *const audit_help =
+    "usage: sakipc audit PLAN [--printed FILE.csv]... [--tolerance X] [--indonesian] [--year Y]\n"
+    "                         [--scenario NAME] [--set CHANGE]... [--db DB] [--format F]\n"
+    "\n"
+    "Checks a printed report against the data. FILE.csv is a transcription of\n"
+    "the figures the report prints, with a header: unit, indicator, and any\n"
+    "of group, year (default: the year evaluated), target, realisation,\n"
+    "capaian, grade, where (a page or table, for the findings); an empty field\n"
+    "was not printed. A printed number agrees when the computed one, rounded\n"
+    "half-up to the decimals printed, is the same (100.17 printed as 100\n"
+    "agrees; as 101 it does not), give or take --tolerance X. A printed grade\n"
+    "agrees when it is the code or the label of one of the row's grades. When\n"
+    "the plan has a budget block, its checks (roll-ups, left-overs) are part of\n"
+    "the audit. Every figure that disagrees is listed with where it was\n"
+    "printed, both values, the difference and the rule; then a summary.\n"
+    "\n"
+    "Exit status: 0 when everything agrees, 1 when anything disagrees; 2, 3,\n"
+    "4 and 5 as for the other commands. The database is only read.\n"
+    "\n"
+    "Options:\n"
+    "  --printed FILE.csv  a transcription (repeatable)\n"
+    "  --tolerance X       a printed number may differ by X beyond its rounding\n"
+    "  --indonesian        the transcription's numbers are written 100,17\n";
+
 static const char *const help_help =
     "usage: sakipc help [COMMAND]\n"
     "\n"
-    "Shows the program's help, or COMMAND's (init, import, check, eval, diff, need, explain, help).\n"
+    "Shows the program's help, or COMMAND's (init, import, check, eval, diff, need, explain,\n"
+    "audit, help).\n"
     "'sakipc COMMAND --help' does the same.\n";
 
 typedef struct {
@@ -170,7 +198,7 @@ typedef struct {
 
 static const CommandHelp helps[] = {
     { "init", init_help }, { "import", import_help }, { "check", check_help }, { "eval", eval_help },
-    { "diff", diff_help }, { "need", need_help }, { "explain", explain_help },
+    { "diff", diff_help }, { "need", need_help }, { "explain", explain_help }, { "audit", audit_help },
     { "help", help_help },
 };
 
@@ -352,6 +380,10 @@ typedef struct {
     int nsets;
     const char *indicator, *grade, *scheme, *capaian, *vary, *period;   /* need, explain */
     const char *group;                                                  /* explain */
+    const char *printed[MAX_SETS];                                      /* audit */
+    int nprinted;
+    const char *tolerance;
+    int indonesian;
 } EvalArgs;
 
 static int parse_eval_args(Args *a, EvalArgs *ea, const char *cmd)
@@ -379,6 +411,11 @@ static int parse_eval_args(Args *a, EvalArgs *ea, const char *cmd)
         else if (!r && !strcmp(cmd, "need") && (r = take_value(a, "--period", &v)) > 0) ea->period = v;
         else if (!r && strcmp(cmd, "eval") && strcmp(cmd, "diff") && (r = take_value(a, "--indicator", &v)) > 0) ea->indicator = v;
         else if (!r && !strcmp(cmd, "explain") && (r = take_value(a, "--group", &v)) > 0) ea->group = v;
+        else if (!r && !strcmp(cmd, "audit") && (r = take_value(a, "--tolerance", &v)) > 0) ea->tolerance = v;
+        else if (!r && !strcmp(cmd, "audit") && (r = take_value(a, "--printed", &v)) > 0) {
+            if (ea->nprinted == MAX_SETS) return usage_error(cmd, "at most 64 --printed files, found more%s", "");
+            ea->printed[ea->nprinted++] = v;
+        } else if (!r && !strcmp(cmd, "audit") && !strcmp(arg, "--indonesian")) { ea->indonesian = 1; continue; }
         else if (!r && (r = take_value(a, "--set", &v)) > 0) {
             if (ea->nsets == MAX_SETS) return usage_error(cmd, "at most 64 --set changes, found more%s", "");
             ea->sets[ea->nsets++] = v;
@@ -619,6 +656,35 @@ static int cmd_explain(Args *a)
     return rc;
 }
 
+/* audit: a printed report's figures against the computation. */
+static int cmd_audit(Args *a)
+{
+    EvalArgs ea;
+    int rc = parse_eval_args(a, &ea, "audit");
+    if (rc < 0) { fputs(audit_help, stdout); return EXIT_OK; }
+    if (rc) return rc;
+    AuditQuery q;
+    memset(&q, 0, sizeof q);
+    q.files = ea.printed;
+    q.nfiles = ea.nprinted;
+    q.numstyle = ea.indonesian ? NUM_INDONESIAN : NUM_PLAIN;
+    if (ea.tolerance) {
+        const char *why = NULL;
+        if (num_parse(ea.tolerance, NUM_PLAIN, &q.tolerance, &why) != NUMP_OK || q.tolerance < 0)
+            return usage_error("audit", "--tolerance: expected a number of 0 or more, found '%s'", ea.tolerance);
+    }
+    Session s;
+    rc = session_open(&s, &ea, ea.nprinted > 0);
+    if (!rc && !ea.nprinted && !s.p->budget.declared)
+        rc = usage_error("audit", "nothing to audit: give --printed FILE.csv (the report's figures), or a plan with a budget block%s", "");
+    if (!rc) {
+        rc = audit_run(s.cp, s.db, &s.opt, &q, s.fmt, wants_color(stdout), stdout, &s.d);
+        if (rc == EXIT_DATA) diag_summary(&s.d);
+    }
+    session_close(&s);
+    return rc;
+}
+
 /* ---- main ---- */
 
 typedef int (*CommandFn)(Args *);
@@ -636,6 +702,7 @@ int main(int argc, char **argv)
     static const struct { const char *name; CommandFn fn; } commands[] = {
         { "init", cmd_init }, { "import", cmd_import }, { "check", cmd_check },
         { "eval", cmd_eval }, { "diff", cmd_diff }, { "need", cmd_need }, { "explain", cmd_explain },
+        { "audit", cmd_audit },
         { "help", cmd_help },
     };
     if (argc < 2) {
