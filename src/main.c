@@ -28,6 +28,7 @@ enum { EXIT_OK = 0, EXIT_USAGE = 2, EXIT_PLAN = 3, EXIT_DATA = 4, EXIT_RUNTIME =
 static const char *const exit_text =
     "Exit status:\n"
     "  0  success\n"
+    "  1  audit: a printed figure disagrees with the data\n"
     "  2  usage error (unknown command or option, missing argument)\n"
     "  3  plan error (syntax, names, types, cycles, grade bands)\n"
     "  4  data error (bad CSV rows, unknown units, import refused)\n"
