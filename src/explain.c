@@ -70,7 +70,7 @@ static int by_at(const void *a, const void *b)
 static void trace(void *ctx, const char *unit, const char *group, int year, const Expr *at, Value v)
 {
     Explain *x = ctx;
-    if (year != x->year || strcmp(unit, x->q->unit) != 0) return;
+    if (!x->nparts || year != x->year || strcmp(unit, x->q->unit) != 0) return;
     if (x->q->group && (!group || strcmp(group, x->q->group) != 0)) return;
     Part key = { at, { 0, 0, 0, 0 }, 0 };
     Part *p = bsearch(&key, x->parts, (size_t)x->nparts, sizeof *x->parts, by_at);
@@ -496,7 +496,7 @@ int explain_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, con
         add_parts(&x, ind->target_hi);
         add_parts(&x, ind->capaian);
     }
-    qsort(x.parts, (size_t)x.nparts, sizeof *x.parts, by_at);
+    if (x.nparts) qsort(x.parts, (size_t)x.nparts, sizeof *x.parts, by_at);
     EvalOptions o = *opt;
     x.db = db;
     x.rollups = cp->plan->nuaggs > 0;
