@@ -31,6 +31,12 @@ static const char *row_key(Arena *a, const RowText *t)
     return arena_printf(a, "%s\x1f%s\x1f%s\x1f%d", t->unit, t->indicator, t->group, t->year);
 }
 
+/* "86 (scenario IKM86)"; "none" where there is no target. */
+static const char *with_source(Arena *a, const RowText *t)
+{
+    return *t->target ? arena_printf(a, "%s (%s)", t->target, t->source) : "none";
+}
+
 enum { D_UNIT, D_IND, D_GROUP, D_YEAR, D_WHAT, D_BASE, D_SCEN, ND };
 typedef VEC(const char **) CellRows;
 
@@ -65,8 +71,7 @@ int diff_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *base, const
         if (j < 0) { add(&a, &rows, t, "row", "", "only in the scenario"); changed_rows++; continue; }
         const RowText *o = &b.rows[j];
         if (strcmp(o->target, t->target) || strcmp(o->source, t->source))
-            add(&a, &rows, t, "target", arena_printf(&a, "%s (%s)", o->target, o->source),
-                arena_printf(&a, "%s (%s)", t->target, t->source));
+            add(&a, &rows, t, "target", with_source(&a, o), with_source(&a, t));
         if (strcmp(o->real, t->real)) add(&a, &rows, t, "realisation", o->real, t->real);
         if (strcmp(o->capaian, t->capaian)) add(&a, &rows, t, "capaian", o->capaian, t->capaian);
         if (strcmp(o->grade, t->grade)) add(&a, &rows, t, "grade", o->grade, t->grade);
