@@ -155,6 +155,8 @@ static int resolve_goal(Seek *s, Diag *d)
         const Scheme *sc = &s->p->schemes[ind->grades[g].scheme];
         if (q->scheme && strcmp(sc->name, q->scheme) != 0) continue;
         int rank = scale_rank(sc, q->grade);
+        for (int b = 0; !rank && b < sc->nbands; b++)      /* a label ("Sangat Baik") names its band too */
+            if (strcmp(sc->bands[b].label, q->grade) == 0) rank = scale_band_rank(sc, b);
         if (!rank) continue;
         s->scheme = sc;
         s->grading = g;
