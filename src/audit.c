@@ -202,8 +202,10 @@ static void compare_number(Audit *au, const char *where, const char *item, const
     }
     int d = decimals_written(printed, au->q->numstyle);
     double shown = num_round(computed, (Rounding){ ROUND_HALF_UP, d });
-    double diff = p - shown;
-    if (fabs(diff) <= au->q->tolerance + 1e-9 * (1 + fabs(p))) return;
+    double eps = 1e-9 * (1 + fabs(p));
+    if (fabs(p - shown) <= eps) return;                 /* the printed rounding of the figure */
+    /* a tolerance allows that much beyond the rounding: whole percents within 0.5 + X */
+    if (au->q->tolerance > 0 && fabs(p - computed) <= au->q->tolerance + 0.5 * pow(10, -d) + eps) return;
     const char *r = arena_printf(au->a, "%s%scompared at the %d decimal%s printed%s", rule, *rule ? "; " : "", d,
                                  d == 1 ? "" : "s", au->q->tolerance > 0 ? arena_printf(au->a, ", tolerance %s", fmt(au->a, au->q->tolerance, -1)) : "");
     /* the computed figure as the report shows it, and the difference from it */

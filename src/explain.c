@@ -218,7 +218,11 @@ static const char *num_text(Arena *a, double v, int digits);
 typedef VEC(DataRow) DataRows;
 
 /* The rows of the unit and indicator for the year (for `latest`, up to it). */
-static void query_rows(Explain *x, sqlite3 *db, const char *sql, int year_col, int up_to, DataRows *out, Diag *d)
+/* The rows of the unit and indicator for the year (for `latest`, up to it);
+ * a row whose first column is a period counts only when the period ends by
+ * the evaluation date (cutoff, in months), as the evaluation counts it. */
+static void query_rows(Explain *x, sqlite3 *db, const char *sql, int year_col, int up_to, int32_t cutoff,
+                       DataRows *out, Diag *d)
 {
     sqlite3_stmt *st = db_prepare(db, sql, d);
     if (!st) return;
@@ -228,6 +232,8 @@ static void query_rows(Explain *x, sqlite3 *db, const char *sql, int year_col, i
         const char *label = (const char *)sqlite3_column_text(st, 0);
         int year = year_col ? sqlite3_column_int(st, 4) : atoi(label);
         if (up_to ? year > x->year : year != x->year) continue;
+        Period per;
+        if (!year_col && period_parse(label, strcspn(label, " "), &per) == 0 && period_end(per) > cutoff) continue;
         DataRow r;
         r.label = arena_strdup(&x->text, label);
         if (sqlite3_column_type(st, 1) == SQLITE_TEXT)        /* a level */
@@ -447,7 +453,7 @@ static void print_grades(Explain *x, Printer *pr)
                     have ? num_text(&x->text, v, -1) : "null");
             if (gr->band) json_str(pr->f, gr->band->code); else fputs("null", pr->f);
             fputs(", \"band\": ", pr->f);
-            json_str(pr->f, why);
+            if (*why) json_str(pr->f, why); else fputs("null", pr->f);
             fputc('}', pr->f);
             continue;
         }
@@ -513,13 +519,19 @@ int explain_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, con
     const ResultRow *r = &x.row;
     const Indicator *ind = r->ind;
     const CompiledInd *ci = &cp->inds[ind - x.p->inds];
-    DataRows reals = {0}, targets = {0};
+    DataRows reals = {0}, targets = {0}, ptargets = {0};
+    /* periods count when they end by the evaluation date: --as-of, else the end of the year */
+    int32_t cutoff = opt->has_as_of ? period_end(opt->as_of) : x.year * 12 + 12;
     if (!ind->realisation)
         query_rows(&x, db, "SELECT period, value, src_file, src_line FROM realisasi WHERE unit = ?1 AND indicator = ?2 ORDER BY period",
-                   0, ind->rules.agg == AGG_LATEST, &reals, d);
+                   0, ind->rules.agg == AGG_LATEST, cutoff, &reals, d);
     if (!ind->target_expr)
+    {
         query_rows(&x, db, "SELECT source, value, src_file, src_line, year FROM targets WHERE unit = ?1 AND indicator = ?2 ORDER BY source",
-                   1, 0, &targets, d);
+                   1, 0, cutoff, &targets, d);
+        query_rows(&x, db, "SELECT period || ' ' || source, value, src_file, src_line FROM period_targets "
+                           "WHERE unit = ?1 AND indicator = ?2 ORDER BY source, period", 0, 0, cutoff, &ptargets, d);
+    }
     Printer pr = { out, fmt == FMT_JSON, 1 };
     char rt[64];
     if (pr.json) {
@@ -565,7 +577,10 @@ int explain_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, con
         }
     }
     if (ind->target_expr) print_formula(&x, &pr, "target", ind->target_expr);
-    else print_rows(&pr, "targets", &targets, "targets");
+    else {
+        print_rows(&pr, "targets", &targets, "targets");
+        print_rows(&pr, "period_targets", &ptargets, "period_targets (those that end by the evaluation date)");
+    }
     print_capaian(&x, &pr, ci);
     print_grades(&x, &pr);
     if (pr.json) fputs("}\n", out);
@@ -574,6 +589,7 @@ int explain_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, con
     if (fmt == FMT_MARKDOWN) fputs("```\n", out);
     VEC_FREE(reals);
     VEC_FREE(targets);
+    VEC_FREE(ptargets);
     free(x.parts);
     VEC_FREE(x.below_texts);
     strmap_free(&x.below);

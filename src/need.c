@@ -168,6 +168,25 @@ static int resolve_goal(Seek *s, Diag *d)
     return 2;
 }
 
+/* Beyond this outcome the goal is out of the formula's reach, not against
+ * its grain: no band of the scheme holds the figure, or there is none. */
+static int domain_ends(const Seek *s, const Outcome *o)
+{
+    if (!o->found) return 1;
+    int on_value = s->scheme && s->ind->grades[s->grading].on == GRADE_VALUE;
+    int has = on_value ? o->has_real : o->has_capaian;
+    if (!has) return 1;
+    return s->scheme && !o->band;
+}
+
+static const char *domain_text(Seek *s, Arena *a, const Outcome *o, const char *at, int top)
+{
+    int on_value = s->scheme && s->ind->grades[s->grading].on == GRADE_VALUE;
+    int has = on_value ? o->has_real : o->has_capaian;
+    if (!has) return arena_printf(a, "%s %s the figure is %s", top ? "above" : "below", at, status_name(o->status));
+    return arena_printf(a, "the bands of %s %s at %s", s->scheme->name, top ? "end" : "start", at);
+}
+
 static int code_of(const Plan *p, const char *code, Diag *d)
 {
     for (int i = 0; i < p->ncodes; i++)
@@ -224,6 +243,8 @@ static const char *unreachable(Seek *s, Arena *a, const double *xs, const Outcom
     const Outcome *o = &os[best];
     if (!s->scheme && o->capped)
         return arena_printf(a, "capaian is capped at %s", num(a, o->capaian, 2));
+    if (s->scheme && o->capped)
+        return arena_printf(a, "the best is %s: capaian is capped at %s", outcome_text(s, a, o), num(a, o->capaian, 2));
     return arena_printf(a, "the best any input from %s to %s gives is %s (at %s)", num(a, xs[0], s->digits),
                         num(a, xs[n - 1], s->digits), outcome_text(s, a, o), num(a, xs[best], s->digits));
 }
@@ -301,19 +322,20 @@ int need_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, const 
         const char *lnote = "", *unote = "", *lval = NULL, *uval = NULL;
         const char *lower = first > 0 ? boundary(&s, &a, xs[first - 1], xs[first], &lnote, &lval) : NULL;
         const char *upper = last < SAMPLES ? boundary(&s, &a, xs[last + 1], xs[last], &unote, &uval) : NULL;
-        /* past the last band of a scheme there is no grade: the scale ends, the formula is still monotone */
-        int top_ends = upper && s.scheme && !os[last + 1].band;
-        int bottom_ends = lower && s.scheme && !os[first - 1].band;
+        /* past the last band of a scheme there is no grade, and past a division by zero no
+         * figure: the domain ends there, the formula is still monotone */
+        int top_ends = upper && domain_ends(&s, &os[last + 1]);
+        int bottom_ends = lower && domain_ends(&s, &os[first - 1]);
         if (!lower && !upper)
             needed = arena_printf(&a, "any (from %s to %s tried)", num(&a, lo, s.digits), num(&a, hi, s.digits));
         else if (lower && !upper) { needed = lower; note = lnote; }
         else if (upper && !lower) { needed = upper; note = unote; }
         else if (top_ends) {
             needed = lower;
-            note = arena_printf(&a, "%s; the bands of %s end at %s", lnote, s.scheme->name, uval);
+            note = arena_printf(&a, "%s; %s", lnote, domain_text(&s, &a, &os[last + 1], uval, 1));
         } else if (bottom_ends) {
             needed = upper;
-            note = arena_printf(&a, "%s; the bands of %s start at %s", unote, s.scheme->name, lval);
+            note = arena_printf(&a, "%s; %s", unote, domain_text(&s, &a, &os[first - 1], lval, 0));
         } else {
             needed = arena_printf(&a, "%s and %s", lower, upper);
             note = "not monotone: above and below this range the goal is not reached";
