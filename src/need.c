@@ -183,7 +183,7 @@ static const char *domain_text(Seek *s, Arena *a, const Outcome *o, const char *
 {
     int on_value = s->scheme && s->ind->grades[s->grading].on == GRADE_VALUE;
     int has = on_value ? o->has_real : o->has_capaian;
-    if (!has) return arena_printf(a, "%s %s the figure is %s", top ? "above" : "below", at, status_name(o->status));
+    if (!has) return arena_printf(a, "at %s the figure is %s", at, status_name(o->status));
     return arena_printf(a, "the bands of %s %s at %s", s->scheme->name, top ? "end" : "start", at);
 }
 
