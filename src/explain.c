@@ -251,20 +251,8 @@ static void query_rows(Explain *x, sqlite3 *db, const char *sql, int year_col, i
 typedef struct {
     FILE *f;
     int json;
-    int first;        /* JSON: no comma before the next member */
 } Printer;
 
-static void json_str(FILE *f, const char *s)
-{
-    fputc('"', f);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\') fprintf(f, "\\%c", *p);
-        else if (*p == '\n') fputs("\\n", f);
-        else if (*p < 0x20) fprintf(f, "\\u%04x", *p);
-        else fputc(*p, f);
-    }
-    fputc('"', f);
-}
 
 static void line_span(const Expr *e, const Source *src, int *lo, int *hi)
 {
@@ -326,9 +314,9 @@ static void print_formula(Explain *x, Printer *pr, const char *what, const Expr 
     const char *at = e->loc.src ? arena_printf(&x->text, "%s:%d", e->loc.src->path, e->loc.line) : "?";
     if (pr->json) {
         fprintf(pr->f, ", \"%s_formula\": ", what);
-        json_str(pr->f, t.s);
+        output_json_string(pr->f, t.s);
         fprintf(pr->f, ", \"%s_at\": ", what);
-        json_str(pr->f, at);
+        output_json_string(pr->f, at);
         fprintf(pr->f, ", \"%s_inputs\": [", what);
     } else {
         fprintf(pr->f, "  %s = %s   (%s)\n", what, t.s, at);
@@ -356,9 +344,9 @@ static void print_formula(Explain *x, Printer *pr, const char *what, const Expr 
                 const char *v = value_text(&x->text, p->v);
                 if (pr->json) {
                     fputs(n++ ? ", {\"input\": " : "{\"input\": ", pr->f);
-                    json_str(pr->f, s.s);
+                    output_json_string(pr->f, s.s);
                     fputs(", \"value\": ", pr->f);
-                    if (p->v.kind == V_NUM) fputs(v, pr->f); else json_str(pr->f, v);
+                    if (p->v.kind == V_NUM) fputs(v, pr->f); else output_json_string(pr->f, v);
                     fputc('}', pr->f);
                 } else {
                     fprintf(pr->f, "      %s = %s\n", s.s, v);
@@ -384,11 +372,11 @@ static void print_rows(Printer *pr, const char *name, const DataRows *rows, cons
         fprintf(pr->f, ", \"%s\": [", name);
         for (int i = 0; i < rows->len; i++) {
             fputs(i ? ", {\"key\": " : "{\"key\": ", pr->f);
-            json_str(pr->f, rows->items[i].label);
+            output_json_string(pr->f, rows->items[i].label);
             fputs(", \"value\": ", pr->f);
-            json_str(pr->f, rows->items[i].value);
+            output_json_string(pr->f, rows->items[i].value);
             fputs(", \"from\": ", pr->f);
-            json_str(pr->f, rows->items[i].where);
+            output_json_string(pr->f, rows->items[i].where);
             fputc('}', pr->f);
         }
         fputc(']', pr->f);
@@ -416,7 +404,7 @@ static void print_capaian(Explain *x, Printer *pr, const CompiledInd *ci)
         fputs(", \"capaian\": ", pr->f);
         if (r->has_capaian) fputs(num_text(&x->text, r->capaian, -1), pr->f); else fputs("null", pr->f);
         fputs(", \"capaian_rule\": ", pr->f);
-        json_str(pr->f, r->rule ? r->rule : "");
+        output_json_string(pr->f, r->rule ? r->rule : "");
         fprintf(pr->f, ", \"capped\": %s", r->capped ? "true" : "false");
         return;
     }
@@ -448,12 +436,12 @@ static void print_grades(Explain *x, Printer *pr)
         else if (have) grade_miss_text(gr->scheme, v, why, sizeof why);
         if (pr->json) {
             fputs(g ? ", {\"scheme\": " : "{\"scheme\": ", pr->f);
-            json_str(pr->f, gr->scheme->name);
+            output_json_string(pr->f, gr->scheme->name);
             fprintf(pr->f, ", \"on\": \"%s\", \"graded\": %s, \"grade\": ", on_value ? "value" : "capaian",
                     have ? num_text(&x->text, v, -1) : "null");
-            if (gr->band) json_str(pr->f, gr->band->code); else fputs("null", pr->f);
+            if (gr->band) output_json_string(pr->f, gr->band->code); else fputs("null", pr->f);
             fputs(", \"band\": ", pr->f);
-            if (*why) json_str(pr->f, why); else fputs("null", pr->f);
+            if (*why) output_json_string(pr->f, why); else fputs("null", pr->f);
             fputc('}', pr->f);
             continue;
         }
@@ -532,17 +520,17 @@ int explain_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, con
         query_rows(&x, db, "SELECT period || ' ' || source, value, src_file, src_line FROM period_targets "
                            "WHERE unit = ?1 AND indicator = ?2 ORDER BY source, period", 0, 0, cutoff, &ptargets, d);
     }
-    Printer pr = { out, fmt == FMT_JSON, 1 };
+    Printer pr = { out, fmt == FMT_JSON };
     char rt[64];
     if (pr.json) {
-        fputs("{\"unit\": ", out); json_str(out, r->unit);
-        fputs(", \"indicator\": ", out); json_str(out, ind->code);
-        fputs(", \"name\": ", out); json_str(out, ind->name);
-        if (r->group) { fputs(", \"group\": ", out); json_str(out, r->group); }
-        fprintf(out, ", \"year\": %d, \"status\": ", r->year); json_str(out, status_name(r->status));
-        fputs(", \"reason\": ", out); if (r->reason) json_str(out, r->reason); else fputs("null", out);
+        fputs("{\"unit\": ", out); output_json_string(out, r->unit);
+        fputs(", \"indicator\": ", out); output_json_string(out, ind->code);
+        fputs(", \"name\": ", out); output_json_string(out, ind->name);
+        if (r->group) { fputs(", \"group\": ", out); output_json_string(out, r->group); }
+        fprintf(out, ", \"year\": %d, \"status\": ", r->year); output_json_string(out, status_name(r->status));
+        fputs(", \"reason\": ", out); if (r->reason) output_json_string(out, r->reason); else fputs("null", out);
         fputs(", \"realisation\": ", out); fputs(r->has_real ? num_text(&x.text, r->real, -1) : "null", out);
-        fputs(", \"basis\": ", out); if (r->has_real && r->basis) json_str(out, r->basis); else fputs("null", out);
+        fputs(", \"basis\": ", out); if (r->has_real && r->basis) output_json_string(out, r->basis); else fputs("null", out);
         fprintf(out, ", \"aggregate\": \"%s\"", aggregate_name(ind->rules.agg));
     } else {
         if (fmt == FMT_MARKDOWN) fputs("```text\n", out);
@@ -558,9 +546,9 @@ int explain_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, con
     else print_rows(&pr, "realisations", &reals, "realisasi");
     if (pr.json) {
         fputs(", \"target\": ", out);
-        if (r->has_target && r->target_level) json_str(out, r->target_level);
+        if (r->has_target && r->target_level) output_json_string(out, r->target_level);
         else fputs(r->has_target ? num_text(&x.text, r->target, -1) : "null", out);
-        fputs(", \"source\": ", out); if (r->has_target) json_str(out, r->target_source); else fputs("null", out);
+        fputs(", \"source\": ", out); if (r->has_target) output_json_string(out, r->target_source); else fputs("null", out);
     } else {
         if (ind->rules.target.none && !ind->target_expr && !r->has_target) fputs("target: none ('target none'), so no capaian", out);
         else fprintf(out, "target = %s", r->has_target ? (r->target_level ? r->target_level : num_text(&x.text, r->target, -1)) : "missing");

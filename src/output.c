@@ -149,7 +149,7 @@ static void csv_field(FILE *f, const char *s)
     fputc('"', f);
 }
 
-static void json_string(FILE *f, const char *s)
+void output_json_string(FILE *f, const char *s)
 {
     fputc('"', f);
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
@@ -180,10 +180,10 @@ static void json_row(Output *o, const ResultRow *r, char **cells)
 {
     FILE *f = o->f;
     fputs(o->rows ? ",\n  {" : "\n  {", f);
-    fputs("\"unit\": ", f); json_string(f, r->unit);
-    fputs(", \"indicator\": ", f); json_string(f, r->ind->code);
-    fputs(", \"name\": ", f); json_string(f, r->ind->name);
-    if (r->group) { fputs(", \"group\": ", f); json_string(f, r->group); }
+    fputs("\"unit\": ", f); output_json_string(f, r->unit);
+    fputs(", \"indicator\": ", f); output_json_string(f, r->ind->code);
+    fputs(", \"name\": ", f); output_json_string(f, r->ind->name);
+    if (r->group) { fputs(", \"group\": ", f); output_json_string(f, r->group); }
     fprintf(f, ", \"year\": %d", r->year);
     fputs(", \"target\": ", f);
     if (r->has_target && r->has_target_hi) {
@@ -191,30 +191,30 @@ static void json_row(Output *o, const ResultRow *r, char **cells)
         num_format(lo, sizeof lo, r->target, -1);
         num_format(hi, sizeof hi, r->target_hi, -1);
         fprintf(f, "[%s, %s]", lo, hi);
-    } else if (r->target_level) json_string(f, r->target_level);
+    } else if (r->target_level) output_json_string(f, r->target_level);
     else json_num_or_null(f, cells[C_TARGET]);
     fputs(", \"source\": ", f);
-    if (r->has_target) json_string(f, r->target_source); else fputs("null", f);
+    if (r->has_target) output_json_string(f, r->target_source); else fputs("null", f);
     fputs(", \"realisation\": ", f);
-    if (r->real_level) json_string(f, r->real_level); else json_num_or_null(f, cells[C_REAL]);
+    if (r->real_level) output_json_string(f, r->real_level); else json_num_or_null(f, cells[C_REAL]);
     fputs(", \"basis\": ", f);
-    if (*cells[C_BASIS]) json_string(f, cells[C_BASIS]); else fputs("null", f);
+    if (*cells[C_BASIS]) output_json_string(f, cells[C_BASIS]); else fputs("null", f);
     fputs(", \"capaian\": ", f); json_num_or_null(f, cells[C_CAPAIAN]);
     fputs(", \"grades\": [", f);
     for (int i = 0; i < r->ngrades; i++) {
         const GradeResult *g = &r->grades[i];
         fputs(i ? ", {\"scheme\": " : "{\"scheme\": ", f);
-        json_string(f, g->scheme->name);
+        output_json_string(f, g->scheme->name);
         fprintf(f, ", \"on\": \"%s\", \"grade\": ", g->on == GRADE_VALUE ? "value" : "capaian");
-        if (g->band) json_string(f, g->band->code); else fputs("null", f);
+        if (g->band) output_json_string(f, g->band->code); else fputs("null", f);
         fputs(", \"label\": ", f);
-        if (g->band) json_string(f, g->band->label); else fputs("null", f);
+        if (g->band) output_json_string(f, g->band->label); else fputs("null", f);
         fputc('}', f);
     }
-    fputs("], \"status\": ", f); json_string(f, status_name(r->status));
+    fputs("], \"status\": ", f); output_json_string(f, status_name(r->status));
     fputs(", \"reason\": ", f);
-    if (r->reason) json_string(f, r->reason); else fputs("null", f);
-    fputs(", \"rule\": ", f); json_string(f, r->rule);
+    if (r->reason) output_json_string(f, r->reason); else fputs("null", f);
+    fputs(", \"rule\": ", f); output_json_string(f, r->rule);
     fputc('}', f);
 }
 
@@ -415,7 +415,7 @@ static void budget_json(FILE *f, const BudgetRow *b, const char **cells, int fir
         fprintf(f, "%s\"%s\": ", i ? ", " : "", bcol_names[i]);
         if (numeric) json_num_or_null(f, cells[i]);
         else if (i == B_PARENT && !b->parent) fputs("null", f);
-        else json_string(f, cells[i]);
+        else output_json_string(f, cells[i]);
     }
     fputc('}', f);
 }
@@ -545,7 +545,7 @@ int output_cells(FILE *f, OutFormat fmt, int color, const char *const *names, in
                 fprintf(f, "%s\"%s\": ", i ? ", " : "", names[i]);
                 if (!*rows[r][i]) fputs("null", f);
                 else if ((numeric[i] & CELL_NUMBER) && is_json_number(rows[r][i])) fputs(rows[r][i], f);
-                else json_string(f, rows[r][i]);
+                else output_json_string(f, rows[r][i]);
             }
             fputc('}', f);
         }

@@ -23,6 +23,9 @@ void output_close(Output *o, int ok);
  * and sub kegiatan with serapan, sisa, the children's sums and findings. */
 int output_budget(FILE *f, OutFormat fmt, int color, const Plan *p, const BudgetReport *r);
 
+/* s as a JSON string, quoted and escaped. */
+void output_json_string(FILE *f, const char *s);
+
 /* A row's figures as the reports show them (diff, audit). */
 typedef struct {
     const char *unit, *indicator, *group;
