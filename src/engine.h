@@ -101,11 +101,11 @@ typedef struct {
 } GroupState;
 
 /* eval.c */
-Value realisation(Engine *e, int code, int year);
-Value target_of(Engine *e, int code, int year, int only_src);
-Value capaian_fig(Engine *e, int code, int year);
-int choose_defs(Engine *e);
-int eval_unit(Engine *e, int rollup, RowSink sink, void *ctx);
+Value fig_realisation(Engine *e, int code, int year);
+Value fig_target(Engine *e, int code, int year, int only_src);
+Value fig_capaian(Engine *e, int code, int year);
+int engine_choose_defs(Engine *e);
+int engine_eval_unit(Engine *e, int rollup, RowSink sink, void *ctx);
 
 /* rollup.c */
 Value rollup_host_agg(VmHost *h, int agg);

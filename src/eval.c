@@ -368,13 +368,13 @@ static Value level_rank(Engine *e, const Indicator *ind, Value v, int is_target,
     return value_num(rank);
 }
 
-Value realisation(Engine *e, int code, int year)
+Value fig_realisation(Engine *e, int code, int year)
 {
     int def = e->def_of[code];
     if (def < 0) return not_defined(e, code);
     GroupState saved;
     if (outside_group(e, def, &saved)) {
-        Value v = realisation(e, code, year);
+        Value v = fig_realisation(e, code, year);
         group_restore(e, &saved);
         return v;
     }
@@ -487,13 +487,13 @@ static int lookup_target(Engine *e, int code, int year, int src, Fig *f)
     return 1;
 }
 
-Value target_of(Engine *e, int code, int year, int only_src)
+Value fig_target(Engine *e, int code, int year, int only_src)
 {
     int def = e->def_of[code];
     if (def < 0) return not_defined(e, code);
     GroupState saved;
     if (outside_group(e, def, &saved)) {
-        Value v = target_of(e, code, year, only_src);
+        Value v = fig_target(e, code, year, only_src);
         group_restore(e, &saved);
         return v;
     }
@@ -552,8 +552,8 @@ Value target_of(Engine *e, int code, int year, int only_src)
 
 /* ---- VM host callbacks ---------------------------------------------------- */
 
-static Value host_realisation(VmHost *h, int code, int year) { return realisation((Engine *)h, code, year); }
-static Value host_target(VmHost *h, int code, int year, int src) { return target_of((Engine *)h, code, year, src); }
+static Value host_realisation(VmHost *h, int code, int year) { return fig_realisation((Engine *)h, code, year); }
+static Value host_target(VmHost *h, int code, int year, int src) { return fig_target((Engine *)h, code, year, src); }
 
 static Value host_data(VmHost *h, int code, int year)
 {
@@ -580,7 +580,7 @@ static Value host_column(VmHost *h, int col)
     return records_column(((Engine *)h)->rs, col);
 }
 
-static Value host_capaian(VmHost *h, int code, int year) { return capaian_fig((Engine *)h, code, year); }
+static Value host_capaian(VmHost *h, int code, int year) { return fig_capaian((Engine *)h, code, year); }
 
 static Value host_weight(VmHost *h, int code)
 {
@@ -594,7 +594,7 @@ static Value host_weight(VmHost *h, int code)
 /* Realisation over the Renstra period up to `year`: a flow (aggregate sum)
  * adds the years up, and every year must be known (missing is not zero);
  * a stock takes its latest value. */
-static Value to_date(Engine *e, int code, int year)
+static Value fig_to_date(Engine *e, int code, int year)
 {
     int def = e->def_of[code];
     if (def < 0) return not_defined(e, code);
@@ -603,7 +603,7 @@ static Value to_date(Engine *e, int code, int year)
     if (e->plan->inds[def].rules.agg != AGG_SUM) return latest_value(e, code, year, NULL);
     double sum = 0;
     for (int y = e->plan->renstra_from; y <= year; y++) {
-        Value v = realisation(e, code, y);
+        Value v = fig_realisation(e, code, y);
         if (v.kind == V_NA) return v;
         sum += v.num;
     }
@@ -613,7 +613,7 @@ static Value to_date(Engine *e, int code, int year)
     return value_num(sum);
 }
 
-static Value host_to_date(VmHost *h, int code, int year) { return to_date((Engine *)h, code, year); }
+static Value host_to_date(VmHost *h, int code, int year) { return fig_to_date((Engine *)h, code, year); }
 
 static void host_trace(VmHost *h, const Expr *at, Value v)
 {
@@ -692,13 +692,13 @@ static Value capaian_value(Engine *e, const CompiledInd *ci, int year, Value r, 
 /* Capaian of `code` in `year` as its row shows it: computed, capped by the
  * rules of that year, rounded. The one path for rows and for capaian(X)
  * in formulas (weighted composites). */
-Value capaian_fig(Engine *e, int code, int year)
+Value fig_capaian(Engine *e, int code, int year)
 {
     int def = e->def_of[code];
     if (def < 0) return not_defined(e, code);
     GroupState saved;
     if (outside_group(e, def, &saved)) {
-        Value v = capaian_fig(e, code, year);
+        Value v = fig_capaian(e, code, year);
         group_restore(e, &saved);
         return v;
     }
@@ -710,8 +710,8 @@ Value capaian_fig(Engine *e, int code, int year)
         return value_na(NA_UNDEFINED, arena_printf(&e->scratch, "the capaian of %s refers to itself", e->plan->codes[code]));
     f->c_state = 1;
     const CompiledInd *ci = &e->cp->inds[def];
-    Value r = realisation(e, code, year);
-    Value t = target_of(e, code, year, -2);
+    Value r = fig_realisation(e, code, year);
+    Value t = fig_target(e, code, year, -2);
     Value c = r.kind == V_NA ? r : t.kind == V_NA ? t : capaian_value(e, ci, year, r, t, f);
     if (c.kind != V_NA) {
         Rules rules = rules_for(e, ci->ind, year);   /* a cap by year, or a scenario's */
@@ -773,10 +773,10 @@ static void eval_row(Engine *e, int def, int year, ResultRow *row)
     Rules rules = rules_for(e, ind, year);    /* a cap by year, or a scenario's */
     capaian_rule_text(&rules, ind->capaian, rule, sizeof rule);
     row->rule = arena_strdup(&e->scratch, rule);
-    Value r = realisation(e, code, year);
+    Value r = fig_realisation(e, code, year);
     int no_target = ind->rules.target.none && !ci->target && !override_of(e, code, OV_TARGET, year);
-    Value t = no_target ? value_num(0) : target_of(e, code, year, -2);
-    Value c = no_target ? value_num(0) : capaian_fig(e, code, year);
+    Value t = no_target ? value_num(0) : fig_target(e, code, year, -2);
+    Value c = no_target ? value_num(0) : fig_capaian(e, code, year);
     Fig *f = fig_at(e, code, year);
     if (no_target) {            /* a figure without a target: no capaian either */
         if (r.kind == V_NUM) { row->has_real = 1; row->real = r.num; row->basis = f->basis; }
@@ -832,7 +832,7 @@ static int selects(const Engine *e, const UnitSel *sel, const UnitInfo *u)
 
 /* Fills def_of for the unit; an explicit list beats a selector. Returns the
  * number of indicators the unit has. */
-int choose_defs(Engine *e)
+int engine_choose_defs(Engine *e)
 {
     int n = 0;
     for (int c = 0; c < e->ncodes; c++) e->def_of[c] = -1;
@@ -1112,7 +1112,7 @@ static int eval_groups(Engine *e, int def, int year, RowSink sink, void *ctx)
 /* Evaluates the unit's rows: those that roll up (rollup = 1, the second
  * pass) or the others (rollup = 0). sink NULL: rows are not wanted (a unit
  * outside --unit whose figures the units above need). */
-int eval_unit(Engine *e, int rollup, RowSink sink, void *ctx)
+int engine_eval_unit(Engine *e, int rollup, RowSink sink, void *ctx)
 {
     ResultRow row;
     for (int i = 0; i < e->plan->ninds && sink; i++) {
@@ -1262,12 +1262,12 @@ int eval_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt,
         e.unit = &e.units[u];
         int wanted = !opt->unit || strcmp(opt->unit, e.unit->code) == 0;
         if (!wanted && !e.store) continue;      /* with roll-ups, the units below are read too */
-        if (!choose_defs(&e)) continue;
+        if (!engine_choose_defs(&e)) continue;
         reset_unit(&e);
         read_targets(&e, &tc);
         read_period_targets(&e, &pc);
         read_realisations(&e, &rcur);
-        rc = eval_unit(&e, 0, wanted ? sink : NULL, ctx);
+        rc = engine_eval_unit(&e, 0, wanted ? sink : NULL, ctx);
         if (e.store) {
             rollup_store(&e, u, 0);
             if (rollup_has_rows(&e)) e.snaps[u] = rollup_snapshot(&e);
