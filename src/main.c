@@ -21,6 +21,7 @@
 #include "need.h"
 #include "num.h"
 #include "plan.h"
+#include "report.h"
 #include "scenario.h"
 
 enum { EXIT_OK = 0, EXIT_USAGE = 2, EXIT_PLAN = 3, EXIT_DATA = 4, EXIT_RUNTIME = 5 };
@@ -32,7 +33,8 @@ static const char *const exit_text =
     "  2  usage error (unknown command or option, missing argument)\n"
     "  3  plan error (syntax, names, types, cycles, grade bands)\n"
     "  4  data error (bad CSV rows, unknown units, import refused)\n"
-    "  5  runtime error (database, I/O, out of memory)\n";
+    "  5  runtime error (database, I/O, out of memory)\n"
+    "  6  a Lua hook or report template failed (its error and traceback are shown)\n";
 
 static const char *const main_help =
     "usage: sakipc COMMAND [OPTIONS] [ARGS]\n"
@@ -53,6 +55,8 @@ static const char *const main_help =
     "                          how one figure was derived: formula, inputs, sources, cap, rounding, band\n"
     "  audit PLAN --printed FILE.csv\n"
     "                          the figures a printed report gets wrong (exit 1 when any does)\n"
+    "  report PLAN --template NAME [--out FILE]\n"
+    "                          a report written by a Lua template (json, lkip-md, lkip-csv)\n"
     "  help [COMMAND]          this text, or a command's\n"
     "\n"
     "Options:\n"
@@ -185,11 +189,25 @@ static const char *const audit_help =
     "  --tolerance X       a printed number may differ by X beyond its rounding\n"
     "  --indonesian        the transcription's numbers are written 100,17\n";
 
+static const char *const report_help =
+    "usage: sakipc report PLAN --template NAME [--out FILE] [--memory BYTES] [--instructions N]\n"
+    "                          [--year Y|Y1..Y2] [--as-of PERIOD] [--unit CODE] [--target SOURCE]\n"
+    "                          [--scenario NAME] [--set CHANGE]... [--db DB]\n"
+    "\n"
+    "Evaluates PLAN and has the Lua template NAME write a report from the\n"
+    "results: NAME is a file of stdlib/reports/ (json: every result for other\n"
+    "systems; lkip-md and lkip-csv: the LKIP chapter III tables) or a path to\n"
+    "a .lua file. Templates run in a sandbox: no files, processes or modules,\n"
+    "and budgets of memory (--memory, default 64 MiB) and VM instructions\n"
+    "(--instructions, default 200 million). The report goes to FILE whole, or\n"
+    "nowhere: a template that fails is reported with a traceback, exit 6, and\n"
+    "FILE is left as it was. The database is only read.\n";
+
 static const char *const help_help =
     "usage: sakipc help [COMMAND]\n"
     "\n"
     "Shows the program's help, or COMMAND's (init, import, check, eval, diff, need, explain,\n"
-    "audit, help).\n"
+    "audit, report, help).\n"
     "'sakipc COMMAND --help' does the same.\n";
 
 typedef struct {
@@ -199,7 +217,7 @@ typedef struct {
 
 static const CommandHelp helps[] = {
     { "init", init_help }, { "import", import_help }, { "check", check_help }, { "eval", eval_help },
-    { "diff", diff_help }, { "need", need_help }, { "explain", explain_help }, { "audit", audit_help },
+    { "diff", diff_help }, { "need", need_help }, { "explain", explain_help }, { "audit", audit_help }, { "report", report_help },
     { "help", help_help },
 };
 
@@ -385,6 +403,7 @@ typedef struct {
     int nprinted;
     const char *tolerance;
     int indonesian;
+    const char *template_name, *out, *memory, *instructions;   /* report */
 } EvalArgs;
 
 static int parse_eval_args(Args *a, EvalArgs *ea, const char *cmd)
@@ -417,6 +436,10 @@ static int parse_eval_args(Args *a, EvalArgs *ea, const char *cmd)
             if (ea->nprinted == MAX_SETS) return usage_error(cmd, "at most 64 --printed files, found more%s", "");
             ea->printed[ea->nprinted++] = v;
         } else if (!r && !strcmp(cmd, "audit") && !strcmp(arg, "--indonesian")) { ea->indonesian = 1; continue; }
+        else if (!r && !strcmp(cmd, "report") && (r = take_value(a, "--template", &v)) > 0) ea->template_name = v;
+        else if (!r && !strcmp(cmd, "report") && (r = take_value(a, "--out", &v)) > 0) ea->out = v;
+        else if (!r && !strcmp(cmd, "report") && (r = take_value(a, "--memory", &v)) > 0) ea->memory = v;
+        else if (!r && !strcmp(cmd, "report") && (r = take_value(a, "--instructions", &v)) > 0) ea->instructions = v;
         else if (!r && (r = take_value(a, "--set", &v)) > 0) {
             if (ea->nsets == MAX_SETS) return usage_error(cmd, "at most 64 --set changes, found more%s", "");
             ea->sets[ea->nsets++] = v;
@@ -686,6 +709,48 @@ static int cmd_audit(Args *a)
     return rc;
 }
 
+/* A positive whole number option (a budget). */
+static int parse_count(const char *cmd, const char *opt, const char *v, long *out)
+{
+    char *end;
+    errno = 0;
+    long n = v ? strtol(v, &end, 10) : 0;
+    if (!v || *end || errno || n <= 0) return usage_error(cmd, opt, v ? v : "");
+    *out = n;
+    return 0;
+}
+
+/* report: a Lua template writes a report from the evaluated plan. */
+static int cmd_report(Args *a)
+{
+    EvalArgs ea;
+    int rc = parse_eval_args(a, &ea, "report");
+    if (rc < 0) { fputs(report_help, stdout); return EXIT_OK; }
+    if (rc) return rc;
+    if (!ea.template_name) return usage_error("report", "report needs --template NAME (json, lkip-md, lkip-csv, ...)%s", "");
+    ReportQuery q;
+    memset(&q, 0, sizeof q);
+    q.template_name = ea.template_name;
+    q.out = ea.out;
+    long n;
+    if (ea.memory) {
+        if ((rc = parse_count("report", "--memory: expected a number of bytes above 0, found '%s'", ea.memory, &n))) return rc;
+        q.limits.memory = (size_t)n;
+    }
+    if (ea.instructions) {
+        if ((rc = parse_count("report", "--instructions: expected a number above 0, found '%s'", ea.instructions, &n))) return rc;
+        q.limits.instructions = n;
+    }
+    Session s;
+    rc = session_open(&s, &ea, 1);
+    if (!rc) {
+        rc = report_run(s.cp, s.db, &s.opt, &q, &s.d);
+        if (rc == EXIT_DATA) diag_summary(&s.d);
+    }
+    session_close(&s);
+    return rc;
+}
+
 /* ---- main ---- */
 
 typedef int (*CommandFn)(Args *);
@@ -703,7 +768,7 @@ int main(int argc, char **argv)
     static const struct { const char *name; CommandFn fn; } commands[] = {
         { "init", cmd_init }, { "import", cmd_import }, { "check", cmd_check },
         { "eval", cmd_eval }, { "diff", cmd_diff }, { "need", cmd_need }, { "explain", cmd_explain },
-        { "audit", cmd_audit },
+        { "audit", cmd_audit }, { "report", cmd_report },
         { "help", cmd_help },
     };
     if (argc < 2) {

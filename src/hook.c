@@ -1,0 +1,238 @@
+/* hook.c: Lua 5.4 hooks, sandboxed. See hook.h. */
+#include "hook.h"
+#include "util.h"
+
+#include <errno.h>
+#include <lauxlib.h>
+#include <lualib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define COUNT_STEP 1000          /* instructions between two checks of the budget */
+
+enum { TRIP_NONE, TRIP_MEMORY, TRIP_INSTRUCTIONS };
+
+struct Hook {
+    lua_State *L;
+    HookLimits lim;
+    size_t used;                 /* bytes allocated */
+    long counted;                /* instructions run, to COUNT_STEP */
+    int tripped;
+    const char *path;
+    char *path_copy;
+    int module;                  /* registry reference of the hook's table */
+};
+
+/* ---- budgets ---------------------------------------------------------------------- */
+
+static void *budget_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    Hook *h = ud;
+    size_t old = ptr ? osize : 0;
+    if (nsize == 0) {
+        free(ptr);
+        h->used -= old;
+        return NULL;
+    }
+    if (nsize > old && h->used + (nsize - old) > h->lim.memory) {
+        h->tripped = h->tripped ? h->tripped : TRIP_MEMORY;
+        return NULL;
+    }
+    void *p = realloc(ptr, nsize);
+    if (p) h->used = h->used - old + nsize;
+    return p;
+}
+
+static Hook *hook_of(lua_State *L)
+{
+    return *(Hook **)lua_getextraspace(L);
+}
+
+/* Once a budget has tripped, every instruction raises again, so a pcall in
+ * the hook can catch the error but cannot go on. */
+static void count_hook(lua_State *L, lua_Debug *ar)
+{
+    Hook *h = hook_of(L);
+    h->counted += h->tripped ? 1 : COUNT_STEP;
+    if (!h->tripped && h->counted > h->lim.instructions) h->tripped = TRIP_INSTRUCTIONS;
+    if (!h->tripped) return;
+    lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
+    char where[256] = "";
+    if (lua_getinfo(L, "Sl", ar) && ar->currentline > 0)
+        snprintf(where, sizeof where, "%s:%d: ", ar->short_src, ar->currentline);
+    if (h->tripped == TRIP_MEMORY) luaL_error(L, "%smemory budget of %d bytes exceeded", where, (int)h->lim.memory);
+    luaL_error(L, "%sinstruction budget of %d exceeded", where, (int)h->lim.instructions);
+}
+
+/* ---- the sandbox -------------------------------------------------------------------- */
+
+static int strict_index(lua_State *L)
+{
+    return luaL_error(L, "undeclared global '%s' (hooks declare with local)", luaL_optstring(L, 2, "?"));
+}
+
+static int strict_newindex(lua_State *L)
+{
+    return luaL_error(L, "assignment to undeclared global '%s' (hooks declare with local)", luaL_optstring(L, 2, "?"));
+}
+
+static void open_lib(lua_State *L, const char *name, lua_CFunction open)
+{
+    luaL_requiref(L, name, open, 1);
+    lua_pop(L, 1);
+}
+
+/* Only what a report or a check needs; nothing that reaches files, the
+ * process, other modules or bytecode. */
+static void sandbox(lua_State *L)
+{
+    open_lib(L, LUA_GNAME, luaopen_base);
+    open_lib(L, LUA_STRLIBNAME, luaopen_string);
+    open_lib(L, LUA_TABLIBNAME, luaopen_table);
+    open_lib(L, LUA_MATHLIBNAME, luaopen_math);
+    open_lib(L, LUA_UTF8LIBNAME, luaopen_utf8);
+    static const char *const gone[] = { "dofile", "loadfile", "load", "require", "print", "collectgarbage" };
+    for (size_t i = 0; i < sizeof gone / sizeof *gone; i++) {
+        lua_pushnil(L);
+        lua_setglobal(L, gone[i]);
+    }
+    lua_getglobal(L, "string");
+    lua_pushnil(L);
+    lua_setfield(L, -2, "dump");
+    lua_pop(L, 1);
+    lua_getglobal(L, "math");               /* math.random is fine, but reports must not vary */
+    lua_pushnil(L);
+    lua_setfield(L, -2, "randomseed");
+    lua_pop(L, 1);
+    lua_pushglobaltable(L);
+    lua_newtable(L);
+    lua_pushcfunction(L, strict_index);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, strict_newindex);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushliteral(L, "sakipc sandbox");
+    lua_setfield(L, -2, "__metatable");     /* getmetatable(_G) cannot undo it */
+    lua_setmetatable(L, -2);
+    lua_pop(L, 1);
+}
+
+Hook *hook_new(const HookLimits *lim)
+{
+    Hook *h = skp_xcalloc(1, sizeof *h);
+    h->lim.memory = lim && lim->memory ? lim->memory : HOOK_DEFAULT_MEMORY;
+    h->lim.instructions = lim && lim->instructions ? lim->instructions : HOOK_DEFAULT_INSTRUCTIONS;
+    h->module = LUA_NOREF;
+    h->L = lua_newstate(budget_alloc, h);
+    if (!h->L) { free(h); return NULL; }
+    *(Hook **)lua_getextraspace(h->L) = h;
+    sandbox(h->L);
+    lua_sethook(h->L, count_hook, LUA_MASKCOUNT, COUNT_STEP);
+    return h;
+}
+
+void hook_free(Hook *h)
+{
+    if (!h) return;
+    lua_close(h->L);
+    free(h->path_copy);
+    free(h);
+}
+
+lua_State *hook_lua(Hook *h) { return h->L; }
+const char *hook_path(const Hook *h) { return h->path ? h->path : "hook"; }
+
+/* ---- running -------------------------------------------------------------------------- */
+
+static int traceback(lua_State *L)
+{
+    const char *msg = lua_tostring(L, 1);
+    if (!msg) msg = luaL_tolstring(L, 1, NULL);
+    luaL_traceback(L, L, msg, 1);
+    return 1;
+}
+
+/* Runs the function below nargs arguments; on an error, reports it. */
+static int protected_call(Hook *h, int nargs, int nresults, Diag *d)
+{
+    lua_State *L = h->L;
+    int base = lua_gettop(L) - nargs;
+    lua_pushcfunction(L, traceback);
+    lua_insert(L, base);
+    int rc = lua_pcall(L, nargs, nresults, base);
+    lua_remove(L, base);
+    if (rc == LUA_OK && !h->tripped) return 0;
+    const char *msg = rc == LUA_OK ? "" : lua_tostring(L, -1);
+    if (!msg) msg = "error";
+    /* a budget's own error names the place; a bare "not enough memory" does not */
+    if (h->tripped == TRIP_MEMORY && !strstr(msg, "budget"))
+        diag_plain(d, "hook %s: memory budget of %zu bytes exceeded\n%s", hook_path(h), h->lim.memory, msg);
+    else if (h->tripped == TRIP_INSTRUCTIONS && !strstr(msg, "budget"))
+        diag_plain(d, "hook %s: instruction budget of %ld exceeded\n%s", hook_path(h), h->lim.instructions, msg);
+    else
+        diag_plain(d, "hook %s: %s", hook_path(h), msg);
+    if (rc != LUA_OK) lua_pop(L, 1);
+    return -1;
+}
+
+static char *read_all(const char *path, size_t *n)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    StrBuf b = {0};
+    char buf[8192];
+    size_t k;
+    while ((k = fread(buf, 1, sizeof buf, f)) > 0) sb_putn(&b, buf, k);
+    int bad = ferror(f);
+    fclose(f);
+    if (bad) { sb_free(&b); return NULL; }
+    *n = b.len;
+    if (!b.s) { b.s = skp_xmalloc(1); b.s[0] = '\0'; }
+    return b.s;
+}
+
+int hook_load(Hook *h, const char *path, Diag *d)
+{
+    lua_State *L = h->L;
+    free(h->path_copy);
+    h->path_copy = skp_xstrdup(path);
+    h->path = h->path_copy;
+    size_t n;
+    char *text = read_all(path, &n);
+    if (!text) {
+        diag_plain(d, "hook %s: %s", path, strerror(errno));
+        return -1;
+    }
+    const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+    char chunk[512];
+    snprintf(chunk, sizeof chunk, "@%s", base);
+    int rc = luaL_loadbufferx(L, text, n, chunk, "t");   /* "t": bytecode is refused */
+    free(text);
+    if (rc != LUA_OK) {
+        diag_plain(d, "hook %s: %s", path, lua_tostring(L, -1));
+        lua_pop(L, 1);
+        return -1;
+    }
+    if (protected_call(h, 0, 1, d) != 0) return -1;
+    if (!lua_istable(L, -1)) {
+        diag_plain(d, "hook %s: the file must return a table of hook functions, not %s", path, luaL_typename(L, -1));
+        lua_pop(L, 1);
+        return -1;
+    }
+    h->module = luaL_ref(L, LUA_REGISTRYINDEX);
+    return 0;
+}
+
+int hook_call(Hook *h, const char *name, int nargs, Diag *d)
+{
+    lua_State *L = h->L;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, h->module);
+    lua_getfield(L, -1, name);
+    lua_remove(L, -2);
+    if (!lua_isfunction(L, -1)) {
+        lua_pop(L, 1 + nargs);
+        return 0;
+    }
+    lua_insert(L, -1 - nargs);
+    return protected_call(h, nargs, 0, d) == 0 ? 1 : -1;
+}

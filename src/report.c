@@ -1,0 +1,439 @@
+/* report.c: reports written by Lua templates. See report.h.
+ *
+ * The plan is evaluated first, in full; the template then reads the
+ * results through one small module table, `sakip`:
+ *
+ *   sakip.plan()            the plan: title, path, years evaluated, Renstra period
+ *   sakip.results()         every row, as read-only `sakip.result` userdata
+ *   sakip.budget()          the budget lines (nil without a budget block)
+ *   sakip.grade(S, v)       the band of v in scheme S: code, label (nil if none)
+ *   sakip.format(v, d)      v at d decimals, as the reports print it (84.98)
+ *   sakip.format_id(v, d)   the Indonesian way (84,98; 62.644.362.476)
+ *   sakip.csv(s)            s as one CSV field
+ *   sakip.json(s)           s as a JSON string
+ *   sakip.write(...)        appends to the output
+ *
+ * and returns a table whose `render` function writes the report. */
+#include "report.h"
+#include "budget.h"
+#include "grade.h"
+#include "num.h"
+#include "output.h"
+
+#include <errno.h>
+#include <lauxlib.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* ---- the evaluated plan, kept for the template -------------------------------------- */
+
+typedef struct {
+    ResultRow row;
+    GradeResult grades[MAX_GRADES];
+} Kept;
+
+typedef struct {
+    const CompiledPlan *cp;
+    const EvalOptions *opt;
+    VEC(Kept) rows;
+    Arena text;
+    BudgetReport budget;
+    int has_budget;
+    StrBuf out;
+} Report;
+
+static const char *keep(Report *r, const char *s) { return s ? arena_strdup(&r->text, s) : NULL; }
+
+static int collect(const ResultRow *row, void *ctx)
+{
+    Report *r = ctx;
+    Kept k;
+    k.row = *row;
+    memcpy(k.grades, row->grades, sizeof k.grades);
+    k.row.unit = keep(r, row->unit);
+    k.row.unit_name = keep(r, row->unit_name);
+    k.row.group = keep(r, row->group);
+    k.row.target_source = keep(r, row->target_source);
+    k.row.basis = keep(r, row->basis);
+    k.row.reason = keep(r, row->reason);
+    k.row.rule = keep(r, row->rule);
+    k.row.target_level = keep(r, row->target_level);
+    k.row.real_level = keep(r, row->real_level);
+    VEC_PUSH(r->rows, k);
+    return 0;
+}
+
+static Report *report_of(lua_State *L)
+{
+    return lua_touserdata(L, lua_upvalueindex(1));
+}
+
+/* ---- sakip.result userdata ---------------------------------------------------------------- */
+
+#define RESULT_TYPE "sakip.result"
+
+static void push_opt_number(lua_State *L, int has, double v)
+{
+    if (has) lua_pushnumber(L, v); else lua_pushnil(L);
+}
+
+static void push_opt_string(lua_State *L, const char *s)
+{
+    if (s) lua_pushstring(L, s); else lua_pushnil(L);
+}
+
+static void push_grades(lua_State *L, const Kept *k)
+{
+    lua_createtable(L, k->row.ngrades, 0);
+    for (int g = 0; g < k->row.ngrades; g++) {
+        const GradeResult *gr = &k->grades[g];
+        lua_createtable(L, 0, 4);
+        lua_pushstring(L, gr->scheme->name);
+        lua_setfield(L, -2, "scheme");
+        lua_pushstring(L, gr->on == GRADE_VALUE ? "value" : "capaian");
+        lua_setfield(L, -2, "on");
+        push_opt_string(L, gr->band ? gr->band->code : NULL);
+        lua_setfield(L, -2, "code");
+        push_opt_string(L, gr->band ? gr->band->label : NULL);
+        lua_setfield(L, -2, "label");
+        lua_rawseti(L, -2, g + 1);
+    }
+}
+
+/* result.FIELD: unit, unit_name, indicator, name, measure, tujuan, sasaran,
+ * group, year, target, target_level, source, realisation, real_level,
+ * basis, capaian, capped, status, reason, rule, grades, digits. */
+static int result_index(lua_State *L)
+{
+    const Kept *k = *(const Kept **)luaL_checkudata(L, 1, RESULT_TYPE);
+    const ResultRow *r = &k->row;
+    const char *f = luaL_checkstring(L, 2);
+    if (!strcmp(f, "unit")) lua_pushstring(L, r->unit);
+    else if (!strcmp(f, "unit_name")) push_opt_string(L, r->unit_name);
+    else if (!strcmp(f, "indicator")) lua_pushstring(L, r->ind->code);
+    else if (!strcmp(f, "name")) lua_pushstring(L, r->ind->name);
+    else if (!strcmp(f, "measure")) push_opt_string(L, r->ind->measure);
+    else if (!strcmp(f, "tujuan")) push_opt_string(L, r->ind->tujuan);
+    else if (!strcmp(f, "sasaran")) push_opt_string(L, r->ind->sasaran);
+    else if (!strcmp(f, "group")) push_opt_string(L, r->group);
+    else if (!strcmp(f, "year")) lua_pushinteger(L, r->year);
+    else if (!strcmp(f, "target")) push_opt_number(L, r->has_target, r->target);
+    else if (!strcmp(f, "target_level")) push_opt_string(L, r->target_level);
+    else if (!strcmp(f, "source")) push_opt_string(L, r->has_target ? r->target_source : NULL);
+    else if (!strcmp(f, "realisation")) push_opt_number(L, r->has_real, r->real);
+    else if (!strcmp(f, "real_level")) push_opt_string(L, r->real_level);
+    else if (!strcmp(f, "basis")) push_opt_string(L, r->has_real ? r->basis : NULL);
+    else if (!strcmp(f, "capaian")) push_opt_number(L, r->has_capaian, r->capaian);
+    else if (!strcmp(f, "capped")) lua_pushboolean(L, r->capped);
+    else if (!strcmp(f, "status")) lua_pushstring(L, status_name(r->status));
+    else if (!strcmp(f, "reason")) push_opt_string(L, r->reason);
+    else if (!strcmp(f, "rule")) push_opt_string(L, r->rule);
+    else if (!strcmp(f, "grades")) push_grades(L, k);
+    else if (!strcmp(f, "digits"))        /* capaian's decimals, for formatting */
+        lua_pushinteger(L, r->ind->rules.round.mode == ROUND_NONE ? -1 : r->ind->rules.round.digits);
+    else if (!strcmp(f, "value_digits"))
+        lua_pushinteger(L, r->ind->rules.value_round.mode == ROUND_NONE ? -1 : r->ind->rules.value_round.digits);
+    else return luaL_error(L, "a result has no field '%s'", f);
+    return 1;
+}
+
+static int result_newindex(lua_State *L)
+{
+    return luaL_error(L, "results are read-only");
+}
+
+static int result_tostring(lua_State *L)
+{
+    const Kept *k = *(const Kept **)luaL_checkudata(L, 1, RESULT_TYPE);
+    lua_pushfstring(L, "sakip.result(%s %s %d)", k->row.unit, k->row.ind->code, k->row.year);
+    return 1;
+}
+
+/* ---- the API ----------------------------------------------------------------------- */
+
+static int api_plan(lua_State *L)
+{
+    Report *r = report_of(L);
+    const Plan *p = r->cp->plan;
+    lua_createtable(L, 0, 6);
+    push_opt_string(L, p->title);
+    lua_setfield(L, -2, "title");
+    lua_pushstring(L, p->path);
+    lua_setfield(L, -2, "path");
+    lua_pushinteger(L, r->opt->year_from);
+    lua_setfield(L, -2, "year_from");
+    lua_pushinteger(L, r->opt->year_to);
+    lua_setfield(L, -2, "year_to");
+    if (p->renstra_from) {
+        lua_pushinteger(L, p->renstra_from);
+        lua_setfield(L, -2, "renstra_from");
+        lua_pushinteger(L, p->renstra_to);
+        lua_setfield(L, -2, "renstra_to");
+    }
+    return 1;
+}
+
+static int api_results(lua_State *L)
+{
+    Report *r = report_of(L);
+    lua_createtable(L, r->rows.len, 0);
+    for (int i = 0; i < r->rows.len; i++) {
+        const Kept **u = lua_newuserdatauv(L, sizeof *u, 0);
+        *u = &r->rows.items[i];
+        luaL_setmetatable(L, RESULT_TYPE);
+        lua_rawseti(L, -2, i + 1);
+    }
+    return 1;
+}
+
+static void set_int(lua_State *L, const char *k, int has, int64_t v)
+{
+    if (has) lua_pushinteger(L, (lua_Integer)v); else lua_pushnil(L);
+    lua_setfield(L, -2, k);
+}
+
+static int api_budget(lua_State *L)
+{
+    Report *r = report_of(L);
+    if (!r->has_budget) { lua_pushnil(L); return 1; }
+    lua_createtable(L, r->budget.nrows, 0);
+    for (int i = 0; i < r->budget.nrows; i++) {
+        const BudgetRow *b = &r->budget.rows[i];
+        lua_createtable(L, 0, 12);
+        lua_pushstring(L, b->code); lua_setfield(L, -2, "code");
+        push_opt_string(L, b->parent); lua_setfield(L, -2, "parent");
+        push_opt_string(L, b->level); lua_setfield(L, -2, "level");
+        push_opt_string(L, b->name); lua_setfield(L, -2, "name");
+        set_int(L, "pagu", b->has_pagu, b->pagu);
+        set_int(L, "realisasi", b->has_real, b->real);
+        set_int(L, "sisa", b->has_sisa, b->sisa);
+        set_int(L, "printed_sisa", b->has_printed_sisa, b->printed_sisa);
+        push_opt_number(L, b->has_serapan, b->serapan); lua_setfield(L, -2, "serapan");
+        push_opt_number(L, b->has_children_serapan, b->children_serapan); lua_setfield(L, -2, "children_serapan");
+        lua_pushstring(L, b->status); lua_setfield(L, -2, "status");
+        lua_pushstring(L, b->notes); lua_setfield(L, -2, "notes");
+        lua_rawseti(L, -2, i + 1);
+    }
+    return 1;
+}
+
+static int api_grade(lua_State *L)
+{
+    Report *r = report_of(L);
+    const char *name = luaL_checkstring(L, 1);
+    double v = luaL_checknumber(L, 2);
+    int s = plan_scheme_index(r->cp->plan, name);
+    if (s < 0) return luaL_error(L, "the plan has no grade scheme '%s'", name);
+    const Scheme *sc = &r->cp->plan->schemes[s];
+    int b = sc->ordinal ? -1 : grade_find(sc, v);
+    if (b < 0) { lua_pushnil(L); return 1; }
+    lua_pushstring(L, sc->bands[b].code);
+    lua_pushstring(L, sc->bands[b].label);
+    return 2;
+}
+
+/* v at d decimals, rounded half-up the decimal way as every figure of a
+ * report is (84.975 -> 84.98); d -1 or absent: as computed. */
+static void format_rounded(char *buf, size_t n, double v, int d)
+{
+    if (d < 0 || d > 9) { num_format(buf, n, v, -1); return; }
+    num_format(buf, n, num_round(v, (Rounding){ ROUND_HALF_UP, d }), d);
+}
+
+static int api_format(lua_State *L)
+{
+    double v = luaL_checknumber(L, 1);
+    int d = (int)luaL_optinteger(L, 2, -1);
+    char buf[96];
+    format_rounded(buf, sizeof buf, v, d);
+    lua_pushstring(L, buf);
+    return 1;
+}
+
+/* 62.644.362.476 and 84,98: what Indonesian readers expect. */
+static int api_format_id(lua_State *L)
+{
+    double v = luaL_checknumber(L, 1);
+    int d = (int)luaL_optinteger(L, 2, -1);
+    char buf[96], out[160];
+    format_rounded(buf, sizeof buf, v, d);
+    const char *p = buf;
+    size_t k = 0;
+    if (*p == '-') out[k++] = *p++;
+    size_t int_len = strcspn(p, ".");
+    for (size_t i = 0; i < int_len; i++) {
+        if (i && (int_len - i) % 3 == 0) out[k++] = '.';
+        out[k++] = p[i];
+    }
+    if (p[int_len] == '.') {
+        out[k++] = ',';
+        for (const char *q = p + int_len + 1; *q && k < sizeof out - 1; q++) out[k++] = *q;
+    }
+    out[k] = '\0';
+    lua_pushstring(L, out);
+    return 1;
+}
+
+static int api_csv(lua_State *L)
+{
+    const char *s = luaL_checkstring(L, 1);
+    if (!strpbrk(s, ",\"\n\r")) { lua_pushstring(L, s); return 1; }
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    luaL_addchar(&b, '"');
+    for (; *s; s++) {
+        if (*s == '"') luaL_addchar(&b, '"');
+        luaL_addchar(&b, *s);
+    }
+    luaL_addchar(&b, '"');
+    luaL_pushresult(&b);
+    return 1;
+}
+
+static int api_json(lua_State *L)
+{
+    const char *s = luaL_checkstring(L, 1);
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    luaL_addchar(&b, '"');
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        char esc[8];
+        if (*p == '"' || *p == '\\') { luaL_addchar(&b, '\\'); luaL_addchar(&b, (char)*p); }
+        else if (*p == '\n') luaL_addstring(&b, "\\n");
+        else if (*p < 0x20) { snprintf(esc, sizeof esc, "\\u%04x", *p); luaL_addstring(&b, esc); }
+        else luaL_addchar(&b, (char)*p);
+    }
+    luaL_addchar(&b, '"');
+    luaL_pushresult(&b);
+    return 1;
+}
+
+static int api_write(lua_State *L)
+{
+    Report *r = report_of(L);
+    int n = lua_gettop(L);
+    for (int i = 1; i <= n; i++) {
+        size_t len;
+        const char *s = luaL_tolstring(L, i, &len);
+        sb_putn(&r->out, s, len);
+        lua_pop(L, 1);
+    }
+    return 0;
+}
+
+static void open_api(lua_State *L, Report *r)
+{
+    luaL_newmetatable(L, RESULT_TYPE);
+    lua_pushcfunction(L, result_index);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, result_newindex);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushcfunction(L, result_tostring);
+    lua_setfield(L, -2, "__tostring");
+    lua_pushliteral(L, RESULT_TYPE);
+    lua_setfield(L, -2, "__name");
+    lua_pop(L, 1);
+    static const luaL_Reg api[] = {
+        { "plan", api_plan }, { "results", api_results }, { "budget", api_budget }, { "grade", api_grade },
+        { "format", api_format }, { "format_id", api_format_id }, { "csv", api_csv }, { "json", api_json },
+        { "write", api_write }, { NULL, NULL },
+    };
+    luaL_newlibtable(L, api);
+    lua_pushlightuserdata(L, r);
+    luaL_setfuncs(L, api, 1);
+    lua_pushglobaltable(L);
+    lua_pushliteral(L, "sakip");
+    lua_pushvalue(L, -3);
+    lua_rawset(L, -3);                     /* past the strict-globals guard */
+    lua_pop(L, 2);
+}
+
+/* ---- the command ------------------------------------------------------------------------- */
+
+static int file_exists(const char *p)
+{
+    return access(p, R_OK) == 0;
+}
+
+char *report_find_template(const char *name)
+{
+    size_t n = strlen(name);
+    if (strchr(name, '/') || (n > 4 && !strcmp(name + n - 4, ".lua")))
+        return file_exists(name) ? skp_xstrdup(name) : NULL;
+    const char *dirs[3] = { getenv("SAKIPC_STDLIB"), SAKIPC_STDLIB_DIR, SAKIPC_STDLIB_INSTALLED };
+    for (int i = 0; i < 3; i++) {
+        if (!dirs[i] || !*dirs[i]) continue;
+        size_t len = strlen(dirs[i]) + n + 16;
+        char *cand = skp_xmalloc(len);
+        snprintf(cand, len, "%s/reports/%s.lua", dirs[i], name);
+        if (file_exists(cand)) return cand;
+        free(cand);
+    }
+    return NULL;
+}
+
+/* The whole output, or nothing: a temporary file next to the target, then
+ * renamed over it. */
+static int write_out(const char *path, const StrBuf *b, Diag *d)
+{
+    if (!path) {
+        if (b->len) fwrite(b->s, 1, b->len, stdout);
+        return ferror(stdout) ? 5 : 0;
+    }
+    size_t n = strlen(path) + 16;
+    char *tmp = skp_xmalloc(n);
+    snprintf(tmp, n, "%s.tmp-XXXXXX", path);
+    int fd = mkstemp(tmp);
+    FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
+    int ok = f && (!b->len || fwrite(b->s, 1, b->len, f) == b->len);
+    if (f && fclose(f) != 0) ok = 0;
+    if (ok && rename(tmp, path) != 0) ok = 0;
+    if (!ok) {
+        diag_plain(d, "%s: %s", path, strerror(errno));
+        if (fd >= 0) unlink(tmp);
+    }
+    free(tmp);
+    return ok ? 0 : 5;
+}
+
+int report_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, const ReportQuery *q, Diag *d)
+{
+    char *path = report_find_template(q->template_name);
+    if (!path) {
+        diag_plain(d, "no report template '%s' (looked in $SAKIPC_STDLIB/reports and the standard library's reports/)",
+                   q->template_name);
+        return 2;
+    }
+    Report r;
+    memset(&r, 0, sizeof r);
+    r.cp = cp;
+    r.opt = opt;
+    int rc = eval_run(cp, db, opt, collect, &r, d);
+    if (!rc && cp->plan->budget.declared) {
+        rc = budget_run(cp->plan, db, &r.budget, d);
+        r.has_budget = !rc;
+    }
+    Hook *h = rc ? NULL : hook_new(&q->limits);
+    if (!rc && !h) { diag_plain(d, "cannot start Lua"); rc = 5; }
+    if (!rc) {
+        open_api(hook_lua(h), &r);
+        if (hook_load(h, path, d) != 0) rc = EXIT_HOOK;
+    }
+    if (!rc) {
+        int ran = hook_call(h, "render", 0, d);
+        if (ran < 0) rc = EXIT_HOOK;
+        else if (ran == 0) {
+            diag_plain(d, "hook %s: the template's table has no render function", path);
+            rc = EXIT_HOOK;
+        }
+    }
+    if (!rc) rc = write_out(q->out, &r.out, d);
+    hook_free(h);
+    if (r.has_budget) budget_free(&r.budget);
+    VEC_FREE(r.rows);
+    sb_free(&r.out);
+    arena_free(&r.text);
+    free(path);
+    return rc;
+}

@@ -1,0 +1,2 @@
+-- dofile is not there
+return { render = function() local x = dofile end }

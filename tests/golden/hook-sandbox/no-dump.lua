@@ -1,0 +1,2 @@
+-- string.dump would turn a function into bytecode
+return { render = function() sakip.write(tostring(string.dump), "\n") end }

@@ -1,0 +1,2 @@
+-- io is not there
+return { render = function() local x = io end }

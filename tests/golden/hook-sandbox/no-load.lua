@@ -1,0 +1,2 @@
+-- load is not there
+return { render = function() local x = load end }

@@ -1,0 +1,2 @@
+-- os is not there
+return { render = function() local x = os end }

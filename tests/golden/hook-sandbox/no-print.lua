@@ -1,0 +1,2 @@
+-- print is not there
+return { render = function() local x = print end }

@@ -1,0 +1,2 @@
+-- require is not there
+return { render = function() local x = require end }

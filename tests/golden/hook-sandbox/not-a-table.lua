@@ -1,0 +1,2 @@
+-- a template returns a table of functions
+return 42
