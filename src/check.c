@@ -933,7 +933,7 @@ static void declare_unit(Checker *c, Stmt *s, Scope *scope)
 static const char *const top_words[] = {
     "plan", "database", "include", "year", "renstra", "const", "scheme", "unit", "tujuan",
     "sasaran", "indicator", "record", "polarity", "aggregate", "target", "cap", "round", "zero", "period",
-    "function", "rules", "budget", "scale", "scenario"
+    "function", "rules", "budget", "scale", "scenario", "hook"
 };
 #define N_TOP_WORDS (int)(sizeof top_words / sizeof *top_words)
 
@@ -1199,6 +1199,30 @@ static void declare_budget(Checker *c, Stmt *s)
     }
 }
 
+static char *dir_of(const char *path);
+static int file_exists(const char *path);
+
+/* hook "FILE.lua": a Lua file with event hooks for eval, next to the file
+ * that names it. */
+static void declare_hook(Checker *c, const Stmt *s)
+{
+    int i = 1;
+    const char *name = opt_string(s, &i);
+    if (!name) {
+        diag_error(c->d, word_loc(s, 1), "expected the hook's file after 'hook': hook \"checks.lua\"");
+        return;
+    }
+    if (!expect_end(c, s, i, "the hook's file") || no_value(c, s, "hook") == 0) return;
+    char *dir = dir_of(s->loc.src->path);
+    const char *path = name[0] == '/' ? name : arena_printf(c->A, "%s/%s", dir, name);
+    free(dir);
+    if (!file_exists(path)) {
+        diag_error(c->d, s->words[1].loc, "cannot find hook '%s' (looked next to %s)", name, s->loc.src->path);
+        return;
+    }
+    VEC_PUSH(c->hooks, path);
+}
+
 /* ---- scenarios ------------------------------------------------------------ */
 
 static const char *const override_words[] = { "target", "realisation", "weight", "cap" };
@@ -1392,7 +1416,7 @@ static void check_stmt(Checker *c, Stmt *s, Scope *scope)
         return;
     }
     if (!top) {
-        static const char *const top_only[] = { "scheme", "scale", "scenario", "record", "include", "const", "function", "budget", "plan", "database", "year", "renstra" };
+        static const char *const top_only[] = { "scheme", "scale", "scenario", "hook", "record", "include", "const", "function", "budget", "plan", "database", "year", "renstra" };
         int only = 0;
         for (int i = 0; i < (int)(sizeof top_only / sizeof *top_only); i++) only |= strcmp(k, top_only[i]) == 0;
         if (only) {
@@ -1407,6 +1431,7 @@ static void check_stmt(Checker *c, Stmt *s, Scope *scope)
     }
     if (strcmp(k, "scale") == 0 && top) { declare_scale(c, s); return; }
     if (strcmp(k, "scenario") == 0 && top) { declare_scenario(c, s); return; }
+    if (strcmp(k, "hook") == 0 && top && !s->has_block) { declare_hook(c, s); return; }
     if (s->has_block && strcmp(k, "scheme") != 0 && strcmp(k, "record") != 0) {
         diag_error(c->d, s->loc, "unknown block '%s'%s", k, mean(c, k, top_words, N_TOP_WORDS));
         return;
@@ -1671,6 +1696,7 @@ static void finish_plan(Checker *c)
     MOVE_VEC(p->funcs, p->nfuncs, c->funcs);
     MOVE_VEC(p->uaggs, p->nuaggs, c->uaggs);
     MOVE_VEC(p->scenarios, p->nscenarios, c->scenarios);
+    MOVE_VEC(p->hooks, p->nhooks, c->hooks);
     MOVE_VEC(p->codes, p->ncodes, c->codes);
     MOVE_VEC(p->sources, p->nsources, c->sources);
     MOVE_VEC(p->trees, p->ntrees, c->trees);
@@ -1750,6 +1776,7 @@ void plan_free(Plan *p)
     free(p->funcs);
     free(p->uaggs);
     free(p->scenarios);
+    free(p->hooks);
     free(p->codes);
     free(p->sources);
     source_free_all(p->sources_list);

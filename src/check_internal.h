@@ -51,6 +51,7 @@ typedef struct {
     VEC(Func) funcs;
     VEC(UnitAgg) uaggs;
     VEC(Scenario) scenarios;
+    VEC(const char *) hooks;
     PendingVec pending;
     VEC(PendingPer) pers;         /* `per T.col` of indicators, resolved at the end */
     const Stmt *cur_per;          /* the indicator being declared: its `per` */

@@ -15,6 +15,7 @@
 #include "db.h"
 #include "diff.h"
 #include "eval.h"
+#include "evalhook.h"
 #include "explain.h"
 #include "import.h"
 #include "output.h"
@@ -101,7 +102,7 @@ static const char *const check_help =
 
 static const char *const eval_help =
     "usage: sakipc eval PLAN [--db DB] [--year Y|Y1..Y2] [--as-of PERIOD] [--unit CODE]\n"
-    "                        [--target SOURCE] [--scenario NAME] [--set CHANGE]...\n"
+    "                        [--target SOURCE] [--scenario NAME] [--set CHANGE]... [--hook FILE]...\n"
     "                        [--report achievement|budget]\n"
     "                        [--format table|csv|json|markdown]\n"
     "\n"
@@ -120,6 +121,8 @@ static const char *const eval_help =
     "  --scenario NAME    evaluate with the plan's scenario NAME (and those it extends)\n"
     "  --set CHANGE       a what-if change, repeatable: [UNIT:]CODE.FIELD[@YEAR]=VALUE with FIELD\n"
     "                     target, realisation, weight or cap (IKM.target=86, SETWAN:SAKIP.realisation=72)\n"
+    "  --hook FILE.lua    event hooks (before_unit, on_result, after_unit) that may add\n"
+    "                     warnings with sakip.warn; repeatable, after the plan's own 'hook' files\n"
     "  --report R         achievement (default): the indicator rows; budget: the plan's\n"
     "                     'budget' block over the budget table (serapan, sisa, roll-ups)\n"
     "  --format F         table (default), csv, json or markdown (md)\n";
@@ -404,6 +407,8 @@ typedef struct {
     const char *tolerance;
     int indonesian;
     const char *template_name, *out, *memory, *instructions;   /* report */
+    const char *hooks[MAX_SETS];                                      /* eval --hook */
+    int nhooks;
 } EvalArgs;
 
 static int parse_eval_args(Args *a, EvalArgs *ea, const char *cmd)
@@ -437,6 +442,10 @@ static int parse_eval_args(Args *a, EvalArgs *ea, const char *cmd)
             ea->printed[ea->nprinted++] = v;
         } else if (!r && !strcmp(cmd, "audit") && !strcmp(arg, "--indonesian")) { ea->indonesian = 1; continue; }
         else if (!r && !strcmp(cmd, "report") && (r = take_value(a, "--template", &v)) > 0) ea->template_name = v;
+        else if (!r && !strcmp(cmd, "eval") && (r = take_value(a, "--hook", &v)) > 0) {
+            if (ea->nhooks == MAX_SETS) return usage_error(cmd, "at most 64 --hook files, found more%s", "");
+            ea->hooks[ea->nhooks++] = v;
+        }
         else if (!r && !strcmp(cmd, "report") && (r = take_value(a, "--out", &v)) > 0) ea->out = v;
         else if (!r && !strcmp(cmd, "report") && (r = take_value(a, "--memory", &v)) > 0) ea->memory = v;
         else if (!r && !strcmp(cmd, "report") && (r = take_value(a, "--instructions", &v)) > 0) ea->instructions = v;
@@ -572,6 +581,28 @@ static int eval_budget(Session *s)
     return rc;
 }
 
+/* The achievement table, through the plan's hooks and --hook files. */
+static int eval_achievement(Session *s, const EvalArgs *ea)
+{
+    const char *paths[2 * MAX_SETS];
+    int n = 0;
+    for (int i = 0; i < s->p->nhooks && n < 2 * MAX_SETS; i++) paths[n++] = s->p->hooks[i];
+    for (int i = 0; i < ea->nhooks; i++) paths[n++] = ea->hooks[i];
+    EvalHooks *eh = n ? evalhooks_open(paths, n, NULL, stderr, &s->d) : NULL;
+    if (n && !eh) return EXIT_HOOK;
+    Output *out = output_open(stdout, s->fmt, wants_color(stdout), s->opt.year_from != s->opt.year_to);
+    HookedSink hs = { eh, output_row, out };
+    int rc = eval_run(s->cp, s->db, &s->opt, eh ? evalhooks_sink : output_row, eh ? (void *)&hs : (void *)out, &s->d);
+    if (!rc && eh) rc = evalhooks_finish(eh);
+    if (rc == EXIT_HOOK) output_discard(out);    /* a failed hook: no table */
+    else output_close(out, rc == 0);
+    if (eh && evalhooks_warnings(eh))
+        fprintf(stderr, "%d warning%s from hooks\n", evalhooks_warnings(eh), evalhooks_warnings(eh) == 1 ? "" : "s");
+    evalhooks_close(eh);
+    if (rc == EXIT_DATA) diag_summary(&s->d);
+    return rc;
+}
+
 static int cmd_eval(Args *a)
 {
     EvalArgs ea;
@@ -584,12 +615,7 @@ static int cmd_eval(Args *a)
     Session s;
     rc = session_open(&s, &ea, !budget);    /* the budget report has no years */
     if (!rc && budget) rc = eval_budget(&s);
-    else if (!rc) {
-        Output *out = output_open(stdout, s.fmt, wants_color(stdout), s.opt.year_from != s.opt.year_to);
-        rc = eval_run(s.cp, s.db, &s.opt, output_row, out, &s.d);
-        output_close(out, rc == 0);
-        if (rc == EXIT_DATA) diag_summary(&s.d);
-    }
+    else if (!rc) rc = eval_achievement(&s, &ea);
     session_close(&s);
     return rc;
 }

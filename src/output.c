@@ -357,6 +357,15 @@ static void flush_table(Output *o)
                 o->rules.len == 1 ? "; graded after rounding" : "");
 }
 
+void output_discard(Output *o)
+{
+    fflush(o->f);
+    VEC_FREE(o->table);
+    VEC_FREE(o->rules);
+    arena_free(&o->cells);
+    free(o);
+}
+
 void output_close(Output *o, int ok)
 {
     if (ok || o->started || o->rows) {     /* rows made before a data error are still the report */

@@ -18,6 +18,8 @@ int output_row(const ResultRow *row, void *out);   /* a RowSink */
 /* ok: the run succeeded. A failed run that produced no row prints nothing;
  * one that did gets its rows (and the error after them on stderr). */
 void output_close(Output *o, int ok);
+/* Frees without printing what is kept back (table, markdown). */
+void output_discard(Output *o);
 
 /* The budget report (eval --report budget): one line per program, kegiatan
  * and sub kegiatan with serapan, sisa, the children's sums and findings. */

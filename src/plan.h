@@ -265,6 +265,7 @@ typedef struct Plan {
     const char **sources; int nsources; /* every target source named */
     BudgetSpec budget;
     Scenario *scenarios; int nscenarios;
+    const char **hooks; int nhooks;     /* `hook "FILE.lua"`: paths, relative to the plan made whole */
 } Plan;
 
 /* Loads, parses and checks a plan (and its includes). Every error goes to d;

@@ -1,0 +1,1 @@
+return { on_result = function(r) if r.unit == "V" then error("V is not allowed") end end }

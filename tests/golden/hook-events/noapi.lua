@@ -1,0 +1,2 @@
+-- event hooks see sakip.warn only
+return { on_result = function(r) sakip.write("x") end }
