@@ -9,6 +9,7 @@
  * Every problem is reported; the checker never stops at the first. */
 #include "check_internal.h"
 #include "grade.h"
+#include "hook.h"
 #include "measure.h"
 
 #include <errno.h>
@@ -1026,8 +1027,16 @@ static void top_const_years(Checker *c, const Stmt *s, const YearRange *years)
     VEC_PUSH(c->consts, k);
 }
 
+static char *dir_of(const char *path);
+static int file_exists(const char *path);
 
-/* function NAME(a, b) = FORMULA */
+static int type_word(const char *w)
+{
+    return !strcmp(w, "number") ? T_NUM : !strcmp(w, "text") ? T_STR : !strcmp(w, "bool") ? T_BOOL : 0;
+}
+
+/* function NAME(a, b) = FORMULA
+ * function NAME(number a, text b) returns number = lua("rules.lua") */
 static void top_function(Checker *c, const Stmt *s)
 {
     const char *name;
@@ -1037,11 +1046,24 @@ static void top_function(Checker *c, const Stmt *s)
         return;
     }
     VEC(const char *) params = {0};
-    int i = 3, ok = 1;
+    VEC(int) types = {0};
+    int i = 3, ok = 1, typed = 0;
     if (word_is(s, i, ")")) i++;
     else for (;;) {
         const char *p;
+        int t = T_NUM;
+        if (i + 1 < s->nwords && s->words[i + 1].kind == W_NAME && !word_is(s, i + 1, ",")) {
+            t = type_word(s->words[i].text);        /* number x, text s, bool b */
+            if (!t) {
+                diag_error(c->d, s->words[i].loc, "expected a parameter type (number, text or bool), found %s", word_desc(c, s, i));
+                ok = 0;
+                break;
+            }
+            typed = 1;
+            i++;
+        }
         if (!need_name(c, s, i, "a parameter name", &p)) { ok = 0; break; }
+        VEC_PUSH(types, t);
         for (int j = 0; j < params.len; j++)
             if (strcmp(params.items[j], p) == 0) {
                 diag_error(c->d, s->words[i].loc, "parameter '%s' appears twice in function %s", p, name);
@@ -1059,9 +1081,38 @@ static void top_function(Checker *c, const Stmt *s)
         ok = 0;
         break;
     }
+    int ret = T_NUM;
+    if (ok && word_is(s, i, "returns")) {           /* returns number|text|bool */
+        ret = i + 1 < s->nwords ? type_word(s->words[i + 1].text) : 0;
+        if (!ret) {
+            diag_error(c->d, word_loc(s, i + 1), "expected the type it returns (number, text or bool), found %s", word_desc(c, s, i + 1));
+            ok = 0;
+        }
+        typed = 1;
+        i += 2;
+    }
     if (ok && !expect_end(c, s, i, "the parameters")) ok = 0;
     if (ok && (!s->value || s->upper)) {
         diag_error(c->d, word_loc(s, i), "function %s needs '= FORMULA'", name);
+        ok = 0;
+    }
+    const char *lua_file = NULL;
+    if (ok && s->value->kind == E_CALL && strcmp(s->value->text, "lua") == 0) {
+        const Expr *v = s->value;
+        if (v->nargs != 1 || v->args[0]->kind != E_STRING) {
+            diag_error(c->d, v->loc, "a Lua function names its file: = lua(\"rules.lua\")");
+            ok = 0;
+        } else {
+            char *dir = dir_of(s->loc.src->path);
+            lua_file = v->args[0]->text[0] == '/' ? v->args[0]->text : arena_printf(c->A, "%s/%s", dir, v->args[0]->text);
+            free(dir);
+            if (!file_exists(lua_file)) {
+                diag_error(c->d, v->args[0]->loc, "cannot find the Lua file '%s' (looked next to %s)", v->args[0]->text, s->loc.src->path);
+                ok = 0;
+            }
+        }
+    } else if (ok && typed) {
+        diag_error(c->d, s->words[1].loc, "types are declared for Lua functions (= lua(\"FILE.lua\")); a plan function takes what its formula takes");
         ok = 0;
     }
     if (ok && (builtin_index(name) >= 0 || strcmp(name, "realisasi") == 0)) {
@@ -1074,11 +1125,14 @@ static void top_function(Checker *c, const Stmt *s)
                    c->funcs.items[prev].loc.src->path, c->funcs.items[prev].loc.line);
         ok = 0;
     }
-    if (!ok) { VEC_FREE(params); return; }
-    Func f = { name, NULL, params.len, s->value, s->words[1].loc };
+    if (!ok) { VEC_FREE(params); VEC_FREE(types); return; }
+    Func f = { name, NULL, params.len, s->value, s->words[1].loc, lua_file, NULL, ret };
     f.params = arena_alloc(c->A, (size_t)(params.len ? params.len : 1) * sizeof *f.params);
     if (params.len) memcpy(f.params, params.items, (size_t)params.len * sizeof *params.items);
+    f.param_types = arena_alloc(c->A, (size_t)(types.len ? types.len : 1) * sizeof *f.param_types);
+    if (types.len) memcpy(f.param_types, types.items, (size_t)types.len * sizeof *types.items);
     VEC_FREE(params);
+    VEC_FREE(types);
     strmap_put(&c->func_map, name, c->funcs.len);
     VEC_PUSH(c->funcs, f);
 }
@@ -1672,6 +1726,25 @@ static void resolve_groups(Checker *c)
     }
 }
 
+/* Every Lua function the plan declares must be one its module defines: the
+ * module is loaded in the sandbox, as eval will load it. */
+static void check_lua_modules(Checker *c)
+{
+    for (int i = 0; i < c->funcs.len; i++) {
+        const Func *f = &c->funcs.items[i];
+        if (!f->lua_file) continue;
+        Hook *h = hook_new(NULL);
+        if (!h) { diag_error(c->d, f->loc, "cannot start Lua"); continue; }
+        int before = c->d->errors;
+        if (hook_load(h, f->lua_file, c->d) == 0 && !hook_has(h, f->name))
+            diag_error(c->d, f->loc, "the Lua module %s defines no function %s (its table has no field '%s')",
+                       f->lua_file, f->name, f->name);
+        else if (c->d->errors > before)
+            diag_note(c->d, f->loc, "function %s is declared here", f->name);
+        hook_free(h);
+    }
+}
+
 #define MOVE_VEC(dst, n, v) do { (dst) = (v).items; (n) = (v).len; } while (0)
 
 static void finish_plan(Checker *c)
@@ -1682,6 +1755,7 @@ static void finish_plan(Checker *c)
     check_formulas(c);
     propagate_rollups(c);
     resolve_scenarios(c);
+    check_lua_modules(c);
     for (int i = 0; i < c->consts.len; i++)
         if (const_cycle(c, c->consts.items[i].value, strmap_get(&c->const_map, c->consts.items[i].name), 0))
             diag_error(c->d, c->consts.items[i].loc, "constant %s is defined in terms of itself", c->consts.items[i].name);

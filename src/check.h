@@ -20,7 +20,8 @@ typedef enum {
     RES_COLUMN,       /* a column of the row being filtered; res_id: flat column */
     RES_GROUP_AGG,    /* sum/avg/... over the groups of a grouped indicator; res_id: Plan.gaggs index */
     RES_WEIGHT,       /* the weight of indicator res_id (code id) in the unit evaluated */
-    RES_UNIT_AGG      /* sum/avg/... over the units below; res_id: Plan.uaggs index */
+    RES_UNIT_AGG,     /* sum/avg/... over the units below; res_id: Plan.uaggs index */
+    RES_LUA_CALL      /* a function of a Lua module; res_id: Plan.funcs index */
 } ExprRes;
 
 /* Built-in functions. ORDER BUILTINS: keep in step with the table in check.c. */

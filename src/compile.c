@@ -133,6 +133,11 @@ static void compile_expr(Emitter *e, const Expr *x)
         if (x->res == RES_RECORD_AGG) { emit(e, OP_RAGG, x->res_id, 0, x, 1); break; }
         if (x->res == RES_GROUP_AGG) { emit(e, OP_GAGG, x->res_id, 0, x, 1); break; }
         if (x->res == RES_UNIT_AGG) { emit(e, OP_UAGG, x->res_id, 0, x, 1); break; }
+        if (x->res == RES_LUA_CALL) {
+            for (int i = 0; i < x->nargs; i++) compile_expr(e, x->args[i]);
+            emit(e, OP_LUA, x->res_id, x->nargs, x, 1 - x->nargs);
+            break;
+        }
         if (x->res_id <= FN_LATEST) { compile_ref(e, x); break; }
         for (int i = 0; i < x->nargs; i++) compile_expr(e, x->args[i]);
         emit(e, OP_CALL, x->res_id, x->nargs, x, 1 - x->nargs);

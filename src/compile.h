@@ -26,6 +26,7 @@ typedef enum {
     OP_TO_DATE,    /* code a's realisation over the Renstra period to the year evaluated */
     OP_UAGG,       /* Plan.uaggs[a] over the units below the one evaluated */
     OP_MARK,       /* nothing: the value on top is that of `at` (a constant's name), for explain */
+    OP_LUA,        /* Lua function a (Plan.funcs) with b arguments */
     OP_NEG, OP_NOT,
     OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_POW,
     OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, OP_GE,

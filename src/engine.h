@@ -6,6 +6,7 @@
 #include "eval.h"
 #include "records.h"
 #include "vm.h"
+#include "hook.h"
 
 /* Realisations of one indicator in one year, folded as they stream in. */
 typedef struct Acc {
@@ -91,6 +92,9 @@ typedef struct Engine {
     Arena store_text;
     Snapshot **snaps;             /* per unit with roll-up rows: its data, for the second pass */
     int *first_child, *next_sibling;   /* the unit tree, as indexes; -1 none */
+    /* Lua functions of the plan: the sandboxed module of each (shared by file) */
+    Hook **lua;
+    int lua_failed;
 } Engine;
 
 typedef struct {

@@ -621,6 +621,71 @@ static void host_trace(VmHost *h, const Expr *at, Value v)
     e->opt->trace(e->opt->trace_ctx, e->unit->code, e->group_active ? e->group_label : NULL, h->year, at, v);
 }
 
+/* A function of a Lua module, called with the figures it takes; a missing
+ * argument makes it missing without a call. A Lua error stops the run. */
+static Value host_lua_call(VmHost *h, int fi, const Value *args, int n)
+{
+    Engine *e = (Engine *)h;
+    const Func *f = &e->plan->funcs[fi];
+    for (int i = 0; i < n; i++)
+        if (args[i].kind == V_NA) return args[i];
+    if (e->lua_failed || !e->lua[fi]) return value_na(NA_UNDEFINED, "a Lua function failed");
+    lua_State *L = hook_lua(e->lua[fi]);
+    for (int i = 0; i < n; i++) {
+        if (args[i].kind == V_STR) lua_pushstring(L, args[i].text);
+        else if (args[i].kind == V_BOOL) lua_pushboolean(L, args[i].num != 0);
+        else lua_pushnumber(L, args[i].num);
+    }
+    if (hook_call_value(e->lua[fi], f->name, n, e->d) <= 0) {
+        e->lua_failed = 1;
+        return value_na(NA_UNDEFINED, "a Lua function failed");
+    }
+    Value v;
+    int t = lua_type(L, -1);
+    if (t == LUA_TNIL)
+        v = value_na(NA_UNDEFINED, arena_printf(&e->scratch, "%s() gave nil", f->name));
+    else if (f->ret_type == T_NUM && t == LUA_TNUMBER) v = value_num(lua_tonumber(L, -1));
+    else if (f->ret_type == T_BOOL && t == LUA_TBOOLEAN) v = value_bool(lua_toboolean(L, -1));
+    else if (f->ret_type == T_STR && t == LUA_TSTRING) {
+        v.kind = V_STR;
+        v.na = 0;
+        v.num = 0;
+        v.text = arena_strdup(&e->scratch, lua_tostring(L, -1));
+    } else
+        v = value_na(NA_UNDEFINED, arena_printf(&e->scratch, "%s() gave a %s, but is declared to give %s", f->name,
+                                               lua_typename(L, t), f->ret_type == T_NUM ? "a number" : f->ret_type == T_STR ? "text" : "true/false"));
+    lua_pop(L, 1);
+    return v;
+}
+
+/* One sandbox per Lua file, for every function it gives. */
+static int open_lua(Engine *e)
+{
+    const Plan *p = e->plan;
+    if (!p->nfuncs) return 0;
+    e->lua = skp_xcalloc((size_t)p->nfuncs, sizeof *e->lua);
+    for (int i = 0; i < p->nfuncs; i++) {
+        if (!p->funcs[i].lua_file) continue;
+        for (int j = 0; j < i && !e->lua[i]; j++)
+            if (p->funcs[j].lua_file && !strcmp(p->funcs[j].lua_file, p->funcs[i].lua_file)) e->lua[i] = e->lua[j];
+        if (e->lua[i]) continue;
+        e->lua[i] = hook_new(NULL);
+        if (!e->lua[i] || hook_load(e->lua[i], p->funcs[i].lua_file, e->d) != 0) return EXIT_HOOK;
+    }
+    return 0;
+}
+
+static void close_lua(Engine *e)
+{
+    const Plan *p = e->plan;
+    for (int i = 0; e->lua && i < p->nfuncs; i++) {
+        int shared = 0;
+        for (int j = 0; j < i; j++) shared |= e->lua[j] == e->lua[i];
+        if (!shared) hook_free(e->lua[i]);
+    }
+    free(e->lua);
+}
+
 static Value host_latest(VmHost *h, int code, int year)
 {
     return latest_value((Engine *)h, code, year, NULL);
@@ -1197,6 +1262,7 @@ static void engine_init(Engine *e, const CompiledPlan *cp, const EvalOptions *op
     e->host.to_date = host_to_date;
     e->host.unit_agg = rollup_host_agg;
     e->host.trace = opt->trace ? host_trace : NULL;
+    e->host.lua_call = host_lua_call;
     e->grouped_codes = skp_xcalloc((size_t)(e->ncodes ? e->ncodes : 1), sizeof *e->grouped_codes);
     for (int c = 0; c < e->ncodes; c++)
         for (int i = 0; i < e->plan->ninds; i++)
@@ -1217,6 +1283,7 @@ static void engine_free(Engine *e)
     free(e->fig);
     free(e->def_of);
     free(e->grouped_codes);
+    close_lua(e);
     for (int u = 0; e->snaps && u < e->nunits; u++) rollup_snapshot_free(e->snaps[u]);
     free(e->snaps);
     free(e->store);
@@ -1243,6 +1310,7 @@ int eval_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt,
     if (!rc) rc = check_plan_units(&e);
     if (!rc) rc = check_override_units(&e);
     if (!rc && !(e.rs = records_load(db, cp->plan, d))) rc = 5;
+    if (!rc) rc = open_lua(&e);
     if (!rc && opt->unit && strmap_get(&e.unit_map, opt->unit) < 0) {
         diag_plain(d, "unit '%s' is not in the database's units table", opt->unit);
         rc = 4;
@@ -1277,6 +1345,7 @@ int eval_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt,
     if (tc.st) sqlite3_finalize(tc.st);
     if (rcur.st) sqlite3_finalize(rcur.st);
     if (pc.st) sqlite3_finalize(pc.st);
+    if (!rc && e.lua_failed) rc = EXIT_HOOK;
     if (!rc && (e.data_errors || records_data_errors(e.rs))) rc = 4;
     engine_free(&e);
     return rc;

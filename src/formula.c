@@ -542,6 +542,35 @@ static Expr *clone_expr(Checker *c, const Expr *e, const Func *f, Expr **args, L
     return x;
 }
 
+/* A call of a function a Lua module defines: as many arguments as it
+ * declares, each of the declared type; it gives the declared type. */
+static int check_lua_call(Checker *c, Expr *e, ExprCtx *x, int fi)
+{
+    const Func *f = &c->funcs.items[fi];
+    if (e->nargs != f->nparams) {
+        diag_error(c->d, e->loc, "%s() takes %d argument%s, found %d", f->name, f->nparams, f->nparams == 1 ? "" : "s", e->nargs);
+        return 0;
+    }
+    if (e->where || e->over) {
+        diag_error(c->d, e->loc, "%s() is a Lua function: no 'where' or 'over'", f->name);
+        return 0;
+    }
+    int ok = 1;
+    for (int i = 0; i < e->nargs; i++) {
+        int t = check_expr(c, e->args[i], x);
+        if (!t) { ok = 0; continue; }
+        if (t != f->param_types[i]) {
+            diag_error(c->d, e->args[i]->loc, "argument %d of %s() (%s) must be %s, found %s", i + 1, f->name, f->params[i],
+                       type_name(f->param_types[i]), type_name(t));
+            ok = 0;
+        }
+    }
+    if (!ok) return 0;
+    e->res = RES_LUA_CALL;
+    e->res_id = fi;
+    return e->type = f->ret_type;
+}
+
 /* A call of a plan function is replaced by its body, with the arguments in
  * place of the parameters, and checked where it stands. */
 static int expand_call(Checker *c, Expr *e, ExprCtx *x, int fi)
@@ -695,6 +724,7 @@ static int check_call(Checker *c, Expr *e, ExprCtx *x)
     if (fn < 0 && strcmp(e->text, "realisasi") == 0) fn = FN_REALISATION;
     if (fn < 0) {
         int fi = strmap_get(&c->func_map, e->text);
+        if (fi >= 0 && c->funcs.items[fi].lua_file) return check_lua_call(c, e, x, fi);
         if (fi >= 0) return expand_call(c, e, x, fi);
         const char **names = arena_alloc(c->A, (size_t)(FN_COUNT_ + c->funcs.len) * sizeof *names);
         for (int i = 0; i < FN_COUNT_; i++) names[i] = builtins[i].name;

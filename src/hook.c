@@ -223,7 +223,7 @@ int hook_load(Hook *h, const char *path, Diag *d)
     return 0;
 }
 
-int hook_call(Hook *h, const char *name, int nargs, Diag *d)
+static int call_n(Hook *h, const char *name, int nargs, int nresults, Diag *d)
 {
     lua_State *L = h->L;
     lua_rawgeti(L, LUA_REGISTRYINDEX, h->module);
@@ -234,5 +234,18 @@ int hook_call(Hook *h, const char *name, int nargs, Diag *d)
         return 0;
     }
     lua_insert(L, -1 - nargs);
-    return protected_call(h, nargs, 0, d) == 0 ? 1 : -1;
+    return protected_call(h, nargs, nresults, d) == 0 ? 1 : -1;
+}
+
+int hook_call(Hook *h, const char *name, int nargs, Diag *d) { return call_n(h, name, nargs, 0, d); }
+int hook_call_value(Hook *h, const char *name, int nargs, Diag *d) { return call_n(h, name, nargs, 1, d); }
+
+int hook_has(Hook *h, const char *name)
+{
+    lua_State *L = h->L;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, h->module);
+    lua_getfield(L, -1, name);
+    int yes = lua_isfunction(L, -1);
+    lua_pop(L, 2);
+    return yes;
 }

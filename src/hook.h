@@ -13,6 +13,10 @@
 #include <lua.h>
 #include "diag.h"
 
+/* Exit status of a hook, template or Lua function that fails: its error is
+ * reported with a traceback, and nothing is written. */
+#define EXIT_HOOK 6
+
 #define HOOK_DEFAULT_MEMORY (64u * 1024 * 1024)     /* bytes */
 #define HOOK_DEFAULT_INSTRUCTIONS 200000000L        /* VM instructions */
 
@@ -37,6 +41,11 @@ int hook_load(Hook *h, const char *path, Diag *d);
  * such function (the arguments are popped), -1 on an error (reported with
  * its traceback, or as the budget that tripped). */
 int hook_call(Hook *h, const char *name, int nargs, Diag *d);
+
+/* The same, leaving the function's one result on the stack when it ran. */
+int hook_call_value(Hook *h, const char *name, int nargs, Diag *d);
+/* 1 when the module has a function `name`. */
+int hook_has(Hook *h, const char *name);
 
 /* The module table's path, for messages. */
 const char *hook_path(const Hook *h);

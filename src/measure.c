@@ -80,6 +80,10 @@ static int same_unit(Measures *m, const Expr *at, int a, int b, const char *what
 static int unit_of_call(Measures *m, const Expr *e, const Indicator *self)
 {
     if (e->res == RES_RECORD_AGG) return U_NONE;
+    if (e->res == RES_LUA_CALL) {                /* a Lua function: its unit is its own affair */
+        for (int i = 0; i < e->nargs; i++) unit_of(m, e->args[i], self);
+        return U_MIXED;
+    }
     if (e->res == RES_UNIT_AGG) {
         const UnitAgg *u = &m->p->uaggs[e->res_id];
         return u->fn == RAGG_COUNT ? U_NONE : u->fig == FIG_CAPAIAN ? U_PERCENT : m->code_unit[u->code];

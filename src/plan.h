@@ -196,6 +196,11 @@ typedef struct {
     int nparams;
     Expr *body;
     Loc loc;
+    /* `= lua("file.lua")`: a function the Lua module defines, called at
+     * evaluation with arguments of the declared types (ExprType) */
+    const char *lua_file;
+    int *param_types;
+    int ret_type;
 } Func;
 
 /* budget ["title"] { ... }: how `sakipc eval --report budget` reads the

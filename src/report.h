@@ -14,9 +14,6 @@ typedef struct {
     HookLimits limits;
 } ReportQuery;
 
-/* Exit status of a template (or hook) that fails: its error is reported
- * with a traceback, and nothing is written. */
-#define EXIT_HOOK 6
 
 /* Returns 0, 2 (no such template), EXIT_HOOK, or eval_run's code. */
 int report_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, const ReportQuery *q, Diag *d);

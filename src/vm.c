@@ -145,6 +145,11 @@ Value vm_run(const Program *p, VmHost *h)
         case OP_TO_DATE: stack[sp++] = h->to_date(h, in->a, h->year); break;
         case OP_UAGG: stack[sp++] = h->unit_agg(h, in->a); break;
         case OP_MARK: break;
+        case OP_LUA:
+            sp -= in->b;
+            stack[sp] = h->lua_call(h, in->a, &stack[sp], in->b);
+            sp++;
+            break;
         case OP_NEG:
             if (stack[sp - 1].kind != V_NA) stack[sp - 1].num = -stack[sp - 1].num;
             break;

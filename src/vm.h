@@ -16,6 +16,7 @@ struct VmHost {
     Value (*to_date)(VmHost *h, int code, int year);
     Value (*unit_agg)(VmHost *h, int agg);       /* Plan.uaggs[agg] over the units below */
     void (*trace)(VmHost *h, const Expr *at, Value v);   /* NULL, or told every value computed */
+    Value (*lua_call)(VmHost *h, int func, const Value *args, int n);  /* a function of a Lua module */
     Value (*record_agg)(VmHost *h, int agg);     /* Plan.raggs[agg] over the rows in scope */
     Value (*column)(VmHost *h, int col);         /* of the row a filter is looking at */
     Value (*group_agg)(VmHost *h, int agg);      /* Plan.gaggs[agg] over the groups in scope */
