@@ -24,6 +24,7 @@
 #include <lauxlib.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* ---- the evaluated plan, kept for the template -------------------------------------- */
@@ -97,6 +98,12 @@ static void push_grades(lua_State *L, const Kept *k)
         lua_setfield(L, -2, "code");
         push_opt_string(L, gr->band ? gr->band->label : NULL);
         lua_setfield(L, -2, "label");
+        if (gr->band) {                        /* 1 for the lowest band .. levels for the highest */
+            lua_pushinteger(L, scale_band_rank(gr->scheme, (int)(gr->band - gr->scheme->bands)));
+            lua_setfield(L, -2, "rank");
+        }
+        lua_pushinteger(L, gr->scheme->nbands);
+        lua_setfield(L, -2, "levels");
         lua_rawseti(L, -2, g + 1);
     }
 }
@@ -385,6 +392,11 @@ static int write_out(const char *path, const StrBuf *b, Diag *d)
     char *tmp = skp_xmalloc(n);
     snprintf(tmp, n, "%s.tmp-XXXXXX", path);
     int fd = mkstemp(tmp);
+    if (fd >= 0) {                         /* mkstemp makes it 0600; a report is as readable as any file */
+        mode_t mask = umask(0);
+        umask(mask);
+        fchmod(fd, 0666 & ~mask);
+    }
     FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
     int ok = f && (!b->len || fwrite(b->s, 1, b->len, f) == b->len);
     if (f && fclose(f) != 0) ok = 0;

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# The HTML report in a real browser: sakipc's lkip-html template renders the
+# Balangan example (indicators over the Renstra years, and Table XI's
+# budget) to self-contained HTML files; headless Chromium must load each
+# with no console error and no network request, the DOM must hold the
+# tables and the inline SVG charts, and a screenshot is taken for a human
+# to look at (left in the build directory: report-*.png).
+#
+#   usage: html-browser.sh SAKIPC REPO_DIR OUT_DIR
+set -euo pipefail
+sakipc=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+repo=$2
+out=$3
+browser=$(command -v chromium || command -v chromium-browser || true)
+if [ -z "$browser" ]; then
+    echo "FAIL: no chromium (scripts/deps installs the Debian package)"
+    exit 1
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cp -R "$repo/examples/balangan-2023" "$tmp/ex"
+export SAKIPC_STDLIB="$repo/stdlib"
+cd "$tmp/ex"
+rm -f balangan.db
+"$sakipc" import balangan.db --plan plan.skp units.csv indicators.csv targets.csv realisasi.csv budget.csv > /dev/null
+"$sakipc" report plan.skp --template lkip-html --unit SETWAN --year 2021..2023 --target renstra --out "$tmp/years.html"
+"$sakipc" report case5-budget.skp --template lkip-html --out "$tmp/budget.html"
+fail=0
+for name in years budget; do
+    page="$tmp/$name.html"
+    if grep -Eq '(src|href)="https?:' "$page"; then echo "FAIL $name: the page refers to the network"; fail=1; fi
+    log="$tmp/$name.log"
+    # --dump-dom: the page as the browser built it; the log has the console
+    "$browser" --headless --no-sandbox --disable-gpu --enable-logging=stderr --v=0 \
+        --dump-dom "file://$page" > "$tmp/$name.dom" 2> "$log" || { echo "FAIL $name: chromium exited $?"; fail=1; }
+    if grep -E 'CONSOLE|Uncaught|SyntaxError' "$log"; then echo "FAIL $name: console errors"; fail=1; fi
+    svgs=$(grep -o '<svg' "$tmp/$name.dom" | wc -l)
+    tables=$(grep -o '<table' "$tmp/$name.dom" | wc -l)
+    if [ "$svgs" -lt 1 ] || [ "$tables" -lt 1 ]; then echo "FAIL $name: $tables tables, $svgs charts"; fail=1; fi
+    "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1100,1400 \
+        --screenshot="$out/report-$name.png" "file://$page" > /dev/null 2>&1 || { echo "FAIL $name: no screenshot"; fail=1; }
+    [ -s "$out/report-$name.png" ] || { echo "FAIL $name: empty screenshot"; fail=1; }
+    [ "$fail" -eq 0 ] && echo "ok $name: $tables tables, $svgs charts, screenshot $out/report-$name.png"
+done
+exit "$fail"
