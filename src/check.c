@@ -1736,7 +1736,7 @@ static void check_lua_modules(Checker *c)
         Hook *h = hook_new(NULL);
         if (!h) { diag_error(c->d, f->loc, "cannot start Lua"); continue; }
         int before = c->d->errors;
-        if (hook_load(h, f->lua_file, c->d) == 0 && !hook_has(h, f->name))
+        if (hook_load(h, f->lua_file, NULL, c->d) == 0 && !hook_has(h, f->name))
             diag_error(c->d, f->loc, "the Lua module %s defines no function %s (its table has no field '%s')",
                        f->lua_file, f->name, f->name);
         else if (c->d->errors > before)

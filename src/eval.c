@@ -670,7 +670,7 @@ static int open_lua(Engine *e)
             if (p->funcs[j].lua_file && !strcmp(p->funcs[j].lua_file, p->funcs[i].lua_file)) e->lua[i] = e->lua[j];
         if (e->lua[i]) continue;
         e->lua[i] = hook_new(NULL);
-        if (!e->lua[i] || hook_load(e->lua[i], p->funcs[i].lua_file, e->d) != 0) return EXIT_HOOK;
+        if (!e->lua[i] || hook_load(e->lua[i], p->funcs[i].lua_file, NULL, e->d) != 0) return EXIT_HOOK;
     }
     return 0;
 }

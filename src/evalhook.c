@@ -64,7 +64,7 @@ EvalHooks *evalhooks_open(const char *const *paths, int n, const HookLimits *lim
         if (!h) { diag_plain(d, "cannot start Lua"); evalhooks_close(eh); return NULL; }
         eh->hooks[eh->n++] = h;
         open_api(hook_lua(h), eh);
-        if (hook_load(h, paths[i], d) != 0) { evalhooks_close(eh); return NULL; }
+        if (hook_load(h, paths[i], NULL, d) != 0) { evalhooks_close(eh); return NULL; }
     }
     return eh;
 }

@@ -191,16 +191,16 @@ static char *read_all(const char *path, size_t *n)
     return b.s;
 }
 
-int hook_load(Hook *h, const char *path, Diag *d)
+int hook_load(Hook *h, const char *path, const char *shown, Diag *d)
 {
     lua_State *L = h->L;
     free(h->path_copy);
-    h->path_copy = skp_xstrdup(path);
+    h->path_copy = skp_xstrdup(shown ? shown : path);
     h->path = h->path_copy;
     size_t n;
     char *text = read_all(path, &n);
     if (!text) {
-        diag_plain(d, "hook %s: %s", path, strerror(errno));
+        diag_plain(d, "hook %s: %s", h->path, strerror(errno));
         return -1;
     }
     const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
@@ -209,13 +209,13 @@ int hook_load(Hook *h, const char *path, Diag *d)
     int rc = luaL_loadbufferx(L, text, n, chunk, "t");   /* "t": bytecode is refused */
     free(text);
     if (rc != LUA_OK) {
-        diag_plain(d, "hook %s: %s", path, lua_tostring(L, -1));
+        diag_plain(d, "hook %s: %s", h->path, lua_tostring(L, -1));
         lua_pop(L, 1);
         return -1;
     }
     if (protected_call(h, 0, 1, d) != 0) return -1;
     if (!lua_istable(L, -1)) {
-        diag_plain(d, "hook %s: the file must return a table of hook functions, not %s", path, luaL_typename(L, -1));
+        diag_plain(d, "hook %s: the file must return a table of hook functions, not %s", h->path, luaL_typename(L, -1));
         lua_pop(L, 1);
         return -1;
     }

@@ -33,8 +33,9 @@ void hook_free(Hook *h);
 lua_State *hook_lua(Hook *h);
 
 /* Loads and runs the file (text only); it must return a table, whose
- * functions are the hooks. Returns 0, or -1 with the error reported. */
-int hook_load(Hook *h, const char *path, Diag *d);
+ * functions are the hooks. Messages name it `shown` (NULL: its path).
+ * Returns 0, or -1 with the error reported. */
+int hook_load(Hook *h, const char *path, const char *shown, Diag *d);
 
 /* Calls the module's function `name` with the `nargs` values on the stack
  * (popped), if it has one. Returns 1 when it ran, 0 when the module has no

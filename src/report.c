@@ -22,6 +22,7 @@
 
 #include <errno.h>
 #include <lauxlib.h>
+#include <xlsxwriter.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -42,6 +43,11 @@ typedef struct {
     BudgetReport budget;
     int has_budget;
     StrBuf out;
+    const char *out_path;       /* --out, or NULL */
+    /* a workbook (sakip.workbook()): written to a temporary file next to --out */
+    lxw_workbook *wb;
+    char *wb_tmp;
+    lxw_format *formats[4];
 } Report;
 
 static const char *keep(Report *r, const char *s) { return s ? arena_strdup(&r->text, s) : NULL; }
@@ -329,8 +335,127 @@ static int api_write(lua_State *L)
     return 0;
 }
 
+/* ---- workbooks (lkip-xlsx) ------------------------------------------------------- */
+
+#define SHEET_TYPE "sakip.sheet"
+
+enum { XF_TEXT, XF_HEADER, XF_PERCENT, XF_RUPIAH };
+
+/* Number formats an Indonesian reader's Excel shows as 100,17% and
+ * Rp 62.644.362.476: numbers stay numbers, the locale draws the separators. */
+static lxw_format *workbook_format(Report *r, int which)
+{
+    if (which == XF_TEXT) return NULL;
+    if (!r->formats[which]) {
+        lxw_format *f = workbook_add_format(r->wb);
+        if (which == XF_HEADER) { format_set_bold(f); format_set_bg_color(f, 0xDDDDDD); }
+        if (which == XF_PERCENT) format_set_num_format(f, "0.00\"%\"");
+        if (which == XF_RUPIAH) format_set_num_format(f, "\"Rp \"#,##0");
+        r->formats[which] = f;
+    }
+    return r->formats[which];
+}
+
+/* sakip.workbook():sheet(name) gives a sheet; sheet:write(row, col, value
+ * [, "header"|"percent"|"rupiah"]), rows and columns from 1; a number is
+ * stored as a number, nil leaves the cell empty; sheet:width(col, chars). */
+static int api_workbook(lua_State *L)
+{
+    Report *r = report_of(L);
+    if (!r->out_path) return luaL_error(L, "a workbook is a file: give --out FILE.xlsx");
+    if (!r->wb) {
+        size_t n = strlen(r->out_path) + 16;
+        r->wb_tmp = skp_xmalloc(n);
+        snprintf(r->wb_tmp, n, "%s.tmp-XXXXXX", r->out_path);
+        int fd = mkstemp(r->wb_tmp);
+        if (fd < 0) return luaL_error(L, "%s: %s", r->out_path, strerror(errno));
+        close(fd);
+        r->wb = workbook_new(r->wb_tmp);
+        if (!r->wb) return luaL_error(L, "cannot start the workbook %s", r->out_path);
+    }
+    lua_pushvalue(L, lua_upvalueindex(2));      /* the workbook table: its sheet method */
+    return 1;
+}
+
+static int wb_sheet(lua_State *L)
+{
+    Report *r = report_of(L);
+    const char *name = luaL_checkstring(L, 2);
+    if (!r->wb) return luaL_error(L, "call sakip.workbook() first");
+    lxw_worksheet *ws = workbook_add_worksheet(r->wb, name);
+    if (!ws) return luaL_error(L, "cannot add a sheet '%s' (a name is at most 31 characters, once)", name);
+    lxw_worksheet **u = lua_newuserdatauv(L, sizeof *u, 0);
+    *u = ws;
+    luaL_setmetatable(L, SHEET_TYPE);
+    return 1;
+}
+
+static int sheet_write(lua_State *L)
+{
+    Report *r = report_of(L);
+    lxw_worksheet *ws = *(lxw_worksheet **)luaL_checkudata(L, 1, SHEET_TYPE);
+    lua_Integer row = luaL_checkinteger(L, 2), col = luaL_checkinteger(L, 3);
+    if (row < 1 || row > 1048576 || col < 1 || col > 16384) return luaL_error(L, "cell (%d, %d) is outside a sheet", (int)row, (int)col);
+    static const char *const styles[] = { "text", "header", "percent", "rupiah", NULL };
+    int style = luaL_checkoption(L, 5, "text", styles);
+    lxw_format *f = workbook_format(r, style);
+    lxw_error e = LXW_NO_ERROR;
+    switch (lua_type(L, 4)) {
+    case LUA_TNIL: case LUA_TNONE: break;
+    case LUA_TNUMBER: e = worksheet_write_number(ws, (lxw_row_t)(row - 1), (lxw_col_t)(col - 1), lua_tonumber(L, 4), f); break;
+    case LUA_TBOOLEAN: e = worksheet_write_boolean(ws, (lxw_row_t)(row - 1), (lxw_col_t)(col - 1), lua_toboolean(L, 4), f); break;
+    default: e = worksheet_write_string(ws, (lxw_row_t)(row - 1), (lxw_col_t)(col - 1), luaL_checkstring(L, 4), f); break;
+    }
+    if (e != LXW_NO_ERROR) return luaL_error(L, "cannot write cell (%d, %d): %s", (int)row, (int)col, lxw_strerror(e));
+    return 0;
+}
+
+static int sheet_width(lua_State *L)
+{
+    lxw_worksheet *ws = *(lxw_worksheet **)luaL_checkudata(L, 1, SHEET_TYPE);
+    lua_Integer col = luaL_checkinteger(L, 2);
+    double w = luaL_checknumber(L, 3);
+    if (col < 1 || col > 16384) return luaL_error(L, "column %d is outside a sheet", (int)col);
+    worksheet_set_column(ws, (lxw_col_t)(col - 1), (lxw_col_t)(col - 1), w, NULL);
+    return 0;
+}
+
+/* The workbook is complete: into place, or away. */
+static int workbook_finish(Report *r, int ok, Diag *d)
+{
+    if (!r->wb) return 0;
+    lxw_error e = workbook_close(r->wb);
+    r->wb = NULL;
+    int rc = 0;
+    if (ok && e != LXW_NO_ERROR) { diag_plain(d, "%s: %s", r->out_path, lxw_strerror(e)); rc = 5; }
+    else if (ok) {
+        mode_t mask = umask(0);             /* mkstemp's 0600 is not what a report needs */
+        umask(mask);
+        chmod(r->wb_tmp, 0666 & ~mask);
+        if (rename(r->wb_tmp, r->out_path) != 0) { diag_plain(d, "%s: %s", r->out_path, strerror(errno)); rc = 5; }
+    }
+    if (!ok || rc) unlink(r->wb_tmp);
+    free(r->wb_tmp);
+    r->wb_tmp = NULL;
+    return rc;
+}
+
+static void open_workbook_api(lua_State *L, Report *r)
+{
+    luaL_newmetatable(L, SHEET_TYPE);
+    lua_newtable(L);
+    lua_pushlightuserdata(L, r);
+    lua_pushcclosure(L, sheet_write, 1);
+    lua_setfield(L, -2, "write");
+    lua_pushcfunction(L, sheet_width);
+    lua_setfield(L, -2, "width");
+    lua_setfield(L, -2, "__index");
+    lua_pop(L, 1);
+}
+
 static void open_api(lua_State *L, Report *r)
 {
+    open_workbook_api(L, r);
     luaL_newmetatable(L, RESULT_TYPE);
     lua_pushcfunction(L, result_index);
     lua_setfield(L, -2, "__index");
@@ -349,6 +474,13 @@ static void open_api(lua_State *L, Report *r)
     luaL_newlibtable(L, api);
     lua_pushlightuserdata(L, r);
     luaL_setfuncs(L, api, 1);
+    lua_pushlightuserdata(L, r);             /* sakip.workbook, with its sheet method */
+    lua_createtable(L, 0, 1);
+    lua_pushlightuserdata(L, r);
+    lua_pushcclosure(L, wb_sheet, 1);
+    lua_setfield(L, -2, "sheet");
+    lua_pushcclosure(L, api_workbook, 2);
+    lua_setfield(L, -2, "workbook");
     lua_pushglobaltable(L);
     lua_pushliteral(L, "sakip");
     lua_pushvalue(L, -3);
@@ -421,6 +553,7 @@ int report_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, cons
     memset(&r, 0, sizeof r);
     r.cp = cp;
     r.opt = opt;
+    r.out_path = q->out;
     int rc = eval_run(cp, db, opt, collect, &r, d);
     if (!rc && cp->plan->budget.declared) {
         rc = budget_run(cp->plan, db, &r.budget, d);
@@ -430,17 +563,23 @@ int report_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, cons
     if (!rc && !h) { diag_plain(d, "cannot start Lua"); rc = 5; }
     if (!rc) {
         open_api(hook_lua(h), &r);
-        if (hook_load(h, path, d) != 0) rc = EXIT_HOOK;
+        /* a bundled template by its name: its path is the installation's business */
+        int bundled = strcmp(path, q->template_name) != 0;
+        const char *shown = bundled ? q->template_name : NULL;
+        if (hook_load(h, path, shown, d) != 0) rc = EXIT_HOOK;
     }
     if (!rc) {
         int ran = hook_call(h, "render", 0, d);
         if (ran < 0) rc = EXIT_HOOK;
         else if (ran == 0) {
-            diag_plain(d, "hook %s: the template's table has no render function", path);
+            diag_plain(d, "hook %s: the template's table has no render function", hook_path(h));
             rc = EXIT_HOOK;
         }
     }
-    if (!rc) rc = write_out(q->out, &r.out, d);
+    if (r.wb) {                              /* a workbook is the output */
+        int wrc = workbook_finish(&r, rc == 0, d);
+        if (!rc) rc = wrc;
+    } else if (!rc) rc = write_out(q->out, &r.out, d);
     hook_free(h);
     if (r.has_budget) budget_free(&r.budget);
     VEC_FREE(r.rows);
