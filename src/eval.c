@@ -1327,6 +1327,8 @@ int eval_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt,
     if (!rc) rc = cursor_open(&rcur, db, rsql, unit_only, d);
     if (!rc) rc = cursor_open(&pc, db, psql, unit_only, d);
     for (int u = 0; !rc && u < e.nunits; u++) {
+        if (opt->progress && (u % 200 == 0 || u == e.nunits - 1))     /* a terminal is watching */
+            fprintf(stderr, "\rsakipc: unit %d of %d", u + 1, e.nunits);
         e.unit = &e.units[u];
         int wanted = !opt->unit || strcmp(opt->unit, e.unit->code) == 0;
         if (!wanted && !e.store) continue;      /* with roll-ups, the units below are read too */
@@ -1342,6 +1344,7 @@ int eval_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt,
         }
     }
     if (!rc && e.store) rc = rollup_pass(&e, sink, ctx);
+    if (opt->progress) fputs("\r\033[K", stderr);
     if (tc.st) sqlite3_finalize(tc.st);
     if (rcur.st) sqlite3_finalize(rcur.st);
     if (pc.st) sqlite3_finalize(pc.st);

@@ -52,6 +52,7 @@ typedef struct {
      * the unit and year it was computed for */
     void (*trace)(void *ctx, const char *unit, const char *group, int year, const Expr *at, Value v);
     void *trace_ctx;
+    int progress;               /* "unit N of M" on stderr (a terminal) while it runs */
 } EvalOptions;
 
 /* Called for each result row in order (unit code, then plan order, then

@@ -548,6 +548,7 @@ static int session_open(Session *s, const EvalArgs *ea, int with_years)
     char err[512];
     if (scenario_build(s->p, ea->scenario, ea->sets, ea->nsets, &s->changes, err, sizeof err) != 0)
         return usage_error(ea->cmd, "%s", err);
+    s->opt.progress = isatty(fileno(stderr)) && !ea->unit;   /* long runs tell a terminal where they are */
     s->opt.overrides = s->changes.items;
     s->opt.noverrides = s->changes.n;
     s->dbpath = database_path(ea, s->p);

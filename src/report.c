@@ -5,6 +5,7 @@
  *
  *   sakip.plan()            the plan: title, path, years evaluated, Renstra period
  *   sakip.results()         every row, as read-only `sakip.result` userdata
+ *   sakip.indicators()      the plan's indicator definitions
  *   sakip.budget()          the budget lines (nil without a budget block)
  *   sakip.grade(S, v)       the band of v in scheme S: code, label (nil if none)
  *   sakip.format(v, d)      v at d decimals, as the reports print it (84.98)
@@ -12,6 +13,7 @@
  *   sakip.csv(s)            s as one CSV field
  *   sakip.json(s)           s as a JSON string
  *   sakip.write(...)        appends to the output
+ *   sakip.workbook()        an Excel workbook as the output (--out FILE.xlsx)
  *
  * and returns a table whose `render` function writes the report. */
 #include "report.h"
@@ -195,6 +197,29 @@ static int api_results(lua_State *L)
         const Kept **u = lua_newuserdatauv(L, sizeof *u, 0);
         *u = &r->rows.items[i];
         luaL_setmetatable(L, RESULT_TYPE);
+        lua_rawseti(L, -2, i + 1);
+    }
+    return 1;
+}
+
+/* sakip.indicators(): the plan's indicator definitions. */
+static int api_indicators(lua_State *L)
+{
+    const Plan *p = report_of(L)->cp->plan;
+    lua_createtable(L, p->ninds, 0);
+    for (int i = 0; i < p->ninds; i++) {
+        const Indicator *ind = &p->inds[i];
+        lua_createtable(L, 0, 10);
+        lua_pushstring(L, ind->code); lua_setfield(L, -2, "code");
+        lua_pushstring(L, ind->name); lua_setfield(L, -2, "name");
+        push_opt_string(L, ind->measure); lua_setfield(L, -2, "measure");
+        push_opt_string(L, ind->tujuan); lua_setfield(L, -2, "tujuan");
+        push_opt_string(L, ind->sasaran); lua_setfield(L, -2, "sasaran");
+        lua_pushstring(L, polarity_name(ind->rules.polarity)); lua_setfield(L, -2, "polarity");
+        lua_pushstring(L, aggregate_name(ind->rules.agg)); lua_setfield(L, -2, "aggregate");
+        lua_pushnumber(L, ind->weight); lua_setfield(L, -2, "weight");
+        lua_pushboolean(L, ind->group.record >= 0); lua_setfield(L, -2, "grouped");
+        lua_pushboolean(L, ind->realisation != NULL); lua_setfield(L, -2, "formula");
         lua_rawseti(L, -2, i + 1);
     }
     return 1;
@@ -467,7 +492,8 @@ static void open_api(lua_State *L, Report *r)
     lua_setfield(L, -2, "__name");
     lua_pop(L, 1);
     static const luaL_Reg api[] = {
-        { "plan", api_plan }, { "results", api_results }, { "budget", api_budget }, { "grade", api_grade },
+        { "plan", api_plan }, { "results", api_results }, { "indicators", api_indicators },
+        { "budget", api_budget }, { "grade", api_grade },
         { "format", api_format }, { "format_id", api_format_id }, { "csv", api_csv }, { "json", api_json },
         { "write", api_write }, { NULL, NULL },
     };

@@ -10,6 +10,10 @@ return { render = function()
           " status ", r.status, " reason ", tostring(r.reason), "\n")
         for _, g in ipairs(r.grades) do W("  grade ", g.scheme, " ", g.on, " ", tostring(g.code), " ", tostring(g.label), "\n") end
     end
+    for _, i in ipairs(sakip.indicators()) do
+        W("indicator ", i.code, " ", i.name, " ", tostring(i.measure), " ", i.polarity, " ", i.aggregate, " weight ", i.weight,
+          " grouped ", tostring(i.grouped), " formula ", tostring(i.formula), "\n")
+    end
     W("grade NILAI 88: ", table.concat({ sakip.grade("NILAI", 88) }, " / "), "\n")
     W("grade NILAI -5: ", tostring(sakip.grade("NILAI", -5) or "none"), "\n")
     W("format: ", sakip.format(84.975, 2), " ", sakip.format(1 / 3), " ", sakip.format(62644362476, 0), "\n")
