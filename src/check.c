@@ -1730,6 +1730,11 @@ static void resolve_groups(Checker *c)
  * module is loaded in the sandbox, as eval will load it. */
 static void check_lua_modules(Checker *c)
 {
+    for (int i = 0; i < c->hooks.len; i++) {     /* hook files load, and give a table */
+        Hook *h = hook_new(NULL);
+        if (h) hook_load(h, c->hooks.items[i], NULL, c->d);   /* its errors are reported, and counted */
+        hook_free(h);
+    }
     for (int i = 0; i < c->funcs.len; i++) {
         const Func *f = &c->funcs.items[i];
         if (!f->lua_file) continue;

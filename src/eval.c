@@ -644,7 +644,9 @@ static Value host_lua_call(VmHost *h, int fi, const Value *args, int n)
     int t = lua_type(L, -1);
     if (t == LUA_TNIL)
         v = value_na(NA_UNDEFINED, arena_printf(&e->scratch, "%s() gave nil", f->name));
-    else if (f->ret_type == T_NUM && t == LUA_TNUMBER) v = value_num(lua_tonumber(L, -1));
+    else if (f->ret_type == T_NUM && t == LUA_TNUMBER)
+        v = isfinite(lua_tonumber(L, -1)) ? value_num(lua_tonumber(L, -1))
+          : value_na(NA_UNDEFINED, arena_printf(&e->scratch, "%s() gave a number that is not finite", f->name));
     else if (f->ret_type == T_BOOL && t == LUA_TBOOLEAN) v = value_bool(lua_toboolean(L, -1));
     else if (f->ret_type == T_STR && t == LUA_TSTRING) {
         v.kind = V_STR;

@@ -5,7 +5,7 @@
  *   on_result(r)        for each row: r is a table of its figures
  *   after_unit(unit)    after the last row of a unit
  *
- * looked up once. A hook adds warnings with sakip.warn(text); they go to
+ * (each optional). A hook adds warnings with sakip.warn(text); they go to
  * standard error with the row they concern and are counted at the end.
  * A hook that fails stops the evaluation: exit 6, its traceback shown. */
 #ifndef SKP_EVALHOOK_H

@@ -591,15 +591,30 @@ static int eval_achievement(Session *s, const EvalArgs *ea)
     for (int i = 0; i < ea->nhooks; i++) paths[n++] = ea->hooks[i];
     EvalHooks *eh = n ? evalhooks_open(paths, n, NULL, stderr, &s->d) : NULL;
     if (n && !eh) return EXIT_HOOK;
-    Output *out = output_open(stdout, s->fmt, wants_color(stdout), s->opt.year_from != s->opt.year_to);
+    /* With Lua in play a run may fail half-way: keep even csv and json
+     * back until it has succeeded, so that a failure prints no rows. */
+    int lua = n > 0;
+    for (int i = 0; i < s->p->nfuncs; i++) lua |= s->p->funcs[i].lua_file != NULL;
+    char *held = NULL;
+    size_t held_len = 0;
+    FILE *to = lua ? open_memstream(&held, &held_len) : stdout;
+    if (!to) to = stdout;
+    Output *out = output_open(to, s->fmt, wants_color(stdout), s->opt.year_from != s->opt.year_to);
     HookedSink hs = { eh, output_row, out };
     int rc = eval_run(s->cp, s->db, &s->opt, eh ? evalhooks_sink : output_row, eh ? (void *)&hs : (void *)out, &s->d);
     if (!rc && eh) rc = evalhooks_finish(eh);
     if (rc == EXIT_HOOK) output_discard(out);    /* a failed hook: no table */
     else output_close(out, rc == 0);
+    if (to != stdout) {
+        fclose(to);
+        if (rc != EXIT_HOOK && held_len) fwrite(held, 1, held_len, stdout);
+        free(held);
+    }
+    fflush(stdout);
     if (eh && evalhooks_warnings(eh))
         fprintf(stderr, "%d warning%s from hooks\n", evalhooks_warnings(eh), evalhooks_warnings(eh) == 1 ? "" : "s");
     evalhooks_close(eh);
+
     if (rc == EXIT_DATA) diag_summary(&s->d);
     return rc;
 }

@@ -13,4 +13,5 @@ return {
     nothing = function() return nil end,
     wrong = function() return "not a number" end,
     fails = function(x) error("cannot handle " .. x) end,
+    infinite = function() return 1 / 0 end,
 }

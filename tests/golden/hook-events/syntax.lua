@@ -1,0 +1,1 @@
+return { on_result = function(r) end
