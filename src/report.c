@@ -6,6 +6,8 @@
  *   sakip.plan()            the plan: title, path, years evaluated, Renstra period
  *   sakip.results()         every row, as read-only `sakip.result` userdata
  *   sakip.indicators()      the plan's indicator definitions
+ *   sakip.records(T)        the rows of record table T (copies)
+ *   sakip.explain(U, I, Y)  the derivation of a figure, as `sakipc explain` prints it
  *   sakip.budget()          the budget lines (nil without a budget block)
  *   sakip.grade(S, v)       the band of v in scheme S: code, label (nil if none)
  *   sakip.format(v, d)      v at d decimals, as the reports print it (84.98)
@@ -18,6 +20,7 @@
  * and returns a table whose `render` function writes the report. */
 #include "report.h"
 #include "budget.h"
+#include "explain.h"
 #include "grade.h"
 #include "num.h"
 #include "output.h"
@@ -40,6 +43,8 @@ typedef struct {
 typedef struct {
     const CompiledPlan *cp;
     const EvalOptions *opt;
+    sqlite3 *db;
+    Diag *d;
     VEC(Kept) rows;
     Arena text;
     BudgetReport budget;
@@ -223,6 +228,75 @@ static int api_indicators(lua_State *L)
         lua_rawseti(L, -2, i + 1);
     }
     return 1;
+}
+
+/* sakip.records(NAME): the rows of a record table the plan declares, as
+ * tables of their columns (an empty field is absent); nil when the table
+ * was never imported. Copies: nothing a template does reaches the store. */
+static int api_records(lua_State *L)
+{
+    Report *r = report_of(L);
+    const char *name = luaL_checkstring(L, 1);
+    const Plan *p = r->cp->plan;
+    const RecordDecl *rd = NULL;
+    for (int i = 0; i < p->nrecords; i++) if (!strcmp(p->records[i].name, name)) rd = &p->records[i];
+    if (!rd) return luaL_error(L, "the plan declares no record table '%s'", name);
+    char sql[256];
+    snprintf(sql, sizeof sql, "SELECT * FROM \"rec_%s\" ORDER BY rowid", name);
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(r->db, sql, -1, &st, NULL) != SQLITE_OK) { lua_pushnil(L); return 1; }
+    lua_newtable(L);
+    int n = 0, cols = sqlite3_column_count(st);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        lua_createtable(L, 0, cols);
+        for (int c = 0; c < cols; c++) {
+            const char *col = sqlite3_column_name(st, c);
+            if (!strcmp(col, "src_file") || !strcmp(col, "src_line")) continue;
+            switch (sqlite3_column_type(st, c)) {
+            case SQLITE_NULL: continue;
+            case SQLITE_INTEGER: lua_pushinteger(L, sqlite3_column_int64(st, c)); break;
+            case SQLITE_FLOAT: lua_pushnumber(L, sqlite3_column_double(st, c)); break;
+            default: lua_pushstring(L, (const char *)sqlite3_column_text(st, c)); break;
+            }
+            lua_setfield(L, -2, col);
+        }
+        lua_rawseti(L, -2, ++n);
+    }
+    sqlite3_finalize(st);
+    return 1;
+}
+
+/* sakip.explain(UNIT, INDICATOR [, YEAR [, GROUP]]): the derivation of a
+ * figure as `sakipc explain` prints it; nil and the reason when there is
+ * no such figure. */
+static int api_explain(lua_State *L)
+{
+    Report *r = report_of(L);
+    ExplainQuery q = { luaL_checkstring(L, 1), luaL_checkstring(L, 2), luaL_optstring(L, 4, NULL) };
+    EvalOptions o = *r->opt;
+    o.year_from = o.year_to = (int)luaL_optinteger(L, 3, r->opt->year_to);
+    o.progress = 0;
+    char *text = NULL, *err = NULL;
+    size_t n = 0, en = 0;
+    FILE *f = open_memstream(&text, &n), *ef = open_memstream(&err, &en);
+    if (!f || !ef) return luaL_error(L, "out of memory");
+    Diag quiet;
+    diag_init(&quiet, ef);
+    int rc = explain_run(r->cp, r->db, &o, &q, FMT_TABLE, f, &quiet);
+    fclose(f);
+    fclose(ef);
+    if (rc) {
+        const char *why = err && en ? err : "no such figure";
+        if (!strncmp(why, "sakipc: error: ", 15)) why += 15;
+        lua_pushnil(L);
+        lua_pushlstring(L, why, strcspn(why, "\n"));
+    } else {
+        lua_pushlstring(L, text, n);
+        lua_pushnil(L);
+    }
+    free(text);
+    free(err);
+    return 2;
 }
 
 static void set_int(lua_State *L, const char *k, int has, int64_t v)
@@ -493,6 +567,7 @@ static void open_api(lua_State *L, Report *r)
     lua_pop(L, 1);
     static const luaL_Reg api[] = {
         { "plan", api_plan }, { "results", api_results }, { "indicators", api_indicators },
+        { "records", api_records }, { "explain", api_explain },
         { "budget", api_budget }, { "grade", api_grade },
         { "format", api_format }, { "format_id", api_format_id }, { "csv", api_csv }, { "json", api_json },
         { "write", api_write }, { NULL, NULL },
@@ -579,6 +654,8 @@ int report_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, cons
     memset(&r, 0, sizeof r);
     r.cp = cp;
     r.opt = opt;
+    r.db = db;
+    r.d = d;
     r.out_path = q->out;
     int rc = eval_run(cp, db, opt, collect, &r, d);
     if (!rc && cp->plan->budget.declared) {
