@@ -303,7 +303,7 @@ static int audit_budget(Audit *au, const Plan *p, sqlite3 *db, Diag *d)
 {
     BudgetReport br;
     int rc = budget_run(p, db, &br, d);
-    if (rc) return rc;
+    if (rc) { budget_free(&br); return rc; }
     for (int i = 0; i < br.nrows; i++) {
         const BudgetRow *b = &br.rows[i];
         const char *base = b->file && strrchr(b->file, '/') ? strrchr(b->file, '/') + 1 : b->file ? b->file : "budget";
@@ -345,7 +345,7 @@ int audit_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, const
     memset(&cs, 0, sizeof cs);
     int rc = q->nfiles ? eval_run(cp, db, opt, collect, &cs, d) : 0;
     for (int i = 0; !rc && i < q->nfiles; i++) rc = audit_file(&au, q->files[i], &cs, opt->year_from, d);
-    if (!rc && cp->plan->budget.declared) rc = audit_budget(&au, cp->plan, db, d);
+    if (!rc && (cp->plan->budget.check_rollup || cp->plan->budget.check_sisa)) rc = audit_budget(&au, cp->plan, db, d);
     if (!rc) {
         static const char *const names[NF] = { "where", "item", "field", "printed", "computed", "difference", "rule" };
         static const unsigned char flags[NF] = { [F_DIFF] = CELL_NUMBER };

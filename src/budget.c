@@ -182,6 +182,42 @@ static void line_figures(const Plan *p, BudgetReport *r, BudgetRow *b)
     sb_free(&why);
 }
 
+const BudgetRow *budget_line(const BudgetReport *r, const char *code)
+{
+    for (int i = 0; i < r->nrows; i++)
+        if (!strcmp(r->rows[i].code, code)) return &r->rows[i];
+    return NULL;
+}
+
+/* Every `program CODE supports ...` of the plan names a line of the table,
+ * of the level it says. Returns 0, or 4 (the data does not fit the plan). */
+static int check_links(const Plan *p, const BudgetReport *out, Diag *d)
+{
+    int bad = 0;
+    for (int i = 0; i < p->budget.nlinks; i++) {
+        const BudgetLink *l = &p->budget.links[i];
+        const BudgetRow *row = budget_line(out, l->line);
+        if (!row) {
+            diag_error(d, l->loc, "budget line '%s' is not in the database's budget table", l->line);
+            bad = 1;
+        } else if (row->level && strcmp(row->level, l->level)) {
+            diag_error(d, l->loc, "budget line %s is a %s in the budget table (%s:%d), not a %s", l->line, row->level,
+                       row->file ? row->file : "?", row->line, l->level);
+            bad = 1;
+        }
+    }
+    return bad ? 4 : 0;
+}
+
+int budget_efficiency(const Plan *p, const BudgetRow *b, double capaian, double *e)
+{
+    if (!b->has_pagu || !b->has_real) return 0;
+    double planned = (double)b->pagu * (capaian / 100);   /* PAK x CK */
+    if (planned == 0) return 0;
+    *e = num_round((planned - (double)b->real) / planned * 100, p->budget.round);
+    return 1;
+}
+
 int budget_run(const Plan *p, sqlite3 *db, BudgetReport *out, Diag *d)
 {
     memset(out, 0, sizeof *out);
@@ -189,7 +225,7 @@ int budget_run(const Plan *p, sqlite3 *db, BudgetReport *out, Diag *d)
     if (rc) return rc;
     roll_up(out);
     for (int i = 0; i < out->nrows; i++) line_figures(p, out, &out->rows[i]);
-    return 0;
+    return check_links(p, out, d);
 }
 
 void budget_free(BudgetReport *r)

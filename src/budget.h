@@ -42,8 +42,16 @@ typedef struct {
 } BudgetReport;
 
 /* Reads the budget table and computes every line by p->budget. Returns 0,
- * or 5 when the database fails (reported through d). */
+ * 4 when a line the plan links to indicators is missing or of another
+ * level, or 5 when the database fails (reported through d). */
 int budget_run(const Plan *p, sqlite3 *db, BudgetReport *out, Diag *d);
 void budget_free(BudgetReport *r);
+/* The efficiency of line b (PMK 214/2017), given the achievement of what it
+ * pays for (capaian, in percent): E = (pagu x CK - realisasi) / (pagu x CK)
+ * x 100 with CK = capaian / 100, rounded by the budget's rule. Returns 0
+ * when it is undefined: no pagu or realisasi, or pagu x CK = 0. */
+int budget_efficiency(const Plan *p, const BudgetRow *b, double capaian, double *e);
+/* The line with this code, or NULL. */
+const BudgetRow *budget_line(const BudgetReport *r, const char *code);
 
 #endif

@@ -1206,7 +1206,82 @@ static void declare_rule_set(Checker *c, Stmt *s, Scope *scope)
     }
 }
 
-/* budget ["title"] { round MODE DIGITS; pagu original|revised; check rollup, sisa } */
+/* program|kegiatan|subkegiatan CODE supports IND, IND ... [in UNIT] */
+static void budget_link(Checker *c, const Stmt *st, BudgetLink *l)
+{
+    memset(l, 0, sizeof *l);
+    l->loc = st->loc;
+    l->level = st->words[0].text;
+    int w = 1;
+    if (w >= st->nwords || st->words[w].kind == W_SYMBOL || word_is(st, w, "supports")) {
+        diag_error(c->d, word_loc(st, w), "expected the code of a budget line after '%s', found %s", l->level,
+                   word_desc(c, st, w));
+        return;
+    }
+    l->line = st->words[w++].text;
+    if (!word_is(st, w, "supports")) {
+        diag_error(c->d, word_loc(st, w), "expected 'supports' and the indicators the %s pays for, found %s", l->level,
+                   word_desc(c, st, w));
+        return;
+    }
+    w++;
+    l->codes = arena_alloc(c->A, (size_t)st->nwords * sizeof *l->codes);
+    l->locs = arena_alloc(c->A, (size_t)st->nwords * sizeof *l->locs);
+    for (; w < st->nwords && !word_is(st, w, "in"); w++) {
+        if (l->ncodes && word_is(st, w, ",")) { if (++w >= st->nwords) break; }
+        if (st->words[w].kind != W_NAME) {
+            diag_error(c->d, word_loc(st, w), "expected an indicator code, found %s", word_desc(c, st, w));
+            l->ncodes = 0;
+            return;
+        }
+        l->locs[l->ncodes] = st->words[w].loc;
+        l->codes[l->ncodes++] = st->words[w].text;
+    }
+    if (!l->ncodes) {
+        diag_error(c->d, word_loc(st, w), "'supports' names at least one indicator: %s %s supports IKM, SAKIP",
+                   l->level, l->line);
+        return;
+    }
+    if (word_is(st, w, "in")) {
+        w++;
+        if (w >= st->nwords || st->words[w].kind != W_NAME) {
+            diag_error(c->d, word_loc(st, w), "expected a unit after 'in', found %s", word_desc(c, st, w));
+            l->ncodes = 0;
+            return;
+        }
+        l->unit_loc = st->words[w].loc;
+        l->unit = st->words[w++].text;
+    }
+    expect_end(c, st, w, "the indicators");
+}
+
+/* The indicators and units of budget links, once everything is declared. */
+static void resolve_budget_links(Checker *c)
+{
+    BudgetSpec *b = &c->p->budget;
+    for (int i = 0; i < b->nlinks; i++) {
+        BudgetLink *l = &b->links[i];
+        l->code_ids = arena_alloc(c->A, (size_t)(l->ncodes ? l->ncodes : 1) * sizeof *l->code_ids);
+        for (int k = 0; k < l->ncodes; k++) {
+            l->code_ids[k] = strmap_get(&c->code_map, l->codes[k]);
+            if (l->code_ids[k] < 0)
+                diag_error(c->d, l->locs[k], "unknown indicator '%s' in %s %s%s", l->codes[k], l->level, l->line,
+                           mean(c, l->codes[k], c->codes.items, c->codes.len));
+        }
+        if (l->unit && strmap_get(&c->unit_map, l->unit) < 0) {
+            const char **names = arena_alloc(c->A, (size_t)(c->units.len ? c->units.len : 1) * sizeof *names);
+            for (int u = 0; u < c->units.len; u++) names[u] = c->units.items[u].code;
+            diag_error(c->d, l->unit_loc, "unknown unit '%s' in %s %s: the plan has no unit block for it%s", l->unit,
+                       l->level, l->line, mean(c, l->unit, names, c->units.len));
+        }
+        for (int j = 0; j < i; j++)
+            if (!strcmp(b->links[j].line, l->line))
+                diag_error(c->d, l->loc, "budget line %s is linked twice (first at line %d)", l->line, b->links[j].loc.line);
+    }
+}
+
+/* budget ["title"] { round MODE DIGITS; pagu original|revised; check rollup, sisa;
+ *                    program CODE supports IND, ... } */
 static void declare_budget(Checker *c, Stmt *s)
 {
     BudgetSpec *b = &c->p->budget;
@@ -1221,11 +1296,12 @@ static void declare_budget(Checker *c, Stmt *s)
     int i = 1;
     b->title = opt_string(s, &i);
     expect_end(c, s, i, "the budget's title");
+    VEC(BudgetLink) links = { 0 };
     for (int k = 0; k < s->nbody; k++) {
         Stmt *st = s->body[k];
         normalize_words(c, st);
         if (st->has_block || st->value) {
-            diag_error(c->d, st->loc, "a budget block holds 'round', 'pagu' and 'check' statements");
+            diag_error(c->d, st->loc, "a budget block holds 'round', 'pagu', 'check' and 'program' statements");
             continue;
         }
         if (word_is(st, 0, "round")) {
@@ -1247,10 +1323,20 @@ static void declare_budget(Checker *c, Stmt *s)
                 else diag_error(c->d, st->words[w].loc, "unknown budget check %s: expected rollup or sisa", word_desc(c, st, w));
             }
             if (st->nwords < 2) diag_error(c->d, word_loc(st, 1), "'check' names the checks: check rollup, sisa");
+        } else if (word_is(st, 0, "program") || word_is(st, 0, "kegiatan") || word_is(st, 0, "subkegiatan")) {
+            BudgetLink l;
+            budget_link(c, st, &l);
+            if (!l.ncodes) continue;
+            VEC_PUSH(links, l);
         } else {
-            diag_error(c->d, st->loc, "a budget block holds 'round', 'pagu' and 'check' statements; found %s", word_desc(c, st, 0));
+            diag_error(c->d, st->loc, "a budget block holds 'round', 'pagu', 'check' and 'program' statements; found %s",
+                       word_desc(c, st, 0));
         }
     }
+    b->links = arena_alloc(c->A, (size_t)(links.len ? links.len : 1) * sizeof *b->links);
+    if (links.len) memcpy(b->links, links.items, (size_t)links.len * sizeof *links.items);
+    b->nlinks = links.len;
+    VEC_FREE(links);
 }
 
 static char *dir_of(const char *path);
@@ -1760,6 +1846,7 @@ static void finish_plan(Checker *c)
     check_formulas(c);
     propagate_rollups(c);
     resolve_scenarios(c);
+    resolve_budget_links(c);
     check_lua_modules(c);
     for (int i = 0; i < c->consts.len; i++)
         if (const_cycle(c, c->consts.items[i].value, strmap_get(&c->const_map, c->consts.items[i].name), 0))

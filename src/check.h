@@ -37,4 +37,9 @@ typedef enum {
 
 const char *builtin_name(Builtin b);
 
+/* The indicator codes (code ids) a checked formula names, bare or first in
+ * realisation(), target(), data(), capaian(), latest(), each once, at most
+ * max; record aggregates are not entered. */
+void codes_in_expr(const Expr *e, int *codes, int *n, int max);
+
 #endif

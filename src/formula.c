@@ -639,7 +639,7 @@ static int check_in(Checker *c, Expr *e, ExprCtx *x)
 
 /* The indicator codes a formula names (bare, or first in realisation(),
  * target(), data(), capaian(), latest()); record aggregates not entered. */
-static void codes_in_expr(const Expr *e, int *codes, int *n, int max)
+void codes_in_expr(const Expr *e, int *codes, int *n, int max)
 {
     if (!e || e->res == RES_RECORD_AGG || e->res == RES_GROUP_AGG) return;
     int code = -1;

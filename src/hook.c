@@ -77,6 +77,59 @@ static int strict_newindex(lua_State *L)
     return luaL_error(L, "assignment to undeclared global '%s' (hooks declare with local)", luaL_optstring(L, 2, "?"));
 }
 
+/* The message handler of the sandbox's xpcall: the hook's own handler,
+ * unless a budget has tripped. A budget's error is raised inside the count
+ * hook, and Lua runs the message handler right there, with hooks off: a
+ * handler that looped would run for ever, beyond any budget. */
+static int guarded_handler(lua_State *L)
+{
+    if (hook_of(L)->tripped) return 1;       /* the budget's message, as it is */
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
+}
+
+/* xpcall(f, handler, ...) as in Lua, with the handler guarded. */
+static int sandbox_xpcall(lua_State *L)
+{
+    int nargs = lua_gettop(L) - 2;
+    luaL_checktype(L, 2, LUA_TFUNCTION);
+    lua_pushvalue(L, 2);
+    lua_pushcclosure(L, guarded_handler, 1);
+    lua_replace(L, 2);                       /* f, guard, args... */
+    lua_pushvalue(L, 1);
+    lua_rotate(L, 3, 1);                     /* f, guard, f, args... */
+    if (lua_pcall(L, nargs, LUA_MULTRET, 2) != LUA_OK) {
+        lua_pushboolean(L, 0);
+        lua_insert(L, -2);
+        return 2;                            /* false, the message */
+    }
+    lua_pushboolean(L, 1);
+    lua_replace(L, 1);
+    lua_remove(L, 2);
+    return lua_gettop(L);                    /* true, f's results */
+}
+
+/* setmetatable(t, mt) as in Lua, but no finalizers: Lua runs __gc with
+ * hooks off, outside the instruction budget. */
+static int sandbox_setmetatable(lua_State *L)
+{
+    int t = lua_type(L, 2);
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_argexpected(L, t == LUA_TNIL || t == LUA_TTABLE, 2, "nil or table");
+    if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL) return luaL_error(L, "cannot change a protected metatable");
+    if (t == LUA_TTABLE) {
+        lua_pushliteral(L, "__gc");
+        int has_gc = lua_rawget(L, 2) != LUA_TNIL;
+        lua_pop(L, 1);
+        if (has_gc) return luaL_error(L, "a __gc metamethod is not allowed in a hook (finalizers run outside the budgets)");
+    }
+    lua_settop(L, 2);
+    lua_setmetatable(L, 1);
+    return 1;
+}
+
 static void open_lib(lua_State *L, const char *name, lua_CFunction open)
 {
     luaL_requiref(L, name, open, 1);
@@ -97,6 +150,10 @@ static void sandbox(lua_State *L)
         lua_pushnil(L);
         lua_setglobal(L, gone[i]);
     }
+    lua_pushcfunction(L, sandbox_xpcall);
+    lua_setglobal(L, "xpcall");
+    lua_pushcfunction(L, sandbox_setmetatable);
+    lua_setglobal(L, "setmetatable");
     lua_getglobal(L, "string");
     lua_pushnil(L);
     lua_setfield(L, -2, "dump");

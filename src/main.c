@@ -57,7 +57,8 @@ static const char *const main_help =
     "  audit PLAN --printed FILE.csv\n"
     "                          the figures a printed report gets wrong (exit 1 when any does)\n"
     "  report PLAN --template NAME [--out FILE]\n"
-    "                          a report written by a Lua template (json, lkip-md, lkip-csv)\n"
+    "                          a report written by a Lua template (json, lkip-md, lkip-csv,\n"
+    "                          lkip-budget-csv, lkip-html, lkip-xlsx)\n"
     "  help [COMMAND]          this text, or a command's\n"
     "\n"
     "Options:\n"
@@ -199,8 +200,9 @@ static const char *const report_help =
     "\n"
     "Evaluates PLAN and has the Lua template NAME write a report from the\n"
     "results: NAME is a file of stdlib/reports/ (json: every result for other\n"
-    "systems; lkip-md and lkip-csv: the LKIP chapter III tables) or a path to\n"
-    "a .lua file. Templates run in a sandbox: no files, processes or modules,\n"
+    "systems; lkip-md, lkip-csv, lkip-budget-csv, lkip-html and lkip-xlsx: the\n"
+    "LKIP chapter III tables) or a path to a .lua file. Templates run in a\n"
+    "sandbox: no files, processes or modules,\n"
     "and budgets of memory (--memory, default 64 MiB) and VM instructions\n"
     "(--instructions, default 200 million). The report goes to FILE whole, or\n"
     "nowhere: a template that fails is reported with a traceback, exit 6, and\n"
@@ -741,8 +743,9 @@ static int cmd_audit(Args *a)
     }
     Session s;
     rc = session_open(&s, &ea, ea.nprinted > 0);
-    if (!rc && !ea.nprinted && !s.p->budget.declared)
-        rc = usage_error("audit", "nothing to audit: give --printed FILE.csv (the report's figures), or a plan with a budget block%s", "");
+    const BudgetSpec *bs = s.p ? &s.p->budget : NULL;
+    if (!rc && !ea.nprinted && !(bs->check_rollup || bs->check_sisa))
+        rc = usage_error("audit", "nothing to audit: give --printed FILE.csv (the report's figures), or a plan whose budget block checks the table (check rollup, sisa)%s", "");
     if (!rc) {
         rc = audit_run(s.cp, s.db, &s.opt, &q, s.fmt, wants_color(stdout), stdout, &s.d);
         if (rc == EXIT_DATA) diag_summary(&s.d);

@@ -203,6 +203,20 @@ typedef struct {
     int ret_type;
 } Func;
 
+/* `program CODE supports IND, ... [in UNIT]` in a budget block: the
+ * indicators a budget line pays for, so that reports can set its absorption
+ * against their achievement (and compute its efficiency). */
+typedef struct {
+    const char *line;      /* the budget line's code, as written: "2", "1.1" */
+    const char *level;     /* the word used: "program", "kegiatan" or "subkegiatan" */
+    const char **codes;    /* the indicators, as written */
+    int *code_ids;         /* resolved once every indicator is declared */
+    Loc *locs;
+    int ncodes;
+    const char *unit;      /* only this unit's figures; NULL: every unit that has them */
+    Loc unit_loc, loc;
+} BudgetLink;
+
 /* budget ["title"] { ... }: how `sakipc eval --report budget` reads the
  * budget table (program / kegiatan / sub kegiatan). */
 typedef struct {
@@ -212,6 +226,8 @@ typedef struct {
     int revised;           /* `pagu revised`: the revised budget where a line has one */
     int check_rollup;      /* `check rollup`: a line's pagu and realisasi against its children's sums */
     int check_sisa;        /* `check sisa`: pagu - realisasi against the printed left-over */
+    BudgetLink *links;
+    int nlinks;
     Loc loc;
 } BudgetSpec;
 

@@ -5,9 +5,12 @@
  *
  *   sakip.plan()            the plan: title, path, years evaluated, Renstra period
  *   sakip.results()         every row, as read-only `sakip.result` userdata
- *   sakip.indicators()      the plan's indicator definitions
+ *   sakip.units()           the units: code, parent, name, level
+ *   sakip.indicators()      the plan's indicator definitions, with the parts of composites
+ *   sakip.periods(U, I [, Y])  a figure's data period by period (quarters, semesters)
  *   sakip.records(T)        the rows of record table T (copies)
  *   sakip.explain(U, I, Y)  the derivation of a figure, as `sakipc explain` prints it
+ *   sakip.evaluate(U, I [, Y [, CHANGES]])  one figure recomputed by the plan, with what-if changes
  *   sakip.budget()          the budget lines (nil without a budget block)
  *   sakip.grade(S, v)       the band of v in scheme S: code, label (nil if none)
  *   sakip.format(v, d)      v at d decimals, as the reports print it (84.98)
@@ -20,10 +23,12 @@
  * and returns a table whose `render` function writes the report. */
 #include "report.h"
 #include "budget.h"
+#include "check.h"
 #include "explain.h"
 #include "grade.h"
 #include "num.h"
 #include "output.h"
+#include "scenario.h"
 
 #include <errno.h>
 #include <lauxlib.h>
@@ -59,9 +64,9 @@ typedef struct {
 
 static const char *keep(Report *r, const char *s) { return s ? arena_strdup(&r->text, s) : NULL; }
 
-static int collect(const ResultRow *row, void *ctx)
+/* A copy of row whose strings live as long as the report. */
+static Kept kept_copy(Report *r, const ResultRow *row)
 {
-    Report *r = ctx;
     Kept k;
     k.row = *row;
     memcpy(k.grades, row->grades, sizeof k.grades);
@@ -74,6 +79,13 @@ static int collect(const ResultRow *row, void *ctx)
     k.row.rule = keep(r, row->rule);
     k.row.target_level = keep(r, row->target_level);
     k.row.real_level = keep(r, row->real_level);
+    return k;
+}
+
+static int collect(const ResultRow *row, void *ctx)
+{
+    Report *r = ctx;
+    Kept k = kept_copy(r, row);
     VEC_PUSH(r->rows, k);
     return 0;
 }
@@ -126,7 +138,7 @@ static void push_grades(lua_State *L, const Kept *k)
  * basis, capaian, capped, status, reason, rule, grades, digits. */
 static int result_index(lua_State *L)
 {
-    const Kept *k = *(const Kept **)luaL_checkudata(L, 1, RESULT_TYPE);
+    const Kept *k = luaL_checkudata(L, 1, RESULT_TYPE);
     const ResultRow *r = &k->row;
     const char *f = luaL_checkstring(L, 2);
     if (!strcmp(f, "unit")) lua_pushstring(L, r->unit);
@@ -165,12 +177,21 @@ static int result_newindex(lua_State *L)
 
 static int result_tostring(lua_State *L)
 {
-    const Kept *k = *(const Kept **)luaL_checkudata(L, 1, RESULT_TYPE);
+    const Kept *k = luaL_checkudata(L, 1, RESULT_TYPE);
     lua_pushfstring(L, "sakip.result(%s %s %d)", k->row.unit, k->row.ind->code, k->row.year);
     return 1;
 }
 
 /* ---- the API ----------------------------------------------------------------------- */
+
+/* A result as userdata holding its own copy: the report's row list may grow
+ * (sakip.evaluate) without leaving a template holding a dangling pointer. */
+static void push_result(lua_State *L, const Kept *k)
+{
+    Kept *u = lua_newuserdatauv(L, sizeof *u, 0);
+    *u = *k;
+    luaL_setmetatable(L, RESULT_TYPE);
+}
 
 static int api_plan(lua_State *L)
 {
@@ -185,6 +206,12 @@ static int api_plan(lua_State *L)
     lua_setfield(L, -2, "year_from");
     lua_pushinteger(L, r->opt->year_to);
     lua_setfield(L, -2, "year_to");
+    if (p->budget.declared) {           /* the rule behind serapan, capaian and efisiensi */
+        char rnd[96];
+        num_rounding_text(p->budget.round, rnd, sizeof rnd);
+        lua_pushstring(L, rnd);
+        lua_setfield(L, -2, "budget_round");
+    }
     if (p->renstra_from) {
         lua_pushinteger(L, p->renstra_from);
         lua_setfield(L, -2, "renstra_from");
@@ -199,22 +226,63 @@ static int api_results(lua_State *L)
     Report *r = report_of(L);
     lua_createtable(L, r->rows.len, 0);
     for (int i = 0; i < r->rows.len; i++) {
-        const Kept **u = lua_newuserdatauv(L, sizeof *u, 0);
-        *u = &r->rows.items[i];
-        luaL_setmetatable(L, RESULT_TYPE);
+        push_result(L, &r->rows.items[i]);
         lua_rawseti(L, -2, i + 1);
     }
     return 1;
 }
 
 /* sakip.indicators(): the plan's indicator definitions. */
+static void push_codes(lua_State *L, const Plan *p, const int *codes, int n)
+{
+    lua_createtable(L, n, 0);
+    for (int i = 0; i < n; i++) {
+        lua_pushstring(L, p->codes[codes[i]]);
+        lua_rawseti(L, -2, i + 1);
+    }
+}
+
+/* The codes whose weights a formula multiplies by: the parts of a
+ * weighted_sum / weighted_mean, which the checker rewrote into arithmetic. */
+static void weighted_codes(const Expr *e, int *codes, int *n, int max)
+{
+    if (!e) return;
+    if (e->res == RES_WEIGHT) {
+        int seen = 0;
+        for (int i = 0; i < *n; i++) seen |= codes[i] == e->res_id;
+        if (!seen && *n < max) codes[(*n)++] = e->res_id;
+    }
+    weighted_codes(e->a, codes, n, max);
+    weighted_codes(e->b, codes, n, max);
+    weighted_codes(e->c, codes, n, max);
+    for (int i = 0; i < e->nargs; i++) weighted_codes(e->args[i], codes, n, max);
+}
+
+static void push_units_of(lua_State *L, const UnitSel *u)
+{
+    static const char *const kinds[] = { "list", "all", "level", "under" };
+    lua_createtable(L, 0, 2);
+    lua_pushstring(L, kinds[u->kind]);
+    lua_setfield(L, -2, "kind");
+    lua_createtable(L, u->ncodes, 0);
+    for (int i = 0; i < u->ncodes; i++) {
+        lua_pushstring(L, u->codes[i]);
+        lua_rawseti(L, -2, i + 1);
+    }
+    lua_setfield(L, -2, "codes");
+}
+
+/* sakip.indicators(): the plan's indicator definitions, with what their
+ * formulas are made of: `uses` (every indicator named), `parts` (those a
+ * weighted_sum / weighted_mean weighs: a composite), `rollup` (made from
+ * the units below). */
 static int api_indicators(lua_State *L)
 {
     const Plan *p = report_of(L)->cp->plan;
     lua_createtable(L, p->ninds, 0);
     for (int i = 0; i < p->ninds; i++) {
         const Indicator *ind = &p->inds[i];
-        lua_createtable(L, 0, 10);
+        lua_createtable(L, 0, 16);
         lua_pushstring(L, ind->code); lua_setfield(L, -2, "code");
         lua_pushstring(L, ind->name); lua_setfield(L, -2, "name");
         push_opt_string(L, ind->measure); lua_setfield(L, -2, "measure");
@@ -225,8 +293,109 @@ static int api_indicators(lua_State *L)
         lua_pushnumber(L, ind->weight); lua_setfield(L, -2, "weight");
         lua_pushboolean(L, ind->group.record >= 0); lua_setfield(L, -2, "grouped");
         lua_pushboolean(L, ind->realisation != NULL); lua_setfield(L, -2, "formula");
+        push_units_of(L, &ind->units); lua_setfield(L, -2, "units");
+        int codes[64], n = 0;
+        codes_in_expr(ind->realisation, codes, &n, 64);
+        codes_in_expr(ind->target_expr, codes, &n, 64);
+        push_codes(L, p, codes, n); lua_setfield(L, -2, "uses");
+        n = 0;
+        weighted_codes(ind->realisation, codes, &n, 64);
+        push_codes(L, p, codes, n); lua_setfield(L, -2, "parts");
+        lua_pushboolean(L, n > 0); lua_setfield(L, -2, "composite");
+        lua_pushboolean(L, ind->rollup); lua_setfield(L, -2, "rollup");
         lua_rawseti(L, -2, i + 1);
     }
+    return 1;
+}
+
+/* sakip.units(): the units table of the database, in code order:
+ * code, parent (nil at the top), name, level. */
+static int api_units(lua_State *L)
+{
+    Report *r = report_of(L);
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(r->db, "SELECT code, parent, name, level FROM units ORDER BY code", -1, &st, NULL) != SQLITE_OK)
+        return luaL_error(L, "cannot read the units: %s", sqlite3_errmsg(r->db));
+    lua_newtable(L);
+    int n = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        lua_createtable(L, 0, 4);
+        static const char *const names[] = { "code", "parent", "name", "level" };
+        for (int c = 0; c < 4; c++) {
+            push_opt_string(L, (const char *)sqlite3_column_text(st, c));
+            lua_setfield(L, -2, names[c]);
+        }
+        lua_rawseti(L, -2, ++n);
+    }
+    sqlite3_finalize(st);
+    return 1;
+}
+
+/* sakip.periods(UNIT, INDICATOR [, YEAR]): the figure's data period by
+ * period, as the database holds it, in period order: period, realisation
+ * and target per source (both nil where the data has none), and where each
+ * came from (file:line). Within a year only when YEAR is given. */
+static int api_periods(lua_State *L)
+{
+    Report *r = report_of(L);
+    const char *unit = luaL_checkstring(L, 1), *ind = luaL_checkstring(L, 2);
+    lua_Integer year = luaL_optinteger(L, 3, 0);
+    static const char sql[] =
+        "SELECT period, value, NULL, src_file, src_line FROM realisasi WHERE unit = ?1 AND indicator = ?2"
+        " AND (?3 = 0 OR period = ?3 OR period LIKE ?3 || '-%')"
+        " UNION ALL SELECT period, value, source, src_file, src_line FROM period_targets WHERE unit = ?1"
+        " AND indicator = ?2 AND (?3 = 0 OR period LIKE ?3 || '-%')"
+        " ORDER BY 1, 3";
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(r->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return luaL_error(L, "cannot read the periods: %s", sqlite3_errmsg(r->db));
+    sqlite3_bind_text(st, 1, unit, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, ind, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 3, year);
+    lua_newtable(L);
+    int n = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *period = (const char *)sqlite3_column_text(st, 0);
+        /* one entry per period: the realisation and each source's target */
+        int same = 0;
+        if (n) {
+            lua_rawgeti(L, -1, n);
+            lua_getfield(L, -1, "period");
+            same = !strcmp(lua_tostring(L, -1), period);
+            lua_pop(L, 1);
+            if (!same) lua_pop(L, 1);
+        }
+        if (!same) {
+            lua_createtable(L, 0, 4);
+            lua_pushstring(L, period);
+            lua_setfield(L, -2, "period");
+            lua_newtable(L);
+            lua_setfield(L, -2, "targets");
+            lua_newtable(L);
+            lua_setfield(L, -2, "from");
+            lua_pushvalue(L, -1);
+            lua_rawseti(L, -3, ++n);
+        }
+        const char *source = (const char *)sqlite3_column_text(st, 2);
+        const char *file = (const char *)sqlite3_column_text(st, 3);
+        char where[512];
+        snprintf(where, sizeof where, "%s:%d", file ? file : "?", sqlite3_column_int(st, 4));
+        lua_getfield(L, -1, "from");
+        lua_pushstring(L, where);
+        lua_setfield(L, -2, source ? source : "realisation");
+        lua_pop(L, 1);
+        lua_pushnumber(L, sqlite3_column_double(st, 1));
+        if (source) {
+            lua_getfield(L, -2, "targets");
+            lua_insert(L, -2);
+            lua_setfield(L, -2, source);
+            lua_pop(L, 1);
+        } else {
+            lua_setfield(L, -2, "realisation");
+        }
+        lua_pop(L, 1);
+    }
+    sqlite3_finalize(st);
     return 1;
 }
 
@@ -299,10 +468,147 @@ static int api_explain(lua_State *L)
     return 2;
 }
 
+/* sakip.evaluate(UNIT, INDICATOR [, YEAR [, {CHANGE, ...}]]): the plan's
+ * formulas run again for one figure, with what-if changes in the --set
+ * form ("IKM.target=86"); the row as a read-only result, or nil and why. */
+typedef struct { const char *unit; int code, year; Report *r; int found; Kept kept; } Asked;
+
+static int asked_sink(const ResultRow *row, void *ctx)
+{
+    Asked *a = ctx;
+    if (a->found || row->group || row->year != a->year || row->ind->code_id != a->code || strcmp(row->unit, a->unit)) return 0;
+    a->found = 1;
+    a->kept = kept_copy(a->r, row);
+    return 0;
+}
+
+static int api_evaluate(lua_State *L)
+{
+    Report *r = report_of(L);
+    const Plan *p = r->cp->plan;
+    Asked a = { .unit = luaL_checkstring(L, 1), .code = -1,
+                .year = (int)luaL_optinteger(L, 3, r->opt->year_to), .r = r };
+    const char *code = luaL_checkstring(L, 2);
+    for (int i = 0; i < p->ncodes; i++) if (!strcmp(p->codes[i], code)) a.code = i;
+    if (a.code < 0) return luaL_error(L, "the plan has no indicator '%s'", code);
+    const char *sets[64];
+    int nsets = 0;
+    if (!lua_isnoneornil(L, 4)) {
+        luaL_checktype(L, 4, LUA_TTABLE);
+        for (lua_Integer i = 1;; i++) {
+            if (lua_rawgeti(L, 4, i) == LUA_TNIL) { lua_pop(L, 1); break; }
+            if (nsets == 64) return luaL_error(L, "at most 64 changes, found more");
+            sets[nsets++] = luaL_checkstring(L, -1);    /* the table keeps the string alive */
+            lua_pop(L, 1);
+        }
+    }
+    OverrideList changes;
+    char err[512];
+    if (scenario_build(p, NULL, sets, nsets, &changes, err, sizeof err) != 0) {
+        lua_pushnil(L);
+        lua_pushstring(L, err);
+        return 2;
+    }
+    /* the report's own scenario first, then these changes on top */
+    int nall = r->opt->noverrides + changes.n;
+    Override *all = skp_xmalloc(sizeof *all * (size_t)(nall ? nall : 1));
+    if (r->opt->noverrides) memcpy(all, r->opt->overrides, sizeof *all * (size_t)r->opt->noverrides);
+    if (changes.n) memcpy(all + r->opt->noverrides, changes.items, sizeof *all * (size_t)changes.n);
+    EvalOptions o = *r->opt;
+    o.year_from = o.year_to = a.year;
+    o.unit = p->nuaggs ? NULL : a.unit;     /* a composite needs every unit */
+    o.progress = 0;
+    o.overrides = all;
+    o.noverrides = nall;
+    char *text = NULL;
+    size_t n = 0;
+    FILE *ef = open_memstream(&text, &n);
+    Diag quiet;
+    diag_init(&quiet, ef ? ef : stderr);
+    int rc = eval_run(r->cp, r->db, &o, asked_sink, &a, &quiet);
+    if (ef) fclose(ef);
+    free(all);
+    scenario_free(&changes);
+    if (rc || !a.found) {
+        const char *why = text && n ? text : "no such figure";
+        if (!strncmp(why, "sakipc: error: ", 15)) why += 15;
+        lua_pushnil(L);
+        lua_pushlstring(L, why, a.found || rc ? strcspn(why, "\n") : strlen(why));
+        free(text);
+        return 2;
+    }
+    free(text);
+    push_result(L, &a.kept);
+    return 1;
+}
+
 static void set_int(lua_State *L, const char *k, int has, int64_t v)
 {
     if (has) lua_pushinteger(L, (lua_Integer)v); else lua_pushnil(L);
     lua_setfield(L, -2, k);
+}
+
+/* The achievement of what a linked budget line pays for, in the last year
+ * evaluated: the mean capaian of the figures of its indicators (in its
+ * unit, when it names one), rounded by the budget's rule. 0 with the reason
+ * when any of them has no capaian: missing is never zero. */
+static int link_capaian(const Report *r, const BudgetLink *l, double *mean, int *nfig, char *why, size_t whyn)
+{
+    double sum = 0;
+    int n = 0;
+    for (int i = 0; i < r->rows.len; i++) {
+        const ResultRow *row = &r->rows.items[i].row;
+        if (row->year != r->opt->year_to || row->group || (l->unit && strcmp(row->unit, l->unit))) continue;
+        int linked = 0;
+        for (int k = 0; k < l->ncodes; k++) linked |= row->ind->code_id == l->code_ids[k];
+        if (!linked) continue;
+        if (!row->has_capaian) {
+            snprintf(why, whyn, "%s %s %d has no capaian (%s)", row->unit, row->ind->code, row->year,
+                     row->reason ? row->reason : status_name(row->status));
+            return 0;
+        }
+        sum += row->capaian;
+        n++;
+    }
+    if (!n) {
+        snprintf(why, whyn, "none of its indicators was evaluated for %s in %d", l->unit ? l->unit : "any unit",
+                 r->opt->year_to);
+        return 0;
+    }
+    *mean = num_round(sum / n, r->cp->plan->budget.round);
+    *nfig = n;
+    return 1;
+}
+
+/* A linked line's fields: supports, unit, capaian (with figures, or
+ * capaian_reason) and efisiensi. */
+static void push_link(lua_State *L, const Report *r, const BudgetRow *b)
+{
+    const Plan *p = r->cp->plan;
+    const BudgetLink *l = NULL;
+    for (int i = 0; i < p->budget.nlinks; i++)
+        if (!strcmp(p->budget.links[i].line, b->code)) l = &p->budget.links[i];
+    if (!l) return;
+    push_codes(L, p, l->code_ids, l->ncodes);
+    lua_setfield(L, -2, "supports");
+    push_opt_string(L, l->unit);
+    lua_setfield(L, -2, "unit");
+    double mean, e;
+    int n;
+    char why[512];
+    if (!link_capaian(r, l, &mean, &n, why, sizeof why)) {
+        lua_pushstring(L, why);
+        lua_setfield(L, -2, "capaian_reason");
+        return;
+    }
+    lua_pushnumber(L, mean);
+    lua_setfield(L, -2, "capaian");
+    lua_pushinteger(L, n);
+    lua_setfield(L, -2, "figures");
+    if (budget_efficiency(p, b, mean, &e)) {
+        lua_pushnumber(L, e);
+        lua_setfield(L, -2, "efisiensi");
+    }
 }
 
 static int api_budget(lua_State *L)
@@ -325,6 +631,7 @@ static int api_budget(lua_State *L)
         push_opt_number(L, b->has_children_serapan, b->children_serapan); lua_setfield(L, -2, "children_serapan");
         lua_pushstring(L, b->status); lua_setfield(L, -2, "status");
         lua_pushstring(L, b->notes); lua_setfield(L, -2, "notes");
+        push_link(L, r, b);
         lua_rawseti(L, -2, i + 1);
     }
     return 1;
@@ -353,12 +660,23 @@ static void format_rounded(char *buf, size_t n, double v, int d)
     num_format(buf, n, num_round(v, (Rounding){ ROUND_HALF_UP, d }), d);
 }
 
+/* Argument 1 at d decimals; an integer (rupiah) exactly, never through a double. */
+static void format_arg(lua_State *L, char *buf, size_t n, int d)
+{
+    if (lua_isinteger(L, 1)) {
+        lua_Integer i = lua_tointeger(L, 1);
+        if (d <= 0) snprintf(buf, n, "%lld", (long long)i);
+        else snprintf(buf, n, "%lld.%0*d", (long long)i, d, 0);
+        return;
+    }
+    format_rounded(buf, n, luaL_checknumber(L, 1), d);
+}
+
 static int api_format(lua_State *L)
 {
-    double v = luaL_checknumber(L, 1);
     int d = (int)luaL_optinteger(L, 2, -1);
     char buf[96];
-    format_rounded(buf, sizeof buf, v, d);
+    format_arg(L, buf, sizeof buf, d > 60 ? 60 : d);
     lua_pushstring(L, buf);
     return 1;
 }
@@ -366,10 +684,9 @@ static int api_format(lua_State *L)
 /* 62.644.362.476 and 84,98: what Indonesian readers expect. */
 static int api_format_id(lua_State *L)
 {
-    double v = luaL_checknumber(L, 1);
     int d = (int)luaL_optinteger(L, 2, -1);
     char buf[96], out[160];
-    format_rounded(buf, sizeof buf, v, d);
+    format_arg(L, buf, sizeof buf, d > 60 ? 60 : d);
     const char *p = buf;
     size_t k = 0;
     if (*p == '-') out[k++] = *p++;
@@ -567,7 +884,8 @@ static void open_api(lua_State *L, Report *r)
     lua_pop(L, 1);
     static const luaL_Reg api[] = {
         { "plan", api_plan }, { "results", api_results }, { "indicators", api_indicators },
-        { "records", api_records }, { "explain", api_explain },
+        { "records", api_records }, { "explain", api_explain }, { "evaluate", api_evaluate },
+        { "units", api_units }, { "periods", api_periods },
         { "budget", api_budget }, { "grade", api_grade },
         { "format", api_format }, { "format_id", api_format_id }, { "csv", api_csv }, { "json", api_json },
         { "write", api_write }, { NULL, NULL },
@@ -684,7 +1002,7 @@ int report_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, cons
         if (!rc) rc = wrc;
     } else if (!rc) rc = write_out(q->out, &r.out, d);
     hook_free(h);
-    if (r.has_budget) budget_free(&r.budget);
+    budget_free(&r.budget);     /* also after a failed budget_run: it frees what it read */
     VEC_FREE(r.rows);
     sb_free(&r.out);
     arena_free(&r.text);

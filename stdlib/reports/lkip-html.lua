@@ -8,7 +8,9 @@
 -- lowest band of its scheme to green for the highest). Over several years
 -- (--year 2021..2023): a line chart of capaian across the years. With a
 -- budget block: absorption per program and kegiatan, with a bar chart
--- against 100%.
+-- against 100%, and for the lines the plan links to indicators
+-- (`program 2 supports PERDA, TUGAS`) a chart of absorption against the
+-- achievement of those indicators, with the efficiency (PMK 214/2017).
 
 local W = sakip.write
 local F = sakip.format_id
@@ -44,6 +46,13 @@ local function grade_text(r)
     return #out > 0 and table.concat(out, "; ") or "–"
 end
 
+-- A label cut to fit the left margin of a chart: at most 38 characters
+-- (not bytes: names may hold any UTF-8), with an ellipsis.
+local function short(label)
+    if utf8.len(label) and utf8.len(label) > 38 then label = label:sub(1, utf8.offset(label, 37) - 1) .. "…" end
+    return label
+end
+
 -- A horizontal bar chart: one bar per row, a dashed line at 100.
 local function bar_chart(title, rows, value_of, label_of, colour_of)
     local shown = {}
@@ -53,7 +62,7 @@ local function bar_chart(title, rows, value_of, label_of, colour_of)
     if #shown == 0 then return end
     local max = 120
     for _, r in ipairs(shown) do if value_of(r) > max then max = value_of(r) end end
-    local left, width, bar, gap = 260, 420, 18, 8
+    local left, width, bar, gap = 320, 420, 18, 8
     local height = #shown * (bar + gap) + 40
     local function x(v) return left + width * math.max(v, 0) / max end
     W('<figure><svg xmlns="http://www.w3.org/2000/svg" role="img" width="', left + width + 70, '" height="', height,
@@ -61,8 +70,7 @@ local function bar_chart(title, rows, value_of, label_of, colour_of)
     for i, r in ipairs(shown) do
         local y = 10 + (i - 1) * (bar + gap)
         local v = value_of(r)
-        local label = label_of(r)
-        if #label > 38 then label = label:sub(1, 36) .. "…" end
+        local label = short(label_of(r))
         W('<text x="', left - 8, '" y="', y + bar - 5, '" text-anchor="end" font-size="12">', esc(label), '</text>')
         W('<rect x="', left, '" y="', y, '" width="', string.format("%.1f", x(v) - left), '" height="', bar,
           '" fill="', colour_of(r), '"><title>', esc(label), ': ', F(v, 2), '%</title></rect>')
@@ -111,6 +119,44 @@ local function trend_chart(unit, rows, years)
     W('</svg><figcaption>Capaian per tahun, ', esc(unit), '</figcaption></figure>\n')
 end
 
+-- Per linked budget line, two bars: serapan (absorption) and the mean
+-- capaian of the indicators it supports, against a dashed 100% line.
+local function absorption_chart(lines, year)
+    local shown = {}
+    for _, b in ipairs(lines) do
+        if b.supports and b.serapan and b.capaian then shown[#shown + 1] = b end
+    end
+    if #shown == 0 then return end
+    local max = 120
+    for _, b in ipairs(shown) do max = math.max(max, b.serapan, b.capaian) end
+    local left, width, bar, gap = 320, 420, 16, 14
+    local height = #shown * (2 * bar + gap) + 56
+    local function x(v) return left + width * math.max(v, 0) / max end
+    local title = "Serapan anggaran dan capaian kinerja " .. year .. " per program"
+    W('<figure><svg xmlns="http://www.w3.org/2000/svg" role="img" width="', left + width + 70, '" height="', height,
+      '" viewBox="0 0 ', left + width + 70, ' ', height, '"><title>', esc(title), '</title>\n')
+    local colours = { serapan = "rgb(40,90,160)", capaian = "rgb(40,150,90)" }
+    for i, b in ipairs(shown) do
+        local y = 10 + (i - 1) * (2 * bar + gap)
+        local label = short(b.code .. " " .. (b.name or ""))
+        W('<text x="', left - 8, '" y="', y + bar + 4, '" text-anchor="end" font-size="12">', esc(label), '</text>\n')
+        for k, field in ipairs({ "serapan", "capaian" }) do
+            local v, top = b[field], y + (k - 1) * bar
+            W('<rect x="', left, '" y="', top, '" width="', string.format("%.1f", x(v) - left), '" height="', bar - 2,
+              '" fill="', colours[field], '"><title>', esc(b.code), ' ', field, ': ', F(v, 2), '%</title></rect>')
+            W('<text x="', string.format("%.1f", x(v) + 4), '" y="', top + bar - 5, '" font-size="11">', F(v, 2), '</text>\n')
+        end
+    end
+    local x100 = string.format("%.1f", x(100))
+    W('<line x1="', x100, '" y1="4" x2="', x100, '" y2="', height - 40, '" stroke="#333" stroke-dasharray="4 3"/>')
+    W('<text x="', x100, '" y="', height - 26, '" text-anchor="middle" font-size="11">100%</text>')
+    W('<rect x="', left, '" y="', height - 16, '" width="10" height="10" fill="', colours.serapan, '"/>',
+      '<text x="', left + 14, '" y="', height - 7, '" font-size="11">serapan anggaran</text>',
+      '<rect x="', left + 140, '" y="', height - 16, '" width="10" height="10" fill="', colours.capaian, '"/>',
+      '<text x="', left + 154, '" y="', height - 7, '" font-size="11">capaian kinerja (rata-rata indikator)</text>\n')
+    W('</svg><figcaption>', esc(title), '</figcaption></figure>\n')
+end
+
 local function render()
     local plan = sakip.plan()
     local title = plan.title or plan.path
@@ -152,17 +198,27 @@ local function render()
     local budget = sakip.budget()
     if budget then
         W('<h2>Realisasi anggaran</h2>\n<table><tr><th>Kode</th><th>Program / kegiatan</th><th>Pagu (Rp)</th>',
-          '<th>Realisasi (Rp)</th><th>Serapan (%)</th><th>Sisa (Rp)</th><th>Catatan</th></tr>\n')
+          '<th>Realisasi (Rp)</th><th>Serapan (%)</th><th>Sisa (Rp)</th><th>Indikator</th><th>Capaian kinerja (%)</th>',
+          '<th>Efisiensi (%)</th><th>Catatan</th></tr>\n')
         local programs = {}
         for _, b in ipairs(budget) do
-            if b.level ~= "subkegiatan" then
+            if b.level ~= "subkegiatan" or b.supports then
+                local notes = b.notes
+                if b.capaian_reason then notes = (notes ~= "" and (notes .. "; ") or "") .. b.capaian_reason end
                 W('<tr><td>', esc(b.code), '</td><td>', esc(b.name or ""), '</td><td class="n">', cell(b.pagu, 0),
                   '</td><td class="n">', cell(b.realisasi, 0), '</td><td class="n">', cell(b.serapan, 2),
-                  '</td><td class="n">', cell(b.sisa, 0), '</td><td class="note">', esc(b.notes), '</td></tr>\n')
+                  '</td><td class="n">', cell(b.sisa, 0), '</td><td>',
+                  b.supports and esc(table.concat(b.supports, ", ") .. (b.unit and (" (" .. b.unit .. ")") or "")) or "",
+                  '</td><td class="n">', b.supports and cell(b.capaian, 2) or "",
+                  '</td><td class="n">', b.supports and cell(b.efisiensi, 2) or "",
+                  '</td><td class="note">', esc(notes), '</td></tr>\n')
             end
             if b.level == "program" or b.level == "kegiatan" then programs[#programs + 1] = b end
         end
-        W('</table>\n')
+        W('</table>\n<p>Serapan = realisasi / pagu x 100. Capaian kinerja: rata-rata capaian ', years[#years] or "",
+          ' indikator yang didukung. Efisiensi (PMK 214/2017) = (pagu x capaian/100 - realisasi) / ',
+          '(pagu x capaian/100) x 100. Pembulatan: ', esc(plan.budget_round), '.</p>\n')
+        absorption_chart(budget, years[#years] or plan.year_to)
         bar_chart("Serapan anggaran per program dan kegiatan", programs, function(b) return b.serapan end,
                   function(b) return b.code .. " " .. (b.name or "") end,
                   function(b) return b.level == "program" and "rgb(40,90,160)" or "rgb(110,150,200)" end)

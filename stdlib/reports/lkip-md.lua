@@ -5,7 +5,9 @@
 -- Per unit, the achievement of each indicator (target, realisation,
 -- capaian, grade) in the year evaluated; over several years (--year
 -- 2021..2023) a table of the Renstra years per indicator; and, when the
--- plan has a budget block, the absorption per program and kegiatan.
+-- plan has a budget block, the absorption per program and kegiatan, and for
+-- a line the plan links to indicators (`program 2 supports PERDA, TUGAS`)
+-- the achievement of those indicators and the line's efficiency.
 -- Numbers are written the Indonesian way (84,98; 62.644.362.476).
 
 local W = sakip.write
@@ -63,17 +65,62 @@ local function achievement(plan, units, order)
     end
 end
 
-local function budget(lines)
+-- The capaian of each indicator per year, one column per year evaluated
+-- (with --year 2021..2023: the Renstra years so far).
+local function renstra_years(plan, units, order)
+    if plan.year_from == plan.year_to then return end
+    W("## Capaian per tahun", plan.renstra_from and (" (Renstra " .. plan.renstra_from .. "-" .. plan.renstra_to .. ")") or "",
+      "\n\n")
+    for _, code in ipairs(order) do
+        local u = units[code]
+        local rows, seen = {}, {}
+        for _, r in ipairs(u.rows) do
+            local key = r.indicator .. "\0" .. (r.group or "")
+            if not seen[key] then
+                seen[key] = { name = r.name .. (r.group and (" (" .. r.group .. ")") or ""), by_year = {} }
+                rows[#rows + 1] = seen[key]
+            end
+            seen[key].by_year[r.year] = r
+        end
+        W("### ", code, u.name and (" " .. u.name) or "", "\n\n| Indikator |")
+        for y = plan.year_from, plan.year_to do W(" ", y, " |") end
+        W("\n|---|")
+        for _ = plan.year_from, plan.year_to do W("---:|") end
+        W("\n")
+        for _, row in ipairs(rows) do
+            W("| ", row.name, " |")
+            for y = plan.year_from, plan.year_to do
+                local r = row.by_year[y]
+                W(" ", r and cell(r.capaian, r.digits) or "-", " |")
+            end
+            W("\n")
+        end
+        W("\n")
+    end
+end
+
+local function budget(plan, lines)
     W("## Realisasi anggaran\n\n")
-    W("| Kode | Program / kegiatan | Pagu (Rp) | Realisasi (Rp) | Serapan (%) | Sisa (Rp) |\n")
-    W("|---|---|---:|---:|---:|---:|\n")
+    W("| Kode | Program / kegiatan | Pagu (Rp) | Realisasi (Rp) | Serapan (%) | Sisa (Rp) | Capaian kinerja (%) | Efisiensi (%) |\n")
+    W("|---|---|---:|---:|---:|---:|---:|---:|\n")
+    local notes = {}
     for _, b in ipairs(lines) do
-        if b.level ~= "subkegiatan" then
+        if b.level ~= "subkegiatan" or b.supports then
+            local achieved = b.capaian and cell(b.capaian, 2) or ""
+            if b.supports and not b.capaian then
+                achieved = "-"
+                notes[#notes + 1] = b.code .. ": " .. b.capaian_reason
+            end
             W("| ", b.code, " | ", b.name or "", " | ", cell(b.pagu, 0), " | ", cell(b.realisasi, 0), " | ",
-              cell(b.serapan, 2), " | ", cell(b.sisa, 0), " |\n")
+              cell(b.serapan, 2), " | ", cell(b.sisa, 0), " | ", achieved, " | ",
+              b.supports and cell(b.efisiensi, 2) or "", " |\n")
         end
     end
-    W("\n")
+    W("\nSerapan = realisasi / pagu x 100. Capaian kinerja: rata-rata capaian ", plan.year_to,
+      " indikator yang didukung (plan: program ... supports ...). Efisiensi (PMK 214/2017) = ",
+      "(pagu x capaian/100 - realisasi) / (pagu x capaian/100) x 100. Pembulatan: ", plan.budget_round, ".\n")
+    for _, n in ipairs(notes) do W("\n- ", n) end
+    W(#notes > 0 and "\n\n" or "\n")
 end
 
 local function render()
@@ -81,8 +128,9 @@ local function render()
     W("# ", plan.title or plan.path, "\n\n")
     local units, order = by_unit(sakip.results())
     achievement(plan, units, order)
+    renstra_years(plan, units, order)
     local lines = sakip.budget()
-    if lines then budget(lines) end
+    if lines then budget(plan, lines) end
 end
 
 return { render = render }

@@ -6,7 +6,9 @@
 -- stored as numbers (capaian in a percent format, shown 100,17% by an
 -- Indonesian Excel). Sheet "Anggaran" with the plan's budget block: pagu,
 -- realisasi and sisa in a rupiah format (Rp 62.644.362.476), serapan in
--- percent. Missing figures are empty cells, never 0.
+-- percent, and for a line the plan links to indicators (`program 2 supports
+-- PERDA, TUGAS`) the mean capaian of those indicators and the efficiency
+-- (PMK 214/2017). Missing figures are empty cells, never 0.
 
 local function grade_text(r)
     local out = {}
@@ -40,8 +42,9 @@ end
 
 local function budget(wb, lines)
     local s = wb:sheet("Anggaran")
-    local head = { "Kode", "Tingkat", "Program / kegiatan / sub kegiatan", "Pagu", "Realisasi", "Serapan (%)", "Sisa", "Status", "Catatan" }
-    local widths = { 10, 12, 50, 20, 20, 12, 18, 10, 60 }
+    local head = { "Kode", "Tingkat", "Program / kegiatan / sub kegiatan", "Pagu", "Realisasi", "Serapan (%)", "Sisa",
+                   "Indikator", "Capaian kinerja (%)", "Efisiensi (%)", "Status", "Catatan" }
+    local widths = { 10, 12, 50, 20, 20, 12, 18, 24, 12, 12, 10, 60 }
     for c, h in ipairs(head) do s:write(1, c, h, "header"); s:width(c, widths[c]) end
     for i, b in ipairs(lines) do
         local row = i + 1
@@ -52,8 +55,15 @@ local function budget(wb, lines)
         s:write(row, 5, b.realisasi, "rupiah")
         s:write(row, 6, b.serapan, "percent")
         s:write(row, 7, b.sisa, "rupiah")
-        s:write(row, 8, b.status)
-        s:write(row, 9, b.notes)
+        if b.supports then
+            s:write(row, 8, table.concat(b.supports, ", ") .. (b.unit and (" (" .. b.unit .. ")") or ""))
+            s:write(row, 9, b.capaian, "percent")
+            s:write(row, 10, b.efisiensi, "percent")
+        end
+        s:write(row, 11, b.status)
+        local notes = b.notes
+        if b.capaian_reason then notes = (notes ~= "" and (notes .. "; ") or "") .. b.capaian_reason end
+        s:write(row, 12, notes)
     end
 end
 
