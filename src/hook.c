@@ -130,6 +130,73 @@ static int sandbox_setmetatable(lua_State *L)
     return 1;
 }
 
+/* The quantified items of a Lua pattern ('a?', '%d+', '[xy]*', '.-'). */
+static int pattern_quantifiers(const char *p, size_t n)
+{
+    int q = 0;
+    for (size_t i = 0; i < n;) {
+        if (p[i] == '%' && i + 1 < n && (p[i + 1] == 'b' || p[i + 1] == 'f')) {
+            i += p[i + 1] == 'b' ? 4 : 2;            /* %bxy; %f is followed by its set */
+            continue;
+        }
+        if (p[i] == '%') i += 2;
+        else if (p[i] == '[') {                      /* a set: up to its closing ']' */
+            i++;
+            if (i < n && p[i] == '^') i++;
+            if (i < n && p[i] == ']') i++;
+            while (i < n && p[i] != ']') i += p[i] == '%' ? 2 : 1;
+            i++;
+        } else i++;
+        if (i < n && strchr("*+-?", p[i])) { q++; i++; }
+    }
+    return q;
+}
+
+/* string.find, match, gmatch and gsub, bounded. Lua's matcher backtracks
+ * in C, where the count hook never runs: ("a?"):rep(40) against forty a's
+ * takes 2^40 steps. With q quantified items over len bytes it tries at most
+ * the ways of sharing the bytes among the items, C(len + q, q), from each
+ * start position (one when the pattern is anchored with '^'). A match whose
+ * bound exceeds what is left of the instruction budget is refused before
+ * it starts; patterns with few items over names and codes stay far below. */
+static int bounded_match(lua_State *L)
+{
+    size_t len, plen;
+    luaL_checklstring(L, 1, &len);
+    const char *p = luaL_checklstring(L, 2, &plen);
+    int plain = lua_tointeger(L, lua_upvalueindex(2)) && lua_toboolean(L, 4);   /* find(s, p, init, true) */
+    int q = plain ? 0 : pattern_quantifiers(p, plen);
+    if (q > 0) {
+        Hook *h = hook_of(L);
+        double left = (double)h->lim.instructions - (double)h->counted;
+        double bound = plen && p[0] == '^' ? 1 : (double)len + 1;
+        for (int i = 1; i <= q && bound <= left; i++) bound = bound * ((double)len + i) / i;
+        if (bound > left) {
+            char shown[48];
+            snprintf(shown, sizeof shown, plen > 40 ? "%.37s..." : "%s", p);
+            return luaL_error(L, "pattern '%s' with %d quantified items over %d bytes may take more than the %I "
+                              "instructions left of the budget", shown, q, (int)len, (lua_Integer)left);
+        }
+    }
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
+static void bound_patterns(lua_State *L)
+{
+    static const char *const fns[] = { "find", "match", "gmatch", "gsub" };
+    lua_getglobal(L, "string");
+    for (int i = 0; i < 4; i++) {
+        lua_getfield(L, -1, fns[i]);
+        lua_pushinteger(L, i == 0);                  /* find alone has a plain search */
+        lua_pushcclosure(L, bounded_match, 2);
+        lua_setfield(L, -2, fns[i]);
+    }
+    lua_pop(L, 1);
+}
+
 static void open_lib(lua_State *L, const char *name, lua_CFunction open)
 {
     luaL_requiref(L, name, open, 1);
@@ -152,6 +219,7 @@ static void sandbox(lua_State *L)
     }
     lua_pushcfunction(L, sandbox_xpcall);
     lua_setglobal(L, "xpcall");
+    bound_patterns(L);
     lua_pushcfunction(L, sandbox_setmetatable);
     lua_setglobal(L, "setmetatable");
     lua_getglobal(L, "string");
