@@ -41,5 +41,8 @@ const char *builtin_name(Builtin b);
  * realisation(), target(), data(), capaian(), latest(), each once, at most
  * max; record aggregates are not entered. */
 void codes_in_expr(const Expr *e, int *codes, int *n, int max);
+/* The same, entering aggregates over groups (avg(IKM) names IKM) and over
+ * the units below: every indicator a formula of p uses. */
+void formula_uses(const Plan *p, const Expr *e, int *codes, int *n, int max);
 
 #endif

@@ -1,5 +1,6 @@
 /* evalhook.c: event hooks during eval. See evalhook.h. */
 #include "evalhook.h"
+#include "luaapi.h"
 #include "report.h"
 
 #include <lauxlib.h>
@@ -40,12 +41,13 @@ static int api_warn(lua_State *L)
     return 0;
 }
 
-static void open_api(lua_State *L, EvalHooks *eh)
+static void open_api(lua_State *L, EvalHooks *eh, const Plan *p)
 {
-    lua_createtable(L, 0, 1);
+    lua_createtable(L, 0, 6);
     lua_pushlightuserdata(L, eh);
     lua_pushcclosure(L, api_warn, 1);
     lua_setfield(L, -2, "warn");
+    luaapi_common(L, p);
     lua_pushglobaltable(L);
     lua_pushliteral(L, "sakip");
     lua_pushvalue(L, -3);
@@ -53,7 +55,7 @@ static void open_api(lua_State *L, EvalHooks *eh)
     lua_pop(L, 2);
 }
 
-EvalHooks *evalhooks_open(const char *const *paths, int n, const HookLimits *lim, FILE *warn_to, Diag *d)
+EvalHooks *evalhooks_open(const Plan *p, const char *const *paths, int n, const HookLimits *lim, FILE *warn_to, Diag *d)
 {
     EvalHooks *eh = skp_xcalloc(1, sizeof *eh);
     eh->hooks = skp_xcalloc((size_t)(n ? n : 1), sizeof *eh->hooks);
@@ -63,7 +65,7 @@ EvalHooks *evalhooks_open(const char *const *paths, int n, const HookLimits *lim
         Hook *h = hook_new(lim);
         if (!h) { diag_plain(d, "cannot start Lua"); evalhooks_close(eh); return NULL; }
         eh->hooks[eh->n++] = h;
-        open_api(hook_lua(h), eh);
+        open_api(hook_lua(h), eh, p);
         if (hook_load(h, paths[i], NULL, d) != 0) { evalhooks_close(eh); return NULL; }
     }
     return eh;

@@ -639,21 +639,37 @@ static int check_in(Checker *c, Expr *e, ExprCtx *x)
 
 /* The indicator codes a formula names (bare, or first in realisation(),
  * target(), data(), capaian(), latest()); record aggregates not entered. */
+static void add_code(int code, int *codes, int *n, int max)
+{
+    int seen = 0;
+    for (int i = 0; i < *n; i++) seen |= codes[i] == code;
+    if (!seen && *n < max) codes[(*n)++] = code;
+}
+
+/* p NULL: record and group aggregates are not entered (what weighted_sum
+ * needs); else they are, and a group aggregate names its indicator. */
+static void codes_walk(const Plan *p, const Expr *e, int *codes, int *n, int max)
+{
+    if (!e || e->res == RES_RECORD_AGG || (!p && e->res == RES_GROUP_AGG)) return;
+    if (e->kind == E_NAME && e->res == RES_IND) add_code(e->res_id, codes, n, max);
+    if (e->kind == E_CALL && e->res == RES_CALL && e->res_id <= FN_LATEST && e->nargs)
+        add_code(e->args[0]->res_id, codes, n, max);
+    if (p && e->res == RES_GROUP_AGG) add_code(p->inds[p->gaggs[e->res_id].group_of].code_id, codes, n, max);
+    if (p && e->res == RES_UNIT_AGG) add_code(p->uaggs[e->res_id].code, codes, n, max);
+    codes_walk(p, e->a, codes, n, max);
+    codes_walk(p, e->b, codes, n, max);
+    codes_walk(p, e->c, codes, n, max);
+    for (int i = 0; i < e->nargs; i++) codes_walk(p, e->args[i], codes, n, max);
+}
+
 void codes_in_expr(const Expr *e, int *codes, int *n, int max)
 {
-    if (!e || e->res == RES_RECORD_AGG || e->res == RES_GROUP_AGG) return;
-    int code = -1;
-    if (e->kind == E_NAME && e->res == RES_IND) code = e->res_id;
-    if (e->kind == E_CALL && e->res == RES_CALL && e->res_id <= FN_LATEST && e->nargs) code = e->args[0]->res_id;
-    if (code >= 0) {
-        int seen = 0;
-        for (int i = 0; i < *n; i++) seen |= codes[i] == code;
-        if (!seen && *n < max) codes[(*n)++] = code;
-    }
-    codes_in_expr(e->a, codes, n, max);
-    codes_in_expr(e->b, codes, n, max);
-    codes_in_expr(e->c, codes, n, max);
-    for (int i = 0; i < e->nargs; i++) codes_in_expr(e->args[i], codes, n, max);
+    codes_walk(NULL, e, codes, n, max);
+}
+
+void formula_uses(const Plan *p, const Expr *e, int *codes, int *n, int max)
+{
+    codes_walk(p, e, codes, n, max);
 }
 
 static Expr *new_node(Checker *c, ExprKind k, Expr *a, Expr *b, Loc loc)

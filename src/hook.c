@@ -19,12 +19,18 @@ struct Hook {
     size_t used;                 /* bytes allocated */
     long counted;                /* instructions run, to COUNT_STEP */
     int tripped;
+    int running;                 /* the hook's Lua code is running: the budgets apply. The
+                                    host's own few allocations (the libraries, the API,
+                                    pushing a function's name) are outside them, so they
+                                    never fail where Lua cannot catch the error */
     const char *path;
     char *path_copy;
     int module;                  /* registry reference of the hook's table */
 };
 
 /* ---- budgets ---------------------------------------------------------------------- */
+
+static void count_hook(lua_State *L, lua_Debug *ar);
 
 static void *budget_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
@@ -35,8 +41,9 @@ static void *budget_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         h->used -= old;
         return NULL;
     }
-    if (nsize > old && h->used + (nsize - old) > h->lim.memory) {
+    if (h->running && nsize > old && h->used + (nsize - old) > h->lim.memory) {
         h->tripped = h->tripped ? h->tripped : TRIP_MEMORY;
+        if (h->L) lua_sethook(h->L, count_hook, LUA_MASKCOUNT, 1);   /* the next instruction raises it again */
         return NULL;
     }
     void *p = realloc(ptr, nsize);
@@ -61,8 +68,9 @@ static void count_hook(lua_State *L, lua_Debug *ar)
     char where[256] = "";
     if (lua_getinfo(L, "Sl", ar) && ar->currentline > 0)
         snprintf(where, sizeof where, "%s:%d: ", ar->short_src, ar->currentline);
-    if (h->tripped == TRIP_MEMORY) luaL_error(L, "%smemory budget of %d bytes exceeded", where, (int)h->lim.memory);
-    luaL_error(L, "%sinstruction budget of %d exceeded", where, (int)h->lim.instructions);
+    if (h->tripped == TRIP_MEMORY)
+        luaL_error(L, "%smemory budget of %I bytes exceeded", where, (lua_Integer)h->lim.memory);
+    luaL_error(L, "%sinstruction budget of %I exceeded", where, (lua_Integer)h->lim.instructions);
 }
 
 /* ---- the sandbox -------------------------------------------------------------------- */
@@ -271,10 +279,18 @@ const char *hook_path(const Hook *h) { return h->path ? h->path : "hook"; }
 
 /* ---- running -------------------------------------------------------------------------- */
 
+/* The message handler of every call into a hook: the message, with the
+ * traceback. An error object that is not a string is described, not
+ * printed by address: error({}) must give the same text on every run. */
 static int traceback(lua_State *L)
 {
+    hook_of(L)->running = 0;                 /* the report of an error may use memory */
     const char *msg = lua_tostring(L, 1);
-    if (!msg) msg = luaL_tolstring(L, 1, NULL);
+    if (!msg && luaL_getmetafield(L, 1, "__tostring") != LUA_TNIL) {
+        lua_pop(L, 1);
+        msg = luaL_tolstring(L, 1, NULL);
+    }
+    if (!msg) msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
     luaL_traceback(L, L, msg, 1);
     return 1;
 }
@@ -286,16 +302,22 @@ static int protected_call(Hook *h, int nargs, int nresults, Diag *d)
     int base = lua_gettop(L) - nargs;
     lua_pushcfunction(L, traceback);
     lua_insert(L, base);
+    h->running = 1;
     int rc = lua_pcall(L, nargs, nresults, base);
+    h->running = 0;
     lua_remove(L, base);
     if (rc == LUA_OK && !h->tripped) return 0;
     const char *msg = rc == LUA_OK ? "" : lua_tostring(L, -1);
     if (!msg) msg = "error";
-    /* a budget's own error names the place; a bare "not enough memory" does not */
+    /* a budget's own error names the place; a bare "not enough memory" does
+     * not, and a hook that caught the error and returned has none */
+    const char *caught = rc == LUA_OK ? " (a pcall caught the error, but the budget stays run out)" : "";
     if (h->tripped == TRIP_MEMORY && !strstr(msg, "budget"))
-        diag_plain(d, "hook %s: memory budget of %zu bytes exceeded\n%s", hook_path(h), h->lim.memory, msg);
+        diag_plain(d, "hook %s: memory budget of %zu bytes exceeded%s%s%s", hook_path(h), h->lim.memory, caught,
+                   *msg ? "\n" : "", msg);
     else if (h->tripped == TRIP_INSTRUCTIONS && !strstr(msg, "budget"))
-        diag_plain(d, "hook %s: instruction budget of %ld exceeded\n%s", hook_path(h), h->lim.instructions, msg);
+        diag_plain(d, "hook %s: instruction budget of %ld exceeded%s%s%s", hook_path(h), h->lim.instructions, caught,
+                   *msg ? "\n" : "", msg);
     else
         diag_plain(d, "hook %s: %s", hook_path(h), msg);
     if (rc != LUA_OK) lua_pop(L, 1);
@@ -333,10 +355,15 @@ int hook_load(Hook *h, const char *path, const char *shown, Diag *d)
     const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
     char chunk[512];
     snprintf(chunk, sizeof chunk, "@%s", base);
+    h->running = 1;                                      /* a file too big for the budget */
     int rc = luaL_loadbufferx(L, text, n, chunk, "t");   /* "t": bytecode is refused */
+    h->running = 0;
     free(text);
     if (rc != LUA_OK) {
-        diag_plain(d, "hook %s: %s", h->path, lua_tostring(L, -1));
+        if (h->tripped == TRIP_MEMORY)
+            diag_plain(d, "hook %s: memory budget of %zu bytes exceeded while loading the file", h->path, h->lim.memory);
+        else
+            diag_plain(d, "hook %s: %s", h->path, lua_tostring(L, -1));
         lua_pop(L, 1);
         return -1;
     }

@@ -591,7 +591,7 @@ static int eval_achievement(Session *s, const EvalArgs *ea)
     int n = 0;
     for (int i = 0; i < s->p->nhooks && n < 2 * MAX_SETS; i++) paths[n++] = s->p->hooks[i];
     for (int i = 0; i < ea->nhooks; i++) paths[n++] = ea->hooks[i];
-    EvalHooks *eh = n ? evalhooks_open(paths, n, NULL, stderr, &s->d) : NULL;
+    EvalHooks *eh = n ? evalhooks_open(s->p, paths, n, NULL, stderr, &s->d) : NULL;
     if (n && !eh) return EXIT_HOOK;
     /* With Lua in play a run may fail half-way: keep even csv and json
      * back until it has succeeded, so that a failure prints no rows. */

@@ -26,6 +26,7 @@
 #include "check.h"
 #include "explain.h"
 #include "grade.h"
+#include "luaapi.h"
 #include "num.h"
 #include "output.h"
 #include "scenario.h"
@@ -295,8 +296,8 @@ static int api_indicators(lua_State *L)
         lua_pushboolean(L, ind->realisation != NULL); lua_setfield(L, -2, "formula");
         push_units_of(L, &ind->units); lua_setfield(L, -2, "units");
         int codes[64], n = 0;
-        codes_in_expr(ind->realisation, codes, &n, 64);
-        codes_in_expr(ind->target_expr, codes, &n, 64);
+        formula_uses(p, ind->realisation, codes, &n, 64);
+        formula_uses(p, ind->target_expr, codes, &n, 64);
         push_codes(L, p, codes, n); lua_setfield(L, -2, "uses");
         n = 0;
         weighted_codes(ind->realisation, codes, &n, 64);
@@ -637,107 +638,6 @@ static int api_budget(lua_State *L)
     return 1;
 }
 
-static int api_grade(lua_State *L)
-{
-    Report *r = report_of(L);
-    const char *name = luaL_checkstring(L, 1);
-    double v = luaL_checknumber(L, 2);
-    int s = plan_scheme_index(r->cp->plan, name);
-    if (s < 0) return luaL_error(L, "the plan has no grade scheme '%s'", name);
-    const Scheme *sc = &r->cp->plan->schemes[s];
-    int b = sc->ordinal ? -1 : grade_find(sc, v);
-    if (b < 0) { lua_pushnil(L); return 1; }
-    lua_pushstring(L, sc->bands[b].code);
-    lua_pushstring(L, sc->bands[b].label);
-    return 2;
-}
-
-/* v at d decimals, rounded half-up the decimal way as every figure of a
- * report is (84.975 -> 84.98); d -1 or absent: as computed. */
-static void format_rounded(char *buf, size_t n, double v, int d)
-{
-    if (d < 0 || d > 9) { num_format(buf, n, v, -1); return; }
-    num_format(buf, n, num_round(v, (Rounding){ ROUND_HALF_UP, d }), d);
-}
-
-/* Argument 1 at d decimals; an integer (rupiah) exactly, never through a double. */
-static void format_arg(lua_State *L, char *buf, size_t n, int d)
-{
-    if (lua_isinteger(L, 1)) {
-        lua_Integer i = lua_tointeger(L, 1);
-        if (d <= 0) snprintf(buf, n, "%lld", (long long)i);
-        else snprintf(buf, n, "%lld.%0*d", (long long)i, d, 0);
-        return;
-    }
-    format_rounded(buf, n, luaL_checknumber(L, 1), d);
-}
-
-static int api_format(lua_State *L)
-{
-    int d = (int)luaL_optinteger(L, 2, -1);
-    char buf[96];
-    format_arg(L, buf, sizeof buf, d > 60 ? 60 : d);
-    lua_pushstring(L, buf);
-    return 1;
-}
-
-/* 62.644.362.476 and 84,98: what Indonesian readers expect. */
-static int api_format_id(lua_State *L)
-{
-    int d = (int)luaL_optinteger(L, 2, -1);
-    char buf[96], out[160];
-    format_arg(L, buf, sizeof buf, d > 60 ? 60 : d);
-    const char *p = buf;
-    size_t k = 0;
-    if (*p == '-') out[k++] = *p++;
-    size_t int_len = strcspn(p, ".");
-    for (size_t i = 0; i < int_len; i++) {
-        if (i && (int_len - i) % 3 == 0) out[k++] = '.';
-        out[k++] = p[i];
-    }
-    if (p[int_len] == '.') {
-        out[k++] = ',';
-        for (const char *q = p + int_len + 1; *q && k < sizeof out - 1; q++) out[k++] = *q;
-    }
-    out[k] = '\0';
-    lua_pushstring(L, out);
-    return 1;
-}
-
-static int api_csv(lua_State *L)
-{
-    const char *s = luaL_checkstring(L, 1);
-    if (!strpbrk(s, ",\"\n\r")) { lua_pushstring(L, s); return 1; }
-    luaL_Buffer b;
-    luaL_buffinit(L, &b);
-    luaL_addchar(&b, '"');
-    for (; *s; s++) {
-        if (*s == '"') luaL_addchar(&b, '"');
-        luaL_addchar(&b, *s);
-    }
-    luaL_addchar(&b, '"');
-    luaL_pushresult(&b);
-    return 1;
-}
-
-static int api_json(lua_State *L)
-{
-    const char *s = luaL_checkstring(L, 1);
-    luaL_Buffer b;
-    luaL_buffinit(L, &b);
-    luaL_addchar(&b, '"');
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        char esc[8];
-        if (*p == '"' || *p == '\\') { luaL_addchar(&b, '\\'); luaL_addchar(&b, (char)*p); }
-        else if (*p == '\n') luaL_addstring(&b, "\\n");
-        else if (*p < 0x20) { snprintf(esc, sizeof esc, "\\u%04x", *p); luaL_addstring(&b, esc); }
-        else luaL_addchar(&b, (char)*p);
-    }
-    luaL_addchar(&b, '"');
-    luaL_pushresult(&b);
-    return 1;
-}
-
 static int api_write(lua_State *L)
 {
     Report *r = report_of(L);
@@ -756,6 +656,43 @@ static int api_write(lua_State *L)
 #define SHEET_TYPE "sakip.sheet"
 
 enum { XF_TEXT, XF_HEADER, XF_PERCENT, XF_RUPIAH };
+
+/* ---- the output file ------------------------------------------------------------- */
+
+/* The mode a report file gets: the mode of the file it replaces, or what
+ * a new file gets under the umask (mkstemp's 0600 is not what a report needs). */
+static mode_t out_mode(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) == 0) return st.st_mode & 07777;
+    mode_t mask = umask(0);
+    umask(mask);
+    return 0666 & ~mask;
+}
+
+/* A temporary file next to path (the rename is then atomic): its file
+ * descriptor, with the name in a malloc'd *tmp; -1 when it cannot be made. */
+static int temp_next_to(const char *path, char **tmp)
+{
+    size_t n = strlen(path) + 16;
+    *tmp = skp_xmalloc(n);
+    snprintf(*tmp, n, "%s.tmp-XXXXXX", path);
+    int fd = mkstemp(*tmp);
+    if (fd >= 0) fchmod(fd, out_mode(path));
+    return fd;
+}
+
+/* --out must be writable before the evaluation and the template run:
+ * otherwise the same failure is exit 5, whatever the template writes. */
+static int probe_out(const char *path, Diag *d)
+{
+    char *tmp;
+    int fd = temp_next_to(path, &tmp);
+    if (fd < 0) diag_plain(d, "%s: cannot write the report here: %s", path, strerror(errno));
+    else { close(fd); unlink(tmp); }
+    free(tmp);
+    return fd < 0 ? 5 : 0;
+}
 
 /* Number formats an Indonesian reader's Excel shows as 100,17% and
  * Rp 62.644.362.476: numbers stay numbers, the locale draws the separators. */
@@ -780,10 +717,7 @@ static int api_workbook(lua_State *L)
     Report *r = report_of(L);
     if (!r->out_path) return luaL_error(L, "a workbook is a file: give --out FILE.xlsx");
     if (!r->wb) {
-        size_t n = strlen(r->out_path) + 16;
-        r->wb_tmp = skp_xmalloc(n);
-        snprintf(r->wb_tmp, n, "%s.tmp-XXXXXX", r->out_path);
-        int fd = mkstemp(r->wb_tmp);
+        int fd = temp_next_to(r->out_path, &r->wb_tmp);
         if (fd < 0) return luaL_error(L, "%s: %s", r->out_path, strerror(errno));
         close(fd);
         r->wb = workbook_new(r->wb_tmp);
@@ -798,8 +732,11 @@ static int wb_sheet(lua_State *L)
     Report *r = report_of(L);
     const char *name = luaL_checkstring(L, 2);
     if (!r->wb) return luaL_error(L, "call sakip.workbook() first");
+    /* checked first: the library would print its own warning to stderr */
+    lxw_error bad = workbook_validate_sheet_name(r->wb, name);
+    if (bad) return luaL_error(L, "cannot add a sheet '%s': %s", name, lxw_strerror(bad));
     lxw_worksheet *ws = workbook_add_worksheet(r->wb, name);
-    if (!ws) return luaL_error(L, "cannot add a sheet '%s' (a name is at most 31 characters, once)", name);
+    if (!ws) return luaL_error(L, "cannot add a sheet '%s'", name);
     lxw_worksheet **u = lua_newuserdatauv(L, sizeof *u, 0);
     *u = ws;
     luaL_setmetatable(L, SHEET_TYPE);
@@ -811,7 +748,7 @@ static int sheet_write(lua_State *L)
     Report *r = report_of(L);
     lxw_worksheet *ws = *(lxw_worksheet **)luaL_checkudata(L, 1, SHEET_TYPE);
     lua_Integer row = luaL_checkinteger(L, 2), col = luaL_checkinteger(L, 3);
-    if (row < 1 || row > 1048576 || col < 1 || col > 16384) return luaL_error(L, "cell (%d, %d) is outside a sheet", (int)row, (int)col);
+    if (row < 1 || row > 1048576 || col < 1 || col > 16384) return luaL_error(L, "cell (%I, %I) is outside a sheet", row, col);
     static const char *const styles[] = { "text", "header", "percent", "rupiah", NULL };
     int style = luaL_checkoption(L, 5, "text", styles);
     lxw_format *f = workbook_format(r, style);
@@ -822,7 +759,7 @@ static int sheet_write(lua_State *L)
     case LUA_TBOOLEAN: e = worksheet_write_boolean(ws, (lxw_row_t)(row - 1), (lxw_col_t)(col - 1), lua_toboolean(L, 4), f); break;
     default: e = worksheet_write_string(ws, (lxw_row_t)(row - 1), (lxw_col_t)(col - 1), luaL_checkstring(L, 4), f); break;
     }
-    if (e != LXW_NO_ERROR) return luaL_error(L, "cannot write cell (%d, %d): %s", (int)row, (int)col, lxw_strerror(e));
+    if (e != LXW_NO_ERROR) return luaL_error(L, "cannot write cell (%I, %I): %s", row, col, lxw_strerror(e));
     return 0;
 }
 
@@ -831,7 +768,7 @@ static int sheet_width(lua_State *L)
     lxw_worksheet *ws = *(lxw_worksheet **)luaL_checkudata(L, 1, SHEET_TYPE);
     lua_Integer col = luaL_checkinteger(L, 2);
     double w = luaL_checknumber(L, 3);
-    if (col < 1 || col > 16384) return luaL_error(L, "column %d is outside a sheet", (int)col);
+    if (col < 1 || col > 16384) return luaL_error(L, "column %I is outside a sheet", col);
     worksheet_set_column(ws, (lxw_col_t)(col - 1), (lxw_col_t)(col - 1), w, NULL);
     return 0;
 }
@@ -845,9 +782,7 @@ static int workbook_finish(Report *r, int ok, Diag *d)
     int rc = 0;
     if (ok && e != LXW_NO_ERROR) { diag_plain(d, "%s: %s", r->out_path, lxw_strerror(e)); rc = 5; }
     else if (ok) {
-        mode_t mask = umask(0);             /* mkstemp's 0600 is not what a report needs */
-        umask(mask);
-        chmod(r->wb_tmp, 0666 & ~mask);
+        chmod(r->wb_tmp, out_mode(r->out_path));   /* the library wrote the file anew */
         if (rename(r->wb_tmp, r->out_path) != 0) { diag_plain(d, "%s: %s", r->out_path, strerror(errno)); rc = 5; }
     }
     if (!ok || rc) unlink(r->wb_tmp);
@@ -886,13 +821,12 @@ static void open_api(lua_State *L, Report *r)
         { "plan", api_plan }, { "results", api_results }, { "indicators", api_indicators },
         { "records", api_records }, { "explain", api_explain }, { "evaluate", api_evaluate },
         { "units", api_units }, { "periods", api_periods },
-        { "budget", api_budget }, { "grade", api_grade },
-        { "format", api_format }, { "format_id", api_format_id }, { "csv", api_csv }, { "json", api_json },
-        { "write", api_write }, { NULL, NULL },
+        { "budget", api_budget }, { "write", api_write }, { NULL, NULL },
     };
     luaL_newlibtable(L, api);
     lua_pushlightuserdata(L, r);
     luaL_setfuncs(L, api, 1);
+    luaapi_common(L, r->cp->plan);
     lua_pushlightuserdata(L, r);             /* sakip.workbook, with its sheet method */
     lua_createtable(L, 0, 1);
     lua_pushlightuserdata(L, r);
@@ -939,15 +873,8 @@ static int write_out(const char *path, const StrBuf *b, Diag *d)
         if (b->len) fwrite(b->s, 1, b->len, stdout);
         return ferror(stdout) ? 5 : 0;
     }
-    size_t n = strlen(path) + 16;
-    char *tmp = skp_xmalloc(n);
-    snprintf(tmp, n, "%s.tmp-XXXXXX", path);
-    int fd = mkstemp(tmp);
-    if (fd >= 0) {                         /* mkstemp makes it 0600; a report is as readable as any file */
-        mode_t mask = umask(0);
-        umask(mask);
-        fchmod(fd, 0666 & ~mask);
-    }
+    char *tmp;
+    int fd = temp_next_to(path, &tmp);
     FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
     int ok = f && (!b->len || fwrite(b->s, 1, b->len, f) == b->len);
     if (f && fclose(f) != 0) ok = 0;
@@ -975,7 +902,8 @@ int report_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, cons
     r.db = db;
     r.d = d;
     r.out_path = q->out;
-    int rc = eval_run(cp, db, opt, collect, &r, d);
+    int rc = q->out ? probe_out(q->out, d) : 0;
+    if (!rc) rc = eval_run(cp, db, opt, collect, &r, d);
     if (!rc && cp->plan->budget.declared) {
         rc = budget_run(cp->plan, db, &r.budget, d);
         r.has_budget = !rc;

@@ -1,0 +1,3 @@
+-- a global read at the top level
+local t = setup_table
+return { render = function() end }

@@ -1,0 +1,4 @@
+-- a syntax error: the file does not load at all, no traceback
+return { render = function()
+    sakip.write("unclosed"
+end }

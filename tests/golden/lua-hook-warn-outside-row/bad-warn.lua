@@ -1,0 +1,2 @@
+-- sakip.warn takes text
+return { after_unit = function(unit) sakip.warn(nil) end }

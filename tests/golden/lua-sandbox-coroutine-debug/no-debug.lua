@@ -1,0 +1,2 @@
+-- debug is not there
+return { render = function() local t = debug.traceback() end }

@@ -1,0 +1,2 @@
+-- a workbook
+return { render = function() sakip.workbook():sheet("S"):write(1, 1, "x") end }

@@ -1,0 +1,2 @@
+-- a report with nothing in it
+return { render = function() end }
