@@ -26,6 +26,11 @@ struct Hook {
     const char *path;
     char *path_copy;
     int module;                  /* registry reference of the hook's table */
+    /* the table's functions, each looked up once (raw: no metamethod runs
+     * outside a protected call): name and registry reference, LUA_NOREF
+     * when the table has no such function */
+    struct { char *name; int ref; } fns[16];
+    int nfns;
 };
 
 /* ---- budgets ---------------------------------------------------------------------- */
@@ -270,6 +275,7 @@ void hook_free(Hook *h)
 {
     if (!h) return;
     lua_close(h->L);
+    for (int i = 0; i < h->nfns; i++) free(h->fns[i].name);
     free(h->path_copy);
     free(h);
 }
@@ -373,18 +379,49 @@ int hook_load(Hook *h, const char *path, const char *shown, Diag *d)
         lua_pop(L, 1);
         return -1;
     }
+    for (int i = 0; i < h->nfns; i++) free(h->fns[i].name);   /* another file: look up anew */
+    h->nfns = 0;
     h->module = luaL_ref(L, LUA_REGISTRYINDEX);
     return 0;
+}
+
+/* Pushes the hook table's function `name` and returns 1, or returns 0 when
+ * it has none. Found once: events and Lua functions are called per row. */
+static int push_fn(Hook *h, const char *name)
+{
+    lua_State *L = h->L;
+    for (int i = 0; i < h->nfns; i++)
+        if (!strcmp(h->fns[i].name, name)) {
+            if (h->fns[i].ref == LUA_NOREF) return 0;
+            lua_rawgeti(L, LUA_REGISTRYINDEX, h->fns[i].ref);
+            return 1;
+        }
+    lua_rawgeti(L, LUA_REGISTRYINDEX, h->module);
+    lua_pushstring(L, name);
+    lua_rawget(L, -2);
+    lua_remove(L, -2);
+    int found = lua_isfunction(L, -1);
+    if (h->nfns == (int)(sizeof h->fns / sizeof *h->fns)) {     /* no room to remember: look up again next time */
+        if (!found) lua_pop(L, 1);
+        return found;
+    }
+    h->fns[h->nfns].name = skp_xstrdup(name);
+    if (found) {
+        lua_pushvalue(L, -1);
+        h->fns[h->nfns].ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    } else {
+        lua_pop(L, 1);
+        h->fns[h->nfns].ref = LUA_NOREF;
+    }
+    h->nfns++;
+    return found;
 }
 
 static int call_n(Hook *h, const char *name, int nargs, int nresults, Diag *d)
 {
     lua_State *L = h->L;
-    lua_rawgeti(L, LUA_REGISTRYINDEX, h->module);
-    lua_getfield(L, -1, name);
-    lua_remove(L, -2);
-    if (!lua_isfunction(L, -1)) {
-        lua_pop(L, 1 + nargs);
+    if (!push_fn(h, name)) {
+        lua_pop(L, nargs);
         return 0;
     }
     lua_insert(L, -1 - nargs);
@@ -396,10 +433,7 @@ int hook_call_value(Hook *h, const char *name, int nargs, Diag *d) { return call
 
 int hook_has(Hook *h, const char *name)
 {
-    lua_State *L = h->L;
-    lua_rawgeti(L, LUA_REGISTRYINDEX, h->module);
-    lua_getfield(L, -1, name);
-    int yes = lua_isfunction(L, -1);
-    lua_pop(L, 2);
-    return yes;
+    if (!push_fn(h, name)) return 0;
+    lua_pop(h->L, 1);
+    return 1;
 }
