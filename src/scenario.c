@@ -132,7 +132,10 @@ int scenario_build(const Plan *p, const char *name, const char *const *sets, int
     }
     for (int i = 0; i < nsets; i++) {
         Override o;
-        if (parse_set(p, sets[i], out, &o, err, errn) != 0) return -1;
+        if (parse_set(p, sets[i], out, &o, err, errn) != 0) {
+            scenario_free(out);             /* nothing half-built is left to the caller */
+            return -1;
+        }
         push(out, &cap, &o);
     }
     return 0;

@@ -15,7 +15,7 @@ typedef struct {
 /* The changes of scenario `name` (NULL: none), its bases first, then the
  * `--set` specs: [UNIT:]CODE.FIELD[@YEAR]=VALUE with FIELD target,
  * realisation, weight or cap, VALUE a number, a level (WTP) or, for cap,
- * none. Returns 0, or -1 with the reason in err. */
+ * none. Returns 0, or -1 with the reason in err (and *out empty). */
 int scenario_build(const Plan *p, const char *name, const char *const *sets, int nsets,
                    OverrideList *out, char *err, size_t errn);
 void scenario_free(OverrideList *l);
