@@ -309,14 +309,82 @@ static int api_indicators(lua_State *L)
     return 1;
 }
 
+/* ---- statements that a Lua error cannot leak ------------------------------------- */
+
+/* A statement read row by row into Lua tables: any push may raise an error
+ * (the memory budget) and unwind past the loop, so the statement is owned
+ * by a userdata whose __gc finalizes it; it is finalized at the latest when
+ * the Lua state closes, before the database does. */
+#define STMT_TYPE "sakip.stmt"
+
+static int stmt_gc(lua_State *L)
+{
+    sqlite3_stmt **u = luaL_checkudata(L, 1, STMT_TYPE);
+    if (*u) sqlite3_finalize(*u);
+    *u = NULL;
+    return 0;
+}
+
+/* A malloc'd buffer owned by a userdata on the stack, freed by its __gc:
+ * for text made by open_memstream and then pushed, which may raise. */
+#define OWNED_TYPE "sakip.owned"
+
+static int owned_gc(lua_State *L)
+{
+    char **u = luaL_checkudata(L, 1, OWNED_TYPE);
+    free(*u);
+    *u = NULL;
+    return 0;
+}
+
+static char **owned_new(lua_State *L)
+{
+    char **u = lua_newuserdatauv(L, sizeof *u, 0);
+    *u = NULL;
+    if (luaL_newmetatable(L, OWNED_TYPE)) {
+        lua_pushcfunction(L, owned_gc);
+        lua_setfield(L, -2, "__gc");
+    }
+    lua_setmetatable(L, -2);
+    return u;
+}
+
+/* Prepares sql and pushes its guard; NULL (and nothing pushed) on failure. */
+static sqlite3_stmt *stmt_open(lua_State *L, sqlite3 *db, const char *sql)
+{
+    sqlite3_stmt **u = lua_newuserdatauv(L, sizeof *u, 0);
+    *u = NULL;
+    if (luaL_newmetatable(L, STMT_TYPE)) {
+        lua_pushcfunction(L, stmt_gc);
+        lua_setfield(L, -2, "__gc");
+    }
+    lua_setmetatable(L, -2);
+    if (sqlite3_prepare_v2(db, sql, -1, u, NULL) != SQLITE_OK) {
+        sqlite3_finalize(*u);
+        *u = NULL;
+        lua_pop(L, 1);
+        return NULL;
+    }
+    return *u;
+}
+
+/* Finalizes the statement guarded at stack index idx, and removes the guard. */
+static void stmt_close(lua_State *L, int idx)
+{
+    sqlite3_stmt **u = luaL_checkudata(L, idx, STMT_TYPE);
+    sqlite3_finalize(*u);
+    *u = NULL;
+    lua_remove(L, idx);
+}
+
 /* sakip.units(): the units table of the database, in code order:
  * code, parent (nil at the top), name, level. */
 static int api_units(lua_State *L)
 {
     Report *r = report_of(L);
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(r->db, "SELECT code, parent, name, level FROM units ORDER BY code", -1, &st, NULL) != SQLITE_OK)
-        return luaL_error(L, "cannot read the units: %s", sqlite3_errmsg(r->db));
+    sqlite3_stmt *st = stmt_open(L, r->db, "SELECT code, parent, name, level FROM units ORDER BY code");
+    if (!st) return luaL_error(L, "cannot read the units: %s", sqlite3_errmsg(r->db));
+    int guard = lua_gettop(L);
     lua_newtable(L);
     int n = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
@@ -328,7 +396,7 @@ static int api_units(lua_State *L)
         }
         lua_rawseti(L, -2, ++n);
     }
-    sqlite3_finalize(st);
+    stmt_close(L, guard);
     return 1;
 }
 
@@ -347,9 +415,9 @@ static int api_periods(lua_State *L)
         " UNION ALL SELECT period, value, source, src_file, src_line FROM period_targets WHERE unit = ?1"
         " AND indicator = ?2 AND (?3 = 0 OR period LIKE ?3 || '-%')"
         " ORDER BY 1, 3";
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(r->db, sql, -1, &st, NULL) != SQLITE_OK)
-        return luaL_error(L, "cannot read the periods: %s", sqlite3_errmsg(r->db));
+    sqlite3_stmt *st = stmt_open(L, r->db, sql);
+    if (!st) return luaL_error(L, "cannot read the periods: %s", sqlite3_errmsg(r->db));
+    int guard = lua_gettop(L);
     sqlite3_bind_text(st, 1, unit, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 2, ind, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(st, 3, year);
@@ -396,7 +464,7 @@ static int api_periods(lua_State *L)
         }
         lua_pop(L, 1);
     }
-    sqlite3_finalize(st);
+    stmt_close(L, guard);
     return 1;
 }
 
@@ -413,8 +481,9 @@ static int api_records(lua_State *L)
     if (!rd) return luaL_error(L, "the plan declares no record table '%s'", name);
     char sql[256];
     snprintf(sql, sizeof sql, "SELECT * FROM \"rec_%s\" ORDER BY rowid", name);
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(r->db, sql, -1, &st, NULL) != SQLITE_OK) { lua_pushnil(L); return 1; }
+    sqlite3_stmt *st = stmt_open(L, r->db, sql);
+    if (!st) { lua_pushnil(L); return 1; }      /* the table was never imported */
+    int guard = lua_gettop(L);
     lua_newtable(L);
     int n = 0, cols = sqlite3_column_count(st);
     while (sqlite3_step(st) == SQLITE_ROW) {
@@ -432,7 +501,7 @@ static int api_records(lua_State *L)
         }
         lua_rawseti(L, -2, ++n);
     }
-    sqlite3_finalize(st);
+    stmt_close(L, guard);
     return 1;
 }
 
@@ -446,26 +515,28 @@ static int api_explain(lua_State *L)
     EvalOptions o = *r->opt;
     o.year_from = o.year_to = (int)luaL_optinteger(L, 3, r->opt->year_to);
     o.progress = 0;
-    char *text = NULL, *err = NULL;
+    char **text = owned_new(L), **err = owned_new(L);   /* freed however this ends */
     size_t n = 0, en = 0;
-    FILE *f = open_memstream(&text, &n), *ef = open_memstream(&err, &en);
-    if (!f || !ef) return luaL_error(L, "out of memory");
+    FILE *f = open_memstream(text, &n), *ef = open_memstream(err, &en);
+    if (!f || !ef) {
+        if (f) fclose(f);
+        if (ef) fclose(ef);
+        return luaL_error(L, "out of memory");
+    }
     Diag quiet;
     diag_init(&quiet, ef);
     int rc = explain_run(r->cp, r->db, &o, &q, FMT_TABLE, f, &quiet);
     fclose(f);
     fclose(ef);
     if (rc) {
-        const char *why = err && en ? err : "no such figure";
+        const char *why = *err && en ? *err : "no such figure";
         if (!strncmp(why, "sakipc: error: ", 15)) why += 15;
         lua_pushnil(L);
         lua_pushlstring(L, why, strcspn(why, "\n"));
     } else {
-        lua_pushlstring(L, text, n);
+        lua_pushlstring(L, *text, n);
         lua_pushnil(L);
     }
-    free(text);
-    free(err);
     return 2;
 }
 
@@ -503,6 +574,7 @@ static int api_evaluate(lua_State *L)
             lua_pop(L, 1);
         }
     }
+    char **text = owned_new(L);     /* before anything C owns: pushing it may raise */
     OverrideList changes;
     char err[512];
     if (scenario_build(p, NULL, sets, nsets, &changes, err, sizeof err) != 0) {
@@ -521,9 +593,8 @@ static int api_evaluate(lua_State *L)
     o.progress = 0;
     o.overrides = all;
     o.noverrides = nall;
-    char *text = NULL;
     size_t n = 0;
-    FILE *ef = open_memstream(&text, &n);
+    FILE *ef = open_memstream(text, &n);
     Diag quiet;
     diag_init(&quiet, ef ? ef : stderr);
     int rc = eval_run(r->cp, r->db, &o, asked_sink, &a, &quiet);
@@ -531,14 +602,12 @@ static int api_evaluate(lua_State *L)
     free(all);
     scenario_free(&changes);
     if (rc || !a.found) {
-        const char *why = text && n ? text : "no such figure";
+        const char *why = *text && n ? *text : "no such figure";
         if (!strncmp(why, "sakipc: error: ", 15)) why += 15;
         lua_pushnil(L);
         lua_pushlstring(L, why, a.found || rc ? strcspn(why, "\n") : strlen(why));
-        free(text);
         return 2;
     }
-    free(text);
     push_result(L, &a.kept);
     return 1;
 }
