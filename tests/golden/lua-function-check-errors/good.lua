@@ -1,0 +1,6 @@
+-- a module that loads, with the functions the plan declares
+return {
+    dua = function(a, b) return a + b end,
+    nol = function() return 1 end,
+    satu = function(x) return x end,
+}

@@ -1,0 +1,2 @@
+-- a module that returns nothing at all
+local function f(x) return x end

@@ -1,0 +1,2 @@
+-- a module that returns a number, not a table of functions
+return 42

@@ -1,0 +1,3 @@
+-- load is not there for a Lua function either: the module fails as check loads it
+local x = load
+return { f = function(v) return v end }

@@ -1,0 +1,2 @@
+-- collectgarbage is not there for an event hook
+return { on_result = function(r) local x = collectgarbage end }

@@ -1,0 +1,2 @@
+-- io is not there for an event hook
+return { on_result = function(r) local x = io end }

@@ -1,0 +1,2 @@
+-- package is not there for an event hook
+return { on_result = function(r) local x = package end }

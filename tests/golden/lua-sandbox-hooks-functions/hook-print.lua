@@ -1,0 +1,2 @@
+-- print is not there for an event hook
+return { on_result = function(r) local x = print end }
