@@ -1206,6 +1206,15 @@ static void declare_rule_set(Checker *c, Stmt *s, Scope *scope)
     }
 }
 
+/* Word w opens a budget statement: a line joined by a trailing ',' or 'in'. */
+static int is_link_word(const Stmt *st, int w)
+{
+    static const char *const words[] = { "program", "kegiatan", "subkegiatan", "round", "pagu", "check" };
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (word_is(st, w, words[i])) return 1;
+    return 0;
+}
+
 /* program|kegiatan|subkegiatan CODE supports IND, IND ... [in UNIT] */
 static void budget_link(Checker *c, const Stmt *st, BudgetLink *l)
 {
@@ -1228,7 +1237,15 @@ static void budget_link(Checker *c, const Stmt *st, BudgetLink *l)
     l->codes = arena_alloc(c->A, (size_t)st->nwords * sizeof *l->codes);
     l->locs = arena_alloc(c->A, (size_t)st->nwords * sizeof *l->locs);
     for (; w < st->nwords && !word_is(st, w, "in"); w++) {
-        if (l->ncodes && word_is(st, w, ",")) { if (++w >= st->nwords) break; }
+        if (l->ncodes && word_is(st, w, ",")) {
+            /* a ',' at the end of a line joins the next line: a statement there is no indicator */
+            if (w + 1 >= st->nwords || (st->words[w + 1].loc.line != st->words[w].loc.line && is_link_word(st, w + 1))) {
+                diag_error(c->d, st->words[w].loc, "expected an indicator code after ','");
+                l->ncodes = 0;
+                return;
+            }
+            w++;
+        }
         if (st->words[w].kind != W_NAME) {
             diag_error(c->d, word_loc(st, w), "expected an indicator code, found %s", word_desc(c, st, w));
             l->ncodes = 0;
@@ -1244,8 +1261,12 @@ static void budget_link(Checker *c, const Stmt *st, BudgetLink *l)
     }
     if (word_is(st, w, "in")) {
         w++;
-        if (w >= st->nwords || st->words[w].kind != W_NAME) {
-            diag_error(c->d, word_loc(st, w), "expected a unit after 'in', found %s", word_desc(c, st, w));
+        if (w >= st->nwords || st->words[w].kind != W_NAME ||
+            (st->words[w].loc.line != st->words[w - 1].loc.line && is_link_word(st, w))) {
+            if (w < st->nwords && st->words[w].loc.line != st->words[w - 1].loc.line)
+                diag_error(c->d, st->words[w - 1].loc, "expected a unit after 'in'");
+            else
+                diag_error(c->d, word_loc(st, w), "expected a unit after 'in', found %s", word_desc(c, st, w));
             l->ncodes = 0;
             return;
         }
@@ -1253,6 +1274,21 @@ static void budget_link(Checker *c, const Stmt *st, BudgetLink *l)
         l->unit = st->words[w++].text;
     }
     expect_end(c, st, w, "the indicators");
+}
+
+/* A unit the plan may have: one with a block, or one an indicator lists
+ * (`units U.B`); any unit at all when an indicator selects units by level
+ * or place in the tree, as the database has them. */
+static int unit_named(Checker *c, const char *unit)
+{
+    if (strmap_get(&c->unit_map, unit) >= 0) return 1;
+    for (int i = 0; i < c->inds.len; i++) {
+        const UnitSel *u = &c->inds.items[i].units;
+        if (u->kind != SEL_LIST) return 1;
+        for (int k = 0; k < u->ncodes; k++)
+            if (!strcmp(u->codes[k], unit)) return 1;
+    }
+    return 0;
 }
 
 /* The indicators and units of budget links, once everything is declared. */
@@ -1264,14 +1300,24 @@ static void resolve_budget_links(Checker *c)
         l->code_ids = arena_alloc(c->A, (size_t)(l->ncodes ? l->ncodes : 1) * sizeof *l->code_ids);
         for (int k = 0; k < l->ncodes; k++) {
             l->code_ids[k] = strmap_get(&c->code_map, l->codes[k]);
-            if (l->code_ids[k] < 0)
+            if (l->code_ids[k] < 0) {
                 diag_error(c->d, l->locs[k], "unknown indicator '%s' in %s %s%s", l->codes[k], l->level, l->line,
                            mean(c, l->codes[k], c->codes.items, c->codes.len));
+                continue;
+            }
+            for (int j = 0; j < c->inds.len; j++) {      /* one figure per unit and year, not one per group */
+                const Indicator *ind = &c->inds.items[j];
+                if (ind->code_id != l->code_ids[k] || ind->group.record < 0) continue;
+                diag_error(c->d, l->locs[k], "%s %s cannot support %s: it has one figure per %s, not one per unit; "
+                           "link an indicator made from its groups (avg(%s))", l->level, l->line, l->codes[k],
+                           group_text(c, &ind->group), l->codes[k]);
+                break;
+            }
         }
-        if (l->unit && strmap_get(&c->unit_map, l->unit) < 0) {
+        if (l->unit && !unit_named(c, l->unit)) {
             const char **names = arena_alloc(c->A, (size_t)(c->units.len ? c->units.len : 1) * sizeof *names);
             for (int u = 0; u < c->units.len; u++) names[u] = c->units.items[u].code;
-            diag_error(c->d, l->unit_loc, "unknown unit '%s' in %s %s: the plan has no unit block for it%s", l->unit,
+            diag_error(c->d, l->unit_loc, "unknown unit '%s' in %s %s: no unit block or indicator names it%s", l->unit,
                        l->level, l->line, mean(c, l->unit, names, c->units.len));
         }
         for (int j = 0; j < i; j++)
@@ -1301,7 +1347,7 @@ static void declare_budget(Checker *c, Stmt *s)
         Stmt *st = s->body[k];
         normalize_words(c, st);
         if (st->has_block || st->value) {
-            diag_error(c->d, st->loc, "a budget block holds 'round', 'pagu', 'check' and 'program' statements");
+            diag_error(c->d, st->loc, "a budget block holds 'round', 'pagu', 'check', 'program', 'kegiatan' and 'subkegiatan' statements");
             continue;
         }
         if (word_is(st, 0, "round")) {
@@ -1329,7 +1375,7 @@ static void declare_budget(Checker *c, Stmt *s)
             if (!l.ncodes) continue;
             VEC_PUSH(links, l);
         } else {
-            diag_error(c->d, st->loc, "a budget block holds 'round', 'pagu', 'check' and 'program' statements; found %s",
+            diag_error(c->d, st->loc, "a budget block holds 'round', 'pagu', 'check', 'program', 'kegiatan' and 'subkegiatan' statements; found %s",
                        word_desc(c, st, 0));
         }
     }
@@ -1827,9 +1873,15 @@ static void check_lua_modules(Checker *c)
         Hook *h = hook_new(NULL);
         if (!h) { diag_error(c->d, f->loc, "cannot start Lua"); continue; }
         int before = c->d->errors;
-        if (hook_load(h, f->lua_file, NULL, c->d) == 0 && !hook_has(h, f->name))
+        const char *kind;
+        if (hook_load(h, f->lua_file, NULL, c->d) != 0) kind = "function";     /* reported */
+        else kind = hook_field_type(h, f->name);
+        if (!kind)
             diag_error(c->d, f->loc, "the Lua module %s defines no function %s (its table has no field '%s')",
                        f->lua_file, f->name, f->name);
+        else if (strcmp(kind, "function"))
+            diag_error(c->d, f->loc, "the Lua module %s has a field '%s', but it is a %s, not a function",
+                       f->lua_file, f->name, kind);
         else if (c->d->errors > before)
             diag_note(c->d, f->loc, "function %s is declared here", f->name);
         hook_free(h);

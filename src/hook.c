@@ -375,7 +375,7 @@ int hook_load(Hook *h, const char *path, const char *shown, Diag *d)
     }
     if (protected_call(h, 0, 1, d) != 0) return -1;
     if (!lua_istable(L, -1)) {
-        diag_plain(d, "hook %s: the file must return a table of hook functions, not %s", h->path, luaL_typename(L, -1));
+        diag_plain(d, "hook %s: the file must return a table of functions, not %s", h->path, luaL_typename(L, -1));
         lua_pop(L, 1);
         return -1;
     }
@@ -436,4 +436,14 @@ int hook_has(Hook *h, const char *name)
     if (!push_fn(h, name)) return 0;
     lua_pop(h->L, 1);
     return 1;
+}
+
+const char *hook_field_type(Hook *h, const char *name)
+{
+    lua_State *L = h->L;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, h->module);
+    lua_pushstring(L, name);
+    int t = lua_rawget(L, -2);
+    lua_pop(L, 2);
+    return t == LUA_TNIL ? NULL : lua_typename(L, t);
 }

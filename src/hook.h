@@ -47,6 +47,9 @@ int hook_call(Hook *h, const char *name, int nargs, Diag *d);
 int hook_call_value(Hook *h, const char *name, int nargs, Diag *d);
 /* 1 when the module has a function `name`. */
 int hook_has(Hook *h, const char *name);
+/* The type of the table's field name ("number", "function"), or NULL when
+ * the table has no such field. */
+const char *hook_field_type(Hook *h, const char *name);
 
 /* The module table's path, for messages. */
 const char *hook_path(const Hook *h);

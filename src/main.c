@@ -580,6 +580,7 @@ static int eval_budget(Session *s)
     BudgetReport r;
     int rc = budget_run(s->p, s->db, &r, &s->d);
     if (!rc) rc = output_budget(stdout, s->fmt, wants_color(stdout), s->p, &r);
+    if (rc == EXIT_DATA) diag_summary(&s->d);
     budget_free(&r);
     return rc;
 }

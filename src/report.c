@@ -28,12 +28,14 @@
 #include "grade.h"
 #include "luaapi.h"
 #include "num.h"
+#include "period.h"
 #include "output.h"
 #include "scenario.h"
 
 #include <errno.h>
 #include <lauxlib.h>
 #include <xlsxwriter.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -259,6 +261,18 @@ static void weighted_codes(const Expr *e, int *codes, int *n, int max)
     for (int i = 0; i < e->nargs; i++) weighted_codes(e->args[i], codes, n, max);
 }
 
+/* A formula made from the units below: sum(X over children), ... (not a
+ * formula that merely uses such a figure, which Indicator.rollup also marks
+ * to order the evaluation). */
+static int unit_agg_in(const Expr *e)
+{
+    if (!e) return 0;
+    if (e->res == RES_UNIT_AGG) return 1;
+    if (unit_agg_in(e->a) || unit_agg_in(e->b) || unit_agg_in(e->c) || unit_agg_in(e->where)) return 1;
+    for (int i = 0; i < e->nargs; i++) if (unit_agg_in(e->args[i])) return 1;
+    return 0;
+}
+
 static void push_units_of(lua_State *L, const UnitSel *u)
 {
     static const char *const kinds[] = { "list", "all", "level", "under" };
@@ -303,7 +317,8 @@ static int api_indicators(lua_State *L)
         weighted_codes(ind->realisation, codes, &n, 64);
         push_codes(L, p, codes, n); lua_setfield(L, -2, "parts");
         lua_pushboolean(L, n > 0); lua_setfield(L, -2, "composite");
-        lua_pushboolean(L, ind->rollup); lua_setfield(L, -2, "rollup");
+        lua_pushboolean(L, unit_agg_in(ind->realisation) || unit_agg_in(ind->target_expr));
+        lua_setfield(L, -2, "rollup");
         lua_rawseti(L, -2, i + 1);
     }
     return 1;
@@ -400,6 +415,66 @@ static int api_units(lua_State *L)
     return 1;
 }
 
+/* A lookup the plan cannot answer is the template's mistake: an error. One
+ * the data cannot answer (a unit, a year without figures) is nil and why. */
+static void check_code(lua_State *L, const Plan *p, const char *code)
+{
+    for (int i = 0; i < p->ncodes; i++)
+        if (!strcmp(p->codes[i], code)) return;
+    luaL_error(L, "the plan has no indicator '%s'", code);
+}
+
+/* 1 when the database has the unit, 0 when not, -1 when it cannot say. */
+static int unit_known(lua_State *L, Report *r, const char *unit)
+{
+    sqlite3_stmt *st = stmt_open(L, r->db, "SELECT 1 FROM units WHERE code = ?1");
+    if (!st) return -1;
+    sqlite3_bind_text(st, 1, unit, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(st);
+    stmt_close(L, lua_gettop(L));
+    return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Periods in the order they end; of those that end together, the shorter
+ * first: 2024-02, 2024-Q1, 2024-S1, 2024-11, 2024-12, 2024-Q4, 2024-S2, 2024. */
+typedef struct { int end, span, at; } PeriodKey;
+
+static int period_key_cmp(const void *a, const void *b)
+{
+    const PeriodKey *x = a, *y = b;
+    if (x->end != y->end) return x->end < y->end ? -1 : 1;
+    if (x->span != y->span) return x->span < y->span ? -1 : 1;
+    return x->at - y->at;
+}
+
+/* Reorders the list on top of the stack (entries with a `period` field).
+ * The keys live in a userdata: a Lua error here frees them too. */
+static void sort_periods(lua_State *L, int n)
+{
+    int list = lua_gettop(L);
+    PeriodKey *keys = lua_newuserdatauv(L, sizeof *keys * (size_t)(n ? n : 1), 0);
+    for (int i = 0; i < n; i++) {
+        lua_rawgeti(L, list, i + 1);
+        lua_getfield(L, -1, "period");
+        size_t len;
+        const char *text = lua_tolstring(L, -1, &len);
+        Period per;
+        int ok = text && period_parse(text, len, &per) == 0;
+        keys[i].end = ok ? period_end(per) : INT32_MAX;      /* the store holds only valid periods */
+        keys[i].span = ok ? period_last_month(per) - period_first_month(per) : 0;
+        keys[i].at = i + 1;
+        lua_pop(L, 2);
+    }
+    qsort(keys, (size_t)n, sizeof *keys, period_key_cmp);
+    lua_createtable(L, n, 0);
+    for (int i = 0; i < n; i++) {
+        lua_rawgeti(L, list, keys[i].at);
+        lua_rawseti(L, -2, i + 1);
+    }
+    lua_replace(L, list);
+    lua_pop(L, 1);                           /* the keys */
+}
+
 /* sakip.periods(UNIT, INDICATOR [, YEAR]): the figure's data period by
  * period, as the database holds it, in period order: period, realisation
  * and target per source (both nil where the data has none), and where each
@@ -409,6 +484,14 @@ static int api_periods(lua_State *L)
     Report *r = report_of(L);
     const char *unit = luaL_checkstring(L, 1), *ind = luaL_checkstring(L, 2);
     lua_Integer year = luaL_optinteger(L, 3, 0);
+    check_code(L, r->cp->plan, ind);
+    int known = unit_known(L, r, unit);
+    if (known <= 0) {
+        lua_pushnil(L);
+        if (known < 0) lua_pushfstring(L, "cannot read the units: %s", sqlite3_errmsg(r->db));
+        else lua_pushfstring(L, "unit '%s' is not in the database's units table", unit);
+        return 2;
+    }
     static const char sql[] =
         "SELECT period, value, NULL, src_file, src_line FROM realisasi WHERE unit = ?1 AND indicator = ?2"
         " AND (?3 = 0 OR period = ?3 OR period LIKE ?3 || '-%')"
@@ -465,6 +548,7 @@ static int api_periods(lua_State *L)
         lua_pop(L, 1);
     }
     stmt_close(L, guard);
+    sort_periods(L, n);
     return 1;
 }
 
@@ -512,6 +596,7 @@ static int api_explain(lua_State *L)
 {
     Report *r = report_of(L);
     ExplainQuery q = { luaL_checkstring(L, 1), luaL_checkstring(L, 2), luaL_optstring(L, 4, NULL) };
+    check_code(L, r->cp->plan, q.indicator);
     EvalOptions o = *r->opt;
     o.year_from = o.year_to = (int)luaL_optinteger(L, 3, r->opt->year_to);
     o.progress = 0;
@@ -560,9 +645,11 @@ static int api_evaluate(lua_State *L)
     const Plan *p = r->cp->plan;
     Asked a = { .unit = luaL_checkstring(L, 1), .code = -1,
                 .year = (int)luaL_optinteger(L, 3, r->opt->year_to), .r = r };
+    lua_Integer year = luaL_optinteger(L, 3, r->opt->year_to);
+    luaL_argcheck(L, year >= 1900 && year <= 2999, 3, "a year from 1900 to 2999");
     const char *code = luaL_checkstring(L, 2);
+    check_code(L, p, code);
     for (int i = 0; i < p->ncodes; i++) if (!strcmp(p->codes[i], code)) a.code = i;
-    if (a.code < 0) return luaL_error(L, "the plan has no indicator '%s'", code);
     const char *sets[64];
     int nsets = 0;
     if (!lua_isnoneornil(L, 4)) {
@@ -601,11 +688,16 @@ static int api_evaluate(lua_State *L)
     if (ef) fclose(ef);
     free(all);
     scenario_free(&changes);
-    if (rc || !a.found) {
-        const char *why = *text && n ? *text : "no such figure";
+    if (rc) {
+        const char *why = *text && n ? *text : "the evaluation failed";
         if (!strncmp(why, "sakipc: error: ", 15)) why += 15;
         lua_pushnil(L);
-        lua_pushlstring(L, why, a.found || rc ? strcspn(why, "\n") : strlen(why));
+        lua_pushlstring(L, why, strcspn(why, "\n"));
+        return 2;
+    }
+    if (!a.found) {                             /* the words of sakip.explain */
+        lua_pushnil(L);
+        lua_pushfstring(L, "unit %s has no %s in %d", a.unit, code, a.year);
         return 2;
     }
     push_result(L, &a.kept);

@@ -12,5 +12,5 @@ return { render = function()
     W("group Nope: ", first(sakip.explain("U", "IKM", 2023, "Nope")), "\n")
     W("unknown unit: ", first(sakip.explain("ZZ", "A")), "\n")
     W("not in the unit: ", first(sakip.explain("U", "VONLY")), "\n")
-    W("unknown indicator: ", first(sakip.explain("U", "NOPE")), "\n")
+    W("unknown indicator: ", select(2, pcall(sakip.explain, "U", "NOPE")), "\n")   -- the plan's lack: an error
 end }
