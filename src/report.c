@@ -303,7 +303,11 @@ static int api_indicators(lua_State *L)
         push_opt_string(L, ind->measure); lua_setfield(L, -2, "measure");
         push_opt_string(L, ind->tujuan); lua_setfield(L, -2, "tujuan");
         push_opt_string(L, ind->sasaran); lua_setfield(L, -2, "sasaran");
-        lua_pushstring(L, polarity_name(ind->rules.polarity)); lua_setfield(L, -2, "polarity");
+        if (ind->rules.polarity == POL_RANGE)       /* "range B": the formula above the range too */
+            lua_pushfstring(L, "range %s", polarity_name(ind->rules.range_above) + strlen("lower "));
+        else
+            lua_pushstring(L, polarity_name(ind->rules.polarity));
+        lua_setfield(L, -2, "polarity");
         lua_pushstring(L, aggregate_name(ind->rules.agg)); lua_setfield(L, -2, "aggregate");
         lua_pushnumber(L, ind->weight); lua_setfield(L, -2, "weight");
         lua_pushboolean(L, ind->group.record >= 0); lua_setfield(L, -2, "grouped");
