@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The HTML report in a real browser: sakipc's lkip-html template renders the
-# Balangan example (indicators over the Renstra years, and Table XI's
-# budget) to self-contained HTML files; headless Chromium must load each
+# Balangan example (indicators over the Renstra years; Table XI's budget;
+# the whole plan, whose programs are linked to indicators: absorption
+# against achievement) to self-contained HTML files; headless Chromium must load each
 # with no console error and no network request, the DOM must hold the
 # tables and the inline SVG charts, and a screenshot is taken for a human
 # to look at (left in the build directory: report-*.png).
@@ -25,8 +26,12 @@ rm -f balangan.db
 "$sakipc" import balangan.db --plan plan.skp units.csv indicators.csv targets.csv realisasi.csv budget.csv > /dev/null
 "$sakipc" report plan.skp --template lkip-html --unit SETWAN --year 2021..2023 --target renstra --out "$tmp/years.html"
 "$sakipc" report case5-budget.skp --template lkip-html --out "$tmp/budget.html"
+"$sakipc" report plan.skp --template lkip-html --out "$tmp/plan.html"
 fail=0
-for name in years budget; do
+# the plan's page has the chart of absorption against achievement per program
+grep -q '<title>Serapan anggaran dan capaian kinerja 2023 per program</title>' "$tmp/plan.html" ||
+    { echo "FAIL plan: no chart of absorption against achievement"; fail=1; }
+for name in years budget plan; do
     page="$tmp/$name.html"
     if grep -Eq '(src|href)="https?:' "$page"; then echo "FAIL $name: the page refers to the network"; fail=1; fi
     log="$tmp/$name.log"
@@ -37,7 +42,7 @@ for name in years budget; do
     svgs=$(grep -o '<svg' "$tmp/$name.dom" | wc -l)
     tables=$(grep -o '<table' "$tmp/$name.dom" | wc -l)
     if [ "$svgs" -lt 1 ] || [ "$tables" -lt 1 ]; then echo "FAIL $name: $tables tables, $svgs charts"; fail=1; fi
-    "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1100,1400 \
+    "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1100,2600 \
         --screenshot="$out/report-$name.png" "file://$page" > /dev/null 2>&1 || { echo "FAIL $name: no screenshot"; fail=1; }
     [ -s "$out/report-$name.png" ] || { echo "FAIL $name: empty screenshot"; fail=1; }
     [ "$fail" -eq 0 ] && echo "ok $name: $tables tables, $svgs charts, screenshot $out/report-$name.png"

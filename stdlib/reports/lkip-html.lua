@@ -92,17 +92,30 @@ local function trend_chart(unit, rows, years)
         end
     end
     if #order == 0 or #years < 2 then return end
-    local max = 120
-    for _, code in ipairs(order) do for _, v in pairs(series[code]) do if v > max then max = v end end end
+    -- the axis spans the values (and 100), from a round ten below the lowest
+    local max, min = 110, 100
+    for _, code in ipairs(order) do
+        for _, year in ipairs(years) do
+            local v = series[code][year]
+            if v then max = math.max(max, v); min = math.min(min, v) end
+        end
+    end
+    local lo = math.max(0, math.floor(min / 10) * 10 - 10)
+    max = math.ceil(max / 10) * 10
     local left, width, height = 50, 480, 220
     local function x(i) return left + (i - 1) * width / (#years - 1) end
-    local function y(v) return 10 + (height - 40) * (1 - math.max(v, 0) / max) end
+    local function y(v) return 10 + (height - 40) * (1 - (math.max(v, lo) - lo) / (max - lo)) end
     local palette = { "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b" }
     W('<figure><svg xmlns="http://www.w3.org/2000/svg" role="img" width="', left + width + 160, '" height="', height,
       '"><title>Capaian ', esc(unit), ' per tahun</title>\n')
     local y100 = string.format("%.1f", y(100))
     W('<line x1="', left, '" y1="', y100, '" x2="', left + width, '" y2="', y100, '" stroke="#333" stroke-dasharray="4 3"/>')
     W('<text x="', left - 6, '" y="', y100, '" text-anchor="end" font-size="11">100%</text>\n')
+    for _, v in ipairs({ lo, max }) do                  -- the axis's ends
+        W('<text x="', left - 6, '" y="', string.format("%.1f", y(v) + 4), '" text-anchor="end" font-size="10" fill="#777">',
+          v, '</text>')
+    end
+    W('<line x1="', left, '" y1="10" x2="', left, '" y2="', height - 30, '" stroke="#bbb"/>\n')
     for i, year in ipairs(years) do
         W('<text x="', string.format("%.1f", x(i)), '" y="', height - 12, '" text-anchor="middle" font-size="11">', year, '</text>')
     end
