@@ -37,6 +37,7 @@ typedef struct {
 
 typedef struct {
     const char *code, *parent, *name, *level;
+    int leaf;                     /* no unit has it as parent */
 } UnitInfo;
 
 /* A unit's figures kept for the roll-ups of the units above it. */

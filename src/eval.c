@@ -888,6 +888,7 @@ static int selects(const Engine *e, const UnitSel *sel, const UnitInfo *u)
 {
     switch (sel->kind) {
     case SEL_ALL: return 1;
+    case SEL_LEAVES: return u->leaf;
     case SEL_LEVEL: return u->level && strcmp(u->level, sel->codes[0]) == 0;
     case SEL_UNDER: return is_under(e, u, sel->codes[0]);
     default:
@@ -923,7 +924,7 @@ static int load_units(Engine *e, sqlite3 *db)
     VEC(UnitInfo) v = {0};
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        UnitInfo u;
+        UnitInfo u = { 0 };
         const char *cols[4];
         for (int i = 0; i < 4; i++) {
             const unsigned char *t = sqlite3_column_text(st, i);
@@ -943,7 +944,14 @@ static int load_units(Engine *e, sqlite3 *db)
     }
     e->units = v.items;
     e->nunits = v.len;
-    for (int i = 0; i < e->nunits; i++) strmap_put(&e->unit_map, e->units[i].code, i);
+    for (int i = 0; i < e->nunits; i++) {
+        strmap_put(&e->unit_map, e->units[i].code, i);
+        e->units[i].leaf = 1;
+    }
+    for (int i = 0; i < e->nunits; i++) {
+        int p = e->units[i].parent ? strmap_get(&e->unit_map, e->units[i].parent) : -1;
+        if (p >= 0) e->units[p].leaf = 0;
+    }
     return 0;
 }
 
@@ -956,7 +964,7 @@ static int check_plan_units(Engine *e)
     for (int i = 0; i < e->nunits; i++) names[i] = e->units[i].code;
     for (int i = 0; i < e->plan->ninds; i++) {
         const UnitSel *sel = &e->plan->inds[i].units;
-        if (sel->kind == SEL_ALL || sel->kind == SEL_LEVEL) continue;
+        if (sel->kind == SEL_ALL || sel->kind == SEL_LEVEL || sel->kind == SEL_LEAVES) continue;
         for (int k = 0; k < sel->ncodes; k++) {
             const char *code = sel->codes[k];
             if (strmap_get(&e->unit_map, code) >= 0) continue;

@@ -158,6 +158,8 @@ static void spec_from_record(TableSpec *t, const RecordDecl *r)
 
 /* ---- the import state ---------------------------------------------------- */
 
+#define FIELD_SOURCE (-2)  /* a column filled from --source, not from the file */
+
 /* One value bound for insertion. */
 typedef struct {
     int type;              /* SQLITE_NULL, SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT */
@@ -186,7 +188,7 @@ typedef struct {
     VEC(size_t) field_at;
 
     /* header: spec column -> CSV field index */
-    int *field_of_col;     /* -1: not in the file */
+    int *field_of_col;     /* -1: not in the file; FIELD_SOURCE: --source */
     int nfields;
 
     /* SQL columns: spec columns with arrays expanded */
@@ -424,9 +426,16 @@ static void header(Import *im)
             im->field_of_col[c] = f;
         }
     }
-    for (int c = 0; c < im->spec.ncols; c++)
-        if (im->field_of_col[c] < 0 && im->spec.cols[c].in_header)
+    for (int c = 0; c < im->spec.ncols; c++) {
+        if (im->field_of_col[c] >= 0 || !im->spec.cols[c].in_header) continue;
+        if (im->opt->source && !strcmp(im->spec.cols[c].name, "source") && !im->spec.record)
+            im->field_of_col[c] = FIELD_SOURCE;          /* --source gives every row's */
+        else if (!strcmp(im->spec.cols[c].name, "source") && !im->spec.record)
+            report(im, im->row_line, "missing column 'source' in the header of %s (or give --source NAME: pk, renstra, ...)",
+                   im->spec.name);
+        else
             report(im, im->row_line, "missing column '%s' in the header of %s", im->spec.cols[c].name, im->spec.name);
+    }
     if (im->errors) im->stopped = 1;   /* rows cannot be read without their header */
     else if (prepare_sql(im, im->d) != 0) im->stopped = im->fatal = 1;
 }
@@ -439,7 +448,7 @@ static int prepare_sql(Import *im, Diag *d)
     VEC(int) map = {0};
     VEC(char *) names = {0};
     for (int c = 0; c < t->ncols; c++) {
-        if (im->field_of_col[c] < 0) continue;       /* absent optional column: default NULL */
+        if (im->field_of_col[c] == -1) continue;     /* absent optional column: default NULL */
         if (t->cols[c].array_len == 0) {
             VEC_PUSH(map, c);
             VEC_PUSH(names, skp_xstrdup(t->cols[c].name));
@@ -578,6 +587,11 @@ static void data_row(Import *im)
     for (int c = 0; c < im->spec.ncols; c++) {
         const ColSpec *cs = &im->spec.cols[c];
         int f = im->field_of_col[c];
+        if (f == FIELD_SOURCE) {
+            im->cells[cell].type = SQLITE_TEXT;
+            im->cells[cell++].s = im->opt->source;
+            continue;
+        }
         if (f < 0) continue;
         char *text = im->buf.s + im->field_at.items[f];
         int width = cs->array_len ? cs->array_len : 1;

@@ -17,6 +17,8 @@ typedef struct {
     int max_errors;               /* 0: report every bad row */
     int levels;                   /* the plan has indicators on a scale: target and realisation
                                      values may be levels (WTP, BB), checked at eval */
+    const char *source;           /* --source: the source of targets in a file without a
+                                     source column (NULL: the column is required) */
 } ImportOptions;
 
 typedef struct {

@@ -24,6 +24,7 @@
 #include "plan.h"
 #include "report.h"
 #include "scenario.h"
+#include "tally.h"
 
 enum { EXIT_OK = 0, EXIT_USAGE = 2, EXIT_PLAN = 3, EXIT_DATA = 4, EXIT_RUNTIME = 5 };
 
@@ -78,7 +79,7 @@ static const char *const init_help =
     "left as it is; any other existing file is refused.\n";
 
 static const char *const import_help =
-    "usage: sakipc import DB [--plan PLAN] [--table NAME] [--indonesian] FILE.csv...\n"
+    "usage: sakipc import DB [--plan PLAN] [--table NAME] [--source NAME] [--indonesian] FILE.csv...\n"
     "\n"
     "Loads each CSV file (RFC 4180, with a header row) in one transaction: the\n"
     "whole file or nothing. Every bad row is reported as FILE:LINE: error: REASON,\n"
@@ -91,6 +92,8 @@ static const char *const import_help =
     "Options:\n"
     "  --plan PLAN        read record table declarations ('record NAME { ... }') from PLAN\n"
     "  --table NAME       load every FILE into table NAME\n"
+    "  --source NAME      the source (pk, renstra, ...) of the targets in a file without a\n"
+    "                     'source' column\n"
     "  --indonesian       numbers in Indonesian format: 84,98 and 62.644.362.476\n"
     "                     (default: plain 84.98; ambiguous values are refused, never guessed)\n";
 
@@ -104,7 +107,7 @@ static const char *const check_help =
 static const char *const eval_help =
     "usage: sakipc eval PLAN [--db DB] [--year Y|Y1..Y2] [--as-of PERIOD] [--unit CODE]\n"
     "                        [--target SOURCE] [--scenario NAME] [--set CHANGE]... [--hook FILE]...\n"
-    "                        [--report achievement|budget]\n"
+    "                        [--report achievement|grades|budget]\n"
     "                        [--format table|csv|json|markdown]\n"
     "\n"
     "Evaluates PLAN against the database: one row per unit, indicator and year\n"
@@ -124,7 +127,8 @@ static const char *const eval_help =
     "                     target, realisation, weight or cap (IKM.target=86, SETWAN:SAKIP.realisation=72)\n"
     "  --hook FILE.lua    event hooks (before_unit, on_result, after_unit) that may add\n"
     "                     warnings with sakip.warn; repeatable, after the plan's own 'hook' files\n"
-    "  --report R         achievement (default): the indicator rows; budget: the plan's\n"
+    "  --report R         achievement (default): the indicator rows; grades: how many figures\n"
+    "                     fell in each band, per scheme and year; budget: the plan's\n"
     "                     'budget' block over the budget table (serapan, sisa, roll-ups)\n"
     "  --format F         table (default), csv, json or markdown (md)\n";
 
@@ -322,6 +326,7 @@ static int cmd_import(Args *a)
         if (is_help(arg)) { fputs(import_help, stdout); VEC_FREE(paths); return EXIT_OK; }
         if ((r = take_value(a, "--plan", &v))) { if (r < 0) goto missing; planpath = v; }
         else if ((r = take_value(a, "--table", &v))) { if (r < 0) goto missing; table = v; }
+        else if ((r = take_value(a, "--source", &v))) { if (r < 0) goto missing; opts.source = v; }
         else if (strcmp(arg, "--indonesian") == 0) opts.numstyle = NUM_INDONESIAN;
         else if (arg[0] == '-' && arg[1]) { VEC_FREE(paths); return usage_error("import", "unknown option '%s'", arg); }
         else if (!dbpath) dbpath = arg;
@@ -585,6 +590,17 @@ static int eval_budget(Session *s)
     return rc;
 }
 
+/* The grade recap: counts per scheme, year and band, the rows never held. */
+static int eval_grades(Session *s)
+{
+    Tally *t = tally_new(s->p, s->opt.year_from, s->opt.year_to);
+    int rc = eval_run(s->cp, s->db, &s->opt, tally_row, t, &s->d);
+    if (!rc) rc = tally_print(t, stdout, s->fmt, wants_color(stdout));
+    tally_free(t);
+    if (rc == EXIT_DATA) diag_summary(&s->d);
+    return rc;
+}
+
 /* The achievement table, through the plan's hooks and --hook files. */
 static int eval_achievement(Session *s, const EvalArgs *ea)
 {
@@ -628,12 +644,13 @@ static int cmd_eval(Args *a)
     int rc = parse_eval_args(a, &ea, "eval");
     if (rc < 0) { fputs(eval_help, stdout); return EXIT_OK; }
     if (rc) return rc;
-    int budget = strcmp(ea.report, "budget") == 0;
-    if (!budget && strcmp(ea.report, "achievement") != 0)
-        return usage_error("eval", "--report: expected achievement or budget, found '%s'", ea.report);
+    int budget = strcmp(ea.report, "budget") == 0, grades = strcmp(ea.report, "grades") == 0;
+    if (!budget && !grades && strcmp(ea.report, "achievement") != 0)
+        return usage_error("eval", "--report: expected achievement, grades or budget, found '%s'", ea.report);
     Session s;
     rc = session_open(&s, &ea, !budget);    /* the budget report has no years */
     if (!rc && budget) rc = eval_budget(&s);
+    else if (!rc && grades) rc = eval_grades(&s);
     else if (!rc) rc = eval_achievement(&s, &ea);
     session_close(&s);
     return rc;

@@ -95,7 +95,7 @@ typedef struct {
     Polarity range_above;  /* POL_RANGE: lower formula used above the range */
 } Rules;
 
-typedef enum { SEL_LIST, SEL_ALL, SEL_LEVEL, SEL_UNDER } UnitSelKind;
+typedef enum { SEL_LIST, SEL_ALL, SEL_LEVEL, SEL_UNDER, SEL_LEAVES } UnitSelKind;
 typedef struct {
     UnitSelKind kind;
     const char **codes;    /* SEL_LIST: unit codes; SEL_LEVEL/SEL_UNDER: one */

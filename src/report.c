@@ -275,7 +275,7 @@ static int unit_agg_in(const Expr *e)
 
 static void push_units_of(lua_State *L, const UnitSel *u)
 {
-    static const char *const kinds[] = { "list", "all", "level", "under" };
+    static const char *const kinds[] = { "list", "all", "level", "under", "leaves" };
     lua_createtable(L, 0, 2);
     lua_pushstring(L, kinds[u->kind]);
     lua_setfield(L, -2, "kind");

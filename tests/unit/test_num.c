@@ -379,6 +379,57 @@ static void test_parse_int(void)
     }
 }
 
+/* The fast shortest form (exact integer arithmetic) against its
+ * definition: 15 significant digits by printf, read back, then at most 10
+ * decimals, trailing zeros trimmed. Random values of every kind the
+ * evaluator prints (capaian quotients, data with decimals, large, tiny,
+ * negative), and the edges of the fast path's range. */
+static void reference_shortest(char *out, size_t n, double x)
+{
+    char ref[64], tmp[400];
+    snprintf(ref, sizeof ref, "%.14e", x);
+    snprintf(tmp, sizeof tmp, "%.10f", strtod(ref, NULL));
+    char *dot = strchr(tmp, '.');
+    if (dot) {
+        char *end = tmp + strlen(tmp);
+        while (end > dot + 1 && end[-1] == '0') *--end = '\0';
+        if (end == dot + 1) *dot = '\0';
+    }
+    snprintf(out, n, "%s", strcmp(tmp, "-0") ? tmp : "0");
+}
+
+static void test_format_shortest_reference(void)
+{
+    uint64_t state = 463;
+    long differ = 0;
+    for (int i = 0; i < 300000; i++) {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;    /* a fixed sequence */
+        double u = (double)(state >> 11) / 9007199254740992.0, x;
+        switch (i % 6) {
+        case 0: x = u * 120; break;                                   /* capaian */
+        case 1: x = (double)(int64_t)(u * 2e8 - 1e8) / 100; break;    /* data with 2 decimals */
+        case 2: x = u * 1048576 - 524288; break;                      /* across the range's end */
+        case 3: x = pow(10, u * 12 - 6); break;                       /* tiny to large */
+        case 4: x = (double)(int64_t)(u * 1e9) / 1e7; break;          /* 7 decimals */
+        default: x = -u * 1000; break;
+        }
+        char got[64], want[64];
+        num_format(got, sizeof got, x, -1);
+        reference_shortest(want, sizeof want, x);
+        if (strcmp(got, want) && differ++ < 5) printf("shortest %.17g: got %s, expected %s\n", x, got, want);
+    }
+    CHECK_INT(differ, 0);
+    static const double edges[] = { 1e-3, 0.0010000000000000002, 0.00099999999999999998, 524287.99999999994, 524288,
+                                    9.9999999999999995, 99999.999999999985, 0.5, 2.675, 1.0000000000000002,
+                                    0.12345678905, 106.0038556871, -84.98 };
+    for (size_t i = 0; i < sizeof edges / sizeof *edges; i++) {
+        char got[64], want[64];
+        num_format(got, sizeof got, edges[i], -1);
+        reference_shortest(want, sizeof want, edges[i]);
+        CHECK_STR(got, want);
+    }
+}
+
 int main(void)
 {
     test_round_half_up();
@@ -389,6 +440,7 @@ int main(void)
     test_format_fixed();
     test_format_big();
     test_format_shortest();
+    test_format_shortest_reference();
     test_format_special();
     test_rounding_text();
     test_round_mode_parse();
