@@ -96,6 +96,11 @@ typedef struct Engine {
     /* Lua functions of the plan: the sandboxed module of each (shared by file) */
     Hook **lua;
     int lua_failed;
+    /* the capaian rule in words per [definition][year], made once: it is the
+     * same for every unit unless a scenario changes a cap */
+    struct RuleMemo { const char *text; int has_cap; double cap; const char *cap_rule_set; } *rule_memo;
+    Rules *rules_memo;            /* rules_in_year per [definition][year], once known */
+    unsigned char *rules_known;
 } Engine;
 
 typedef struct {

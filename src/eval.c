@@ -21,6 +21,7 @@
 #include "vm.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -147,6 +148,32 @@ static Value latest_value(Engine *e, int code, int year, const char **basis)
 }
 
 /* The year's realisation from data, by the indicator's aggregation. */
+
+/* "sum of 4 quarters", "last: 2023-Q4": how a realisation was made, for
+ * every row of the table; written by hand, as printf cost more than the
+ * figure itself over a national run. n < 0: how, then what. */
+static const char *basis_text(Engine *e, const char *how, int n, const char *what)
+{
+    char buf[96], num[16];
+    size_t k = 0, hl = strlen(how), wl = strlen(what);
+    if (hl + wl + 20 > sizeof buf) return arena_printf(&e->scratch, "%s%d %s", how, n, what);
+    memcpy(buf, how, hl);
+    k = hl;
+    if (n >= 0) {
+        int d = 0, v = n;
+        do { num[d++] = (char)('0' + v % 10); v /= 10; } while (v);
+        while (d) buf[k++] = num[--d];
+        buf[k++] = ' ';
+    }
+    memcpy(buf + k, what, wl);
+    k += wl;
+    if (n >= 0 && n != 1) buf[k++] = 's';
+    char *out = arena_alloc(&e->scratch, k + 1);
+    memcpy(out, buf, k);
+    out[k] = '\0';
+    return out;
+}
+
 static Value data_value(Engine *e, int code, int year, Aggregate agg, const char **basis)
 {
     if (agg == AGG_LATEST) return latest_value(e, code, year, basis);
@@ -165,19 +192,19 @@ static Value data_value(Engine *e, int code, int year, Aggregate agg, const char
     const char *kind = period_kind_name((PeriodKind)a->last_period.kind);
     switch (agg) {
     case AGG_SUM:
-        *basis = arena_printf(&e->scratch, "sum of %d %s%s", a->n, kind, a->n == 1 ? "" : "s");
+        *basis = basis_text(e, "sum of ", a->n, kind);
         return value_num(a->sum);
     case AGG_AVG:
-        *basis = arena_printf(&e->scratch, "average of %d %s%s", a->n, kind, a->n == 1 ? "" : "s");
+        *basis = basis_text(e, "average of ", a->n, kind);
         return value_num(a->sum / a->n);
     case AGG_MAX:
-        *basis = arena_printf(&e->scratch, "max of %d %s%s", a->n, kind, a->n == 1 ? "" : "s");
+        *basis = basis_text(e, "max of ", a->n, kind);
         return value_num(a->max);
     case AGG_MIN:
-        *basis = arena_printf(&e->scratch, "min of %d %s%s", a->n, kind, a->n == 1 ? "" : "s");
+        *basis = basis_text(e, "min of ", a->n, kind);
         return value_num(a->min);
     default:
-        *basis = arena_printf(&e->scratch, "last: %s", p);
+        *basis = basis_text(e, "last: ", -1, p);
         return value_num(a->last);
     }
 }
@@ -343,16 +370,36 @@ static Value override_value(Engine *e, const Indicator *ind, const Override *o, 
 
 /* The rules of an indicator as they hold in `year`: a cap by year, or a
  * cap a scenario sets. */
-static Rules rules_for(const Engine *e, const Indicator *ind, int year)
+/* An indicator's rules in a year: its rule sets by year applied (kept per
+ * definition and year, as every unit asks again), then a scenario's cap.
+ * The result lives in *tmp when a cap is overridden, else in the memo. */
+static const Rules *rules_for(Engine *e, const Indicator *ind, int year, Rules *tmp)
 {
-    Rules r = rules_in_year(&ind->rules, year);
-    const Override *o = override_of(e, ind->code_id, OV_CAP, year);
-    if (o) {
-        r.has_cap = o->has_value;
-        r.cap = o->value;
-        r.cap_rule_set = o->origin;
+    const Rules *r;
+    size_t def = (size_t)(ind - e->plan->inds);
+    if (year >= e->ymin && year <= e->ymax) {
+        if (!e->rules_memo) {
+            size_t n = (size_t)e->plan->ninds * (size_t)e->nyears;
+            e->rules_memo = skp_xcalloc(n, sizeof *e->rules_memo);
+            e->rules_known = skp_xcalloc(n, 1);
+        }
+        size_t at = def * (size_t)e->nyears + (size_t)(year - e->ymin);
+        if (!e->rules_known[at]) {
+            e->rules_memo[at] = rules_in_year(&ind->rules, year);
+            e->rules_known[at] = 1;
+        }
+        r = &e->rules_memo[at];
+    } else {
+        *tmp = rules_in_year(&ind->rules, year);
+        r = tmp;
     }
-    return r;
+    const Override *o = e->opt->noverrides ? override_of(e, ind->code_id, OV_CAP, year) : NULL;
+    if (!o) return r;
+    if (r != tmp) *tmp = *r;
+    tmp->has_cap = o->has_value;
+    tmp->cap = o->value;
+    tmp->cap_rule_set = o->origin;
+    return tmp;
 }
 
 /* A formula that gives a level ("WTP", "BB") gives its rank on the
@@ -781,9 +828,10 @@ Value fig_capaian(Engine *e, int code, int year)
     Value t = fig_target(e, code, year, -2);
     Value c = r.kind == V_NA ? r : t.kind == V_NA ? t : capaian_value(e, ci, year, r, t, f);
     if (c.kind != V_NA) {
-        Rules rules = rules_for(e, ci->ind, year);   /* a cap by year, or a scenario's */
+        Rules tmp;
+        const Rules *rules = rules_for(e, ci->ind, year, &tmp);   /* a cap by year, or a scenario's */
         int capped = 0;
-        c = value_num(capaian_finish(c.num, &rules, &capped));
+        c = value_num(capaian_finish(c.num, rules, &capped));
         f->capped = (uint8_t)capped;
     }
     f->c = c;
@@ -825,6 +873,29 @@ static void scale_row(Engine *e, const Indicator *ind, const Fig *f, ResultRow *
                              scale_code(sc, sc->nbands), sc->nbands, row->rule);
 }
 
+/* The capaian rule of a row in words. Only a cap can differ between units
+ * of one definition and year (a scenario's), so the text is kept per
+ * definition and year and made again when the cap is not the one kept. */
+static const char *rule_text(Engine *e, int def, int year, const Rules *rules, const Expr *custom)
+{
+    char buf[320];
+    if (year < e->ymin || year > e->ymax) {
+        capaian_rule_text(rules, custom, buf, sizeof buf);
+        return arena_strdup(&e->scratch, buf);
+    }
+    if (!e->rule_memo) e->rule_memo = skp_xcalloc((size_t)e->cp->ninds * (size_t)e->nyears, sizeof *e->rule_memo);
+    struct RuleMemo *m = &e->rule_memo[(size_t)def * (size_t)e->nyears + (size_t)(year - e->ymin)];
+    if (m->text && m->has_cap == rules->has_cap && (!m->has_cap || m->cap == rules->cap) &&
+        m->cap_rule_set == rules->cap_rule_set)
+        return m->text;
+    capaian_rule_text(rules, custom, buf, sizeof buf);
+    m->text = arena_strdup(&e->unit_arena, buf);
+    m->has_cap = rules->has_cap;
+    m->cap = rules->cap;
+    m->cap_rule_set = rules->cap_rule_set;
+    return m->text;
+}
+
 static void eval_row(Engine *e, int def, int year, ResultRow *row)
 {
     const CompiledInd *ci = &e->cp->inds[def];
@@ -836,10 +907,9 @@ static void eval_row(Engine *e, int def, int year, ResultRow *row)
     row->ind = ind;
     row->group = e->group_active ? e->group_label : NULL;
     row->year = year;
-    char rule[320];
-    Rules rules = rules_for(e, ind, year);    /* a cap by year, or a scenario's */
-    capaian_rule_text(&rules, ind->capaian, rule, sizeof rule);
-    row->rule = arena_strdup(&e->scratch, rule);
+    Rules tmp;
+    const Rules *rules = rules_for(e, ind, year, &tmp);    /* a cap by year, or a scenario's */
+    row->rule = rule_text(e, def, year, rules, ind->capaian);
     Value r = fig_realisation(e, code, year);
     int no_target = ind->rules.target.none && !ci->target && !override_of(e, code, OV_TARGET, year);
     Value t = no_target ? value_num(0) : fig_target(e, code, year, -2);
@@ -1036,17 +1106,41 @@ static int cursor_at(Cursor *c, const char *unit)
 /* A stored value: a number, or a level (WTP, BB) of the indicator's scale,
  * which becomes its rank. Returns 1 for a level, 0 for a number, -1 for a
  * data error (reported with the row's file and line; the row is skipped). */
-static int stored_level(Engine *e, sqlite3_stmt *st, int code, int col, int src_col, int is_target, double *out)
+/* Where the current row of a cursor over `table` came from (file, line).
+ * Looked up by its key only for a message: the streams do not read the
+ * src columns, which would cost every row of a national run. */
+static const char *row_source(Engine *e, sqlite3_stmt *st, const char *table, int *line)
+{
+    int with_source = strcmp(table, "realisasi") != 0;
+    char sql[200];
+    snprintf(sql, sizeof sql, "SELECT src_file, src_line FROM %s WHERE unit = ?1 AND indicator = ?2 AND %s = ?3%s",
+             table, strcmp(table, "targets") ? "period" : "year", with_source ? " AND source = ?4" : "");
+    sqlite3_stmt *q = NULL;
+    const char *file = "?";
+    *line = 0;
+    if (sqlite3_prepare_v2(sqlite3_db_handle(st), sql, -1, &q, NULL) == SQLITE_OK) {
+        for (int i = 0; i < 3 + with_source; i++) sqlite3_bind_value(q, i + 1, sqlite3_column_value(st, i));
+        if (sqlite3_step(q) == SQLITE_ROW) {
+            const unsigned char *f = sqlite3_column_text(q, 0);
+            if (f) file = arena_strdup(&e->scratch, (const char *)f);
+            *line = sqlite3_column_int(q, 1);
+        }
+    }
+    sqlite3_finalize(q);
+    return file;
+}
+
+static int stored_level(Engine *e, sqlite3_stmt *st, int code, int col, const char *table, int is_target, double *out)
 {
     if (sqlite3_column_type(st, col) != SQLITE_TEXT) { *out = sqlite3_column_double(st, col); return 0; }
     const char *text = (const char *)sqlite3_column_text(st, col);
     int def = e->def_of[code];
     const Scheme *scale = def >= 0 && e->plan->inds[def].scale >= 0 ? &e->plan->schemes[e->plan->inds[def].scale] : NULL;
-    const char *file = (const char *)sqlite3_column_text(st, src_col);
-    int line = sqlite3_column_int(st, src_col + 1);
     int rank = scale && (is_target || scale->ordinal) ? scale_rank(scale, text) : 0;
     if (rank) { *out = rank; return 1; }
     if (def < 0) return -1;                         /* not this unit's indicator: ignored */
+    int line;
+    const char *file = row_source(e, st, table, &line);
     char levels[256] = "";
     if (scale) scale_levels_text(scale, levels, sizeof levels);
     fprintf(e->d->out, "%s:%d: error: %s of %s for %s is '%s', which is %s\n", file ? file : "?", line,
@@ -1069,7 +1163,7 @@ static void read_targets(Engine *e, Cursor *c)
         if (src < 0) continue;
         int has_hi = sqlite3_column_type(st, 5) != SQLITE_NULL;
         double v;
-        int level = stored_level(e, st, code, 4, 6, 1, &v);
+        int level = stored_level(e, st, code, 4, "targets", 1, &v);
         if (level < 0) continue;
         store_target(e, code, sqlite3_column_int(st, 2), src, v, has_hi, has_hi ? sqlite3_column_double(st, 5) : 0, level);
     }
@@ -1092,7 +1186,7 @@ static void read_period_targets(Engine *e, Cursor *c)
             continue;
         }
         double v;
-        if (stored_level(e, st, code, 4, 5, 1, &v) < 0) continue;
+        if (stored_level(e, st, code, 4, "period_targets", 1, &v) < 0) continue;
         fold_period_target(e, code, src, p, v);
     }
 }
@@ -1127,9 +1221,20 @@ static int period_overridden_after(const Engine *e, const Override *o)
 
 static void read_realisations(Engine *e, Cursor *c)
 {
+    /* rows come by unit, then indicator: most have the previous row's code */
+    char last[64];
+    size_t last_len = SIZE_MAX;
+    int last_code = -1;
     for (; cursor_at(c, e->unit->code); cursor_next(c)) {
         sqlite3_stmt *st = c->st;
-        int code = strmap_getn(&e->code_map, (const char *)sqlite3_column_text(st, 1), (size_t)sqlite3_column_bytes(st, 1));
+        const char *itext = (const char *)sqlite3_column_text(st, 1);
+        size_t ilen = (size_t)sqlite3_column_bytes(st, 1);
+        int code;
+        if (itext && ilen == last_len && memcmp(itext, last, ilen) == 0) code = last_code;
+        else {
+            code = strmap_getn(&e->code_map, itext, ilen);
+            if (itext && ilen < sizeof last) { memcpy(last, itext, ilen); last_len = ilen; last_code = code; }
+        }
         if (code < 0) continue;
         Period p;
         const char *ptext = (const char *)sqlite3_column_text(st, 2);
@@ -1141,7 +1246,7 @@ static void read_realisations(Engine *e, Cursor *c)
         }
         if (period_overridden(e, code, p)) continue;
         double v;
-        if (stored_level(e, st, code, 3, 4, 0, &v) < 0) continue;
+        if (stored_level(e, st, code, 3, "realisasi", 0, &v) < 0) continue;
         fold_realisation(e, code, p, v);
     }
     for (int i = 0; i < e->opt->noverrides; i++) {     /* what-if periods, in place of the data's */
@@ -1308,6 +1413,9 @@ static void engine_free(Engine *e)
     strmap_free(&e->unit_map);
     arena_free(&e->scratch);
     arena_free(&e->unit_arena);
+    free(e->rule_memo);
+    free(e->rules_memo);
+    free(e->rules_known);
     records_free(e->rs);
 }
 
@@ -1330,9 +1438,9 @@ int eval_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt,
     const char *unit_only = e.store ? NULL : opt->unit;     /* roll-ups need the units below */
     const char *filter = unit_only ? " WHERE unit = ?1" : "";
     char tsql[200], rsql[200], psql[200];
-    snprintf(tsql, sizeof tsql, "SELECT unit, indicator, year, source, value, upper, src_file, src_line FROM targets%s ORDER BY unit", filter);
-    snprintf(psql, sizeof psql, "SELECT unit, indicator, period, source, value, src_file, src_line FROM period_targets%s ORDER BY unit", filter);
-    snprintf(rsql, sizeof rsql, "SELECT unit, indicator, period, value, src_file, src_line FROM realisasi%s ORDER BY unit", filter);
+    snprintf(tsql, sizeof tsql, "SELECT unit, indicator, year, source, value, upper FROM targets%s ORDER BY unit", filter);
+    snprintf(psql, sizeof psql, "SELECT unit, indicator, period, source, value FROM period_targets%s ORDER BY unit", filter);
+    snprintf(rsql, sizeof rsql, "SELECT unit, indicator, period, value FROM realisasi%s ORDER BY unit", filter);
     if (!rc) rc = cursor_open(&tc, db, tsql, unit_only, d);
     if (!rc) rc = cursor_open(&rcur, db, rsql, unit_only, d);
     if (!rc) rc = cursor_open(&pc, db, psql, unit_only, d);

@@ -66,6 +66,22 @@ int period_end(Period p)
 
 int period_format(char *buf, size_t n, Period p)
 {
+    /* the usual case by hand: every realisation row's basis names one */
+    if (n >= 9 && p.year >= 1000 && p.year <= 9999 && p.kind <= PER_MONTH) {
+        int y = p.year, k = 4;
+        for (int i = 3; i >= 0; i--) { buf[i] = (char)('0' + y % 10); y /= 10; }
+        if (p.kind == PER_SEMESTER || p.kind == PER_QUARTER) {
+            buf[k++] = '-';
+            buf[k++] = p.kind == PER_SEMESTER ? 'S' : 'Q';
+            buf[k++] = (char)('0' + p.index % 10);
+        } else if (p.kind == PER_MONTH) {
+            buf[k++] = '-';
+            buf[k++] = (char)('0' + p.index / 10 % 10);
+            buf[k++] = (char)('0' + p.index % 10);
+        }
+        buf[k] = '\0';
+        return k;
+    }
     switch ((PeriodKind)p.kind) {
     case PER_YEAR: return snprintf(buf, n, "%d", p.year);
     case PER_SEMESTER: return snprintf(buf, n, "%d-S%d", p.year, p.index);
