@@ -71,12 +71,30 @@ static void note_text(Lexer *lx, int tok)
     else snprintf(lx->last_text, sizeof lx->last_text, "'%.*s'", n > 40 ? 40 : n, lx->tok);
 }
 
+static int scan(Lexer *lx, YYSTYPE *lval, Loc *loc);
+
+/* A '{' past SKP_MAX_NESTING: reported, and the block it opens is skipped
+ * to its '}' so that its contents do not spill into the enclosing one. */
+static int refuse_block(Lexer *lx, Loc loc)
+{
+    diag_error(lx->diag, loc, "blocks nested deeper than %d levels", SKP_MAX_NESTING);
+    YYSTYPE v;
+    Loc at;
+    for (int open = 1; open > 0;) {
+        int tok = scan(lx, &v, &at);
+        if (tok == END) {            /* never closed: the parser reports the end of file */
+            lx->pending = END;
+            lx->pending_loc = at;
+            break;
+        }
+        open += tok == '{' ? 1 : tok == '}' ? -1 : 0;
+    }
+    return YYerror;
+}
+
 static int open_block(Lexer *lx, Loc loc)
 {
-    if (lx->depth == SKP_MAX_BLOCK_DEPTH) {
-        diag_error(lx->diag, loc, "blocks nested too deeply (limit %d)", SKP_MAX_BLOCK_DEPTH);
-        return YYerror;
-    }
+    if (lx->depth == SKP_MAX_NESTING) return refuse_block(lx, loc);
     OpenBlock *b = &lx->open[lx->depth++];
     b->loc = loc;
     snprintf(b->what, sizeof b->what, "%s", lx->stmt_head[0] ? lx->stmt_head : "block");
@@ -115,6 +133,7 @@ static const char *utf8_invalid(const unsigned char *s, size_t n)
 static int lex_string(Lexer *lx, YYSTYPE *lval, Loc *loc)
 {
     StrBuf b = {0};
+    size_t len = 0;                  /* bytes after escapes; b holds no more than the limit */
     const char *p = lx->cur;
     for (;;) {
         if (p >= lx->lim || *p == '\n' || *p == '\r') {
@@ -126,29 +145,38 @@ static int lex_string(Lexer *lx, YYSTYPE *lval, Loc *loc)
         }
         if (*p == '"') break;
         if (*p == '\\') {
+            if (p + 1 >= lx->lim || p[1] == '\n' || p[1] == '\r') {   /* a '\' at the end: unterminated */
+                p++;
+                continue;
+            }
             char e = p[1];
             char out = e == 'n' ? '\n' : e == 't' ? '\t' : e == '"' ? '"' : e == '\\' ? '\\' : 0;
             if (!out) {
                 *loc = here(lx, p, p + 2);
-                diag_error(lx->diag, *loc, "unknown escape '\\%c' in string (use \\\" \\\\ \\n or \\t)", e ? e : ' ');
+                if (e > ' ' && e < 0x7F)
+                    diag_error(lx->diag, *loc, "unknown escape '\\%c' in string (use \\\" \\\\ \\n or \\t)", e);
+                else
+                    diag_error(lx->diag, *loc, "unknown escape: '\\' before byte 0x%02X in string (use \\\" \\\\ \\n or \\t)",
+                               (unsigned char)e);
                 out = e;
             }
-            sb_putc(&b, out);
+            if (++len <= SKP_MAX_STRING) sb_putc(&b, out);
             p += 2;
             continue;
         }
-        sb_putc(&b, *p++);
+        if (++len <= SKP_MAX_STRING) sb_putc(&b, *p);
+        p++;
     }
     lx->cur = p + 1;
     *loc = here(lx, lx->tok, lx->cur);
-    const char *bad = b.len ? utf8_invalid((const unsigned char *)b.s, b.len) : NULL;
-    if (bad) {
-        diag_error(lx->diag, *loc, "string is not valid UTF-8 (byte 0x%02X)", (unsigned char)*bad);
+    if (len > SKP_MAX_STRING) {
+        diag_error(lx->diag, *loc, "string longer than %d bytes (%zu bytes)", SKP_MAX_STRING, len);
         sb_free(&b);
         return YYerror;
     }
-    if (b.len > SKP_MAX_TOKEN) {
-        diag_error(lx->diag, *loc, "string too long (%zu bytes, limit %d)", b.len, SKP_MAX_TOKEN);
+    const char *bad = b.len ? utf8_invalid((const unsigned char *)b.s, b.len) : NULL;
+    if (bad) {
+        diag_error(lx->diag, *loc, "string is not valid UTF-8 (byte 0x%02X)", (unsigned char)*bad);
         sb_free(&b);
         return YYerror;
     }
@@ -160,9 +188,10 @@ static int lex_string(Lexer *lx, YYSTYPE *lval, Loc *loc)
 static int token_text(Lexer *lx, YYSTYPE *lval, Loc loc, int tok)
 {
     size_t n = (size_t)(lx->cur - lx->tok);
-    if (n > SKP_MAX_TOKEN) {
-        diag_error(lx->diag, loc, "%s too long (%zu bytes, limit %d)",
-                   tok == NUMBER ? "number" : "name", n, SKP_MAX_TOKEN);
+    size_t limit = tok == NUMBER ? SKP_MAX_NUMBER : SKP_MAX_NAME;
+    if (n > limit) {
+        loc.end_col = loc.col;       /* the caret at its start: the line may be very long */
+        diag_error(lx->diag, loc, "%s longer than %zu bytes (%zu bytes)", tok == NUMBER ? "number" : "name", limit, n);
         return YYerror;
     }
     const char *text = arena_strndup(lx->arena, lx->tok, n);
@@ -250,11 +279,17 @@ int skp_lex(YYSTYPE *lval, Loc *loc, Lexer *lx)
             tok = NL;
         }
     }
+    if (tok == '(' && lx->paren_depth == SKP_MAX_NESTING) {
+        if (!lx->nest_reported)
+            diag_error(lx->diag, *loc, "parentheses nested deeper than %d levels", SKP_MAX_NESTING);
+        lx->nest_reported = 1;
+        tok = YYerror;
+    }
     if (tok == '(' ) lx->paren_depth++;
     if (tok == ')' && lx->paren_depth > 0) lx->paren_depth--;
     if (tok == '{') tok = open_block(lx, *loc);
     else if (tok == '}') tok = close_block(lx);
-    if (tok == NL || tok == '{' || tok == '}') lx->paren_depth = 0;
+    if (tok == NL || tok == '{' || tok == '}') lx->paren_depth = lx->nest_reported = 0;
     note_head(lx, tok);
     note_text(lx, tok);
     lx->last = tok;

@@ -8,7 +8,13 @@
  *   if-then-else  <  or  <  and  <  not  <  = != < <= > >=  <  + -  <  * /  <  unary -  <  ^
  *
  * Nodes live in the tree's arena, so there is nothing for %destructor to
- * free: discarded symbols during error recovery are reclaimed with the arena. */
+ * free: discarded symbols during error recovery are reclaimed with the arena.
+ *
+ * Nesting is bounded (SKP_MAX_NESTING, ast.h) so that no plan can exhaust a
+ * stack: the lexer counts blocks and parentheses, every expression rule
+ * below goes through deep() with the depth of the tree it built, and the
+ * parser's own stack is capped at a size that only a plan past those limits
+ * can reach (a run of prefix operators, - - - ... x, before any reduction). */
 %code requires {
 #include "ast.h"
 #include "lex.h"
@@ -17,6 +23,7 @@ typedef struct ParseCtx {
     Tree *tree;
     Diag *diag;
     int errors;
+    int exhausted;              /* the parser's stack overflowed (reported) */
 } ParseCtx;
 #define YYLTYPE Loc
 #define YYLLOC_DEFAULT(Cur, Rhs, N) do { \
@@ -36,7 +43,12 @@ int skp_lex(YYSTYPE *lval, Loc *loc, Lexer *lx);
 static int yylex(YYSTYPE *lval, Loc *loc, ParseCtx *ctx) { return skp_lex(lval, loc, &ctx->lex); }
 static Word word(ParseCtx *ctx, WordKind k, const char *text, Loc loc);
 static void yyerror(Loc *loc, ParseCtx *ctx, const char *msg);
+static Expr *deep(ParseCtx *ctx, Expr *e);
 #define A (&ctx->tree->arena)
+/* Each level of nesting takes at most a few states of the stack (IF expr
+ * THEN expr ELSE, NAME '(' arglist ',', words '{' stmts ...): a plan within
+ * the limits stays well below this. */
+#define YYMAXDEPTH (16 * SKP_MAX_NESTING)
 }
 
 %define api.pure full
@@ -126,27 +138,27 @@ expr:
     NUMBER                        { $$ = ast_number(A, $1, @1); }
   | STRING                        { $$ = ast_string(A, $1, @1); }
   | NAME                          { $$ = ast_name(A, $1, @1); }
-  | NAME '(' args ')'             { $$ = ast_call(A, $1, $3, @1); }
-  | NAME '(' arglist WHERE expr ')' { $$ = ast_call(A, $1, $3, @1); $$->where = $5; }
-  | NAME '(' arglist OVER NAME ')' { $$ = ast_call(A, $1, $3, @1); $$->over = $5; $$->over_loc = @5; }
-  | expr IN '(' arglist ')'       { $$ = ast_in(A, $1, $4, @2); }
+  | NAME '(' args ')'             { $$ = deep(ctx, ast_call(A, $1, $3, @1)); }
+  | NAME '(' arglist WHERE expr ')' { $$ = ast_call(A, $1, $3, @1); $$->where = $5; $$ = deep(ctx, $$); }
+  | NAME '(' arglist OVER NAME ')' { $$ = ast_call(A, $1, $3, @1); $$->over = $5; $$->over_loc = @5; $$ = deep(ctx, $$); }
+  | expr IN '(' arglist ')'       { $$ = deep(ctx, ast_in(A, $1, $4, @2)); }
   | '(' expr ')'                  { $$ = $2; }
-  | '-' expr %prec UMINUS         { $$ = ast_unary(A, E_NEG, $2, @1); }
-  | NOT expr                      { $$ = ast_unary(A, E_NOT, $2, @1); }
-  | expr '+' expr                 { $$ = ast_binary(A, E_ADD, $1, $3, @2); }
-  | expr '-' expr                 { $$ = ast_binary(A, E_SUB, $1, $3, @2); }
-  | expr '*' expr                 { $$ = ast_binary(A, E_MUL, $1, $3, @2); }
-  | expr '/' expr                 { $$ = ast_binary(A, E_DIV, $1, $3, @2); }
-  | expr '^' expr                 { $$ = ast_binary(A, E_POW, $1, $3, @2); }
-  | expr '=' expr                 { $$ = ast_binary(A, E_EQ, $1, $3, @2); }
-  | expr NE expr                  { $$ = ast_binary(A, E_NE, $1, $3, @2); }
-  | expr '<' expr                 { $$ = ast_binary(A, E_LT, $1, $3, @2); }
-  | expr LE expr                  { $$ = ast_binary(A, E_LE, $1, $3, @2); }
-  | expr '>' expr                 { $$ = ast_binary(A, E_GT, $1, $3, @2); }
-  | expr GE expr                  { $$ = ast_binary(A, E_GE, $1, $3, @2); }
-  | expr AND expr                 { $$ = ast_binary(A, E_AND, $1, $3, @2); }
-  | expr OR expr                  { $$ = ast_binary(A, E_OR, $1, $3, @2); }
-  | IF expr THEN expr ELSE expr   { $$ = ast_if(A, $2, $4, $6, @1); }
+  | '-' expr %prec UMINUS         { $$ = deep(ctx, ast_unary(A, E_NEG, $2, @1)); }
+  | NOT expr                      { $$ = deep(ctx, ast_unary(A, E_NOT, $2, @1)); }
+  | expr '+' expr                 { $$ = deep(ctx, ast_binary(A, E_ADD, $1, $3, @2)); }
+  | expr '-' expr                 { $$ = deep(ctx, ast_binary(A, E_SUB, $1, $3, @2)); }
+  | expr '*' expr                 { $$ = deep(ctx, ast_binary(A, E_MUL, $1, $3, @2)); }
+  | expr '/' expr                 { $$ = deep(ctx, ast_binary(A, E_DIV, $1, $3, @2)); }
+  | expr '^' expr                 { $$ = deep(ctx, ast_binary(A, E_POW, $1, $3, @2)); }
+  | expr '=' expr                 { $$ = deep(ctx, ast_binary(A, E_EQ, $1, $3, @2)); }
+  | expr NE expr                  { $$ = deep(ctx, ast_binary(A, E_NE, $1, $3, @2)); }
+  | expr '<' expr                 { $$ = deep(ctx, ast_binary(A, E_LT, $1, $3, @2)); }
+  | expr LE expr                  { $$ = deep(ctx, ast_binary(A, E_LE, $1, $3, @2)); }
+  | expr '>' expr                 { $$ = deep(ctx, ast_binary(A, E_GT, $1, $3, @2)); }
+  | expr GE expr                  { $$ = deep(ctx, ast_binary(A, E_GE, $1, $3, @2)); }
+  | expr AND expr                 { $$ = deep(ctx, ast_binary(A, E_AND, $1, $3, @2)); }
+  | expr OR expr                  { $$ = deep(ctx, ast_binary(A, E_OR, $1, $3, @2)); }
+  | IF expr THEN expr ELSE expr   { $$ = deep(ctx, ast_if(A, $2, $4, $6, @1)); }
 ;
 
 args:
@@ -172,12 +184,39 @@ static Word word(ParseCtx *ctx, WordKind k, const char *text, Loc loc)
     return w;
 }
 
-/* Only bison's own failures arrive here ("memory exhausted"); syntax
- * errors go through yyreport_syntax_error. */
+/* The depth of the tree e heads, checked against SKP_MAX_NESTING. A tree
+ * too deep is reported once, where it passes the limit, and replaced by a
+ * leaf marked as past it, so that the enclosing nodes stay quiet and the
+ * checker never walks more than SKP_MAX_NESTING levels. */
+static Expr *deep(ParseCtx *ctx, Expr *e)
+{
+    int d = 0;
+    const Expr *kids[4] = { e->a, e->b, e->c, e->where };
+    for (int i = 0; i < 4; i++)
+        if (kids[i] && kids[i]->depth > d) d = kids[i]->depth;
+    for (int i = 0; i < e->nargs; i++)
+        if (e->args[i]->depth > d) d = e->args[i]->depth;
+    e->depth = d + 1;
+    if (e->depth <= SKP_MAX_NESTING) return e;
+    if (d <= SKP_MAX_NESTING) {         /* this node passes the limit: report it */
+        ctx->errors++;
+        diag_error(ctx->diag, e->loc, "formula nested deeper than %d levels", SKP_MAX_NESTING);
+    }
+    Expr *leaf = ast_number(A, "0", e->loc);
+    leaf->depth = SKP_MAX_NESTING + 1;
+    return leaf;
+}
+
+/* Only bison's own failures arrive here: "memory exhausted", when its
+ * stack reaches YYMAXDEPTH. Syntax errors go through yyreport_syntax_error. */
 static void yyerror(Loc *loc, ParseCtx *ctx, const char *msg)
 {
     ctx->errors++;
-    diag_error(ctx->diag, *loc, "%s (the plan is nested too deeply to parse)", msg);
+    ctx->exhausted = 1;
+    if (strcmp(msg, "memory exhausted") == 0)
+        diag_error(ctx->diag, *loc, "nesting deeper than %d levels", SKP_MAX_NESTING);
+    else
+        diag_error(ctx->diag, *loc, "%s", msg);
 }
 
 /* Token names as a planner reads them: quotes stripped from bison's aliases. */
@@ -242,6 +281,6 @@ int skp_parse(const Source *src, Tree *t, Diag *d)
     skp_lex_init(&ctx.lex, src, &t->arena, d);
     int before = d->errors;
     int rc = yyparse(&ctx);
-    if (rc == 2) diag_plain(d, "%s: out of memory while parsing", src->path);
+    if (rc == 2 && !ctx.exhausted) diag_plain(d, "%s: out of memory while parsing", src->path);
     return d->errors - before;
 }

@@ -90,6 +90,7 @@ static Expr *node(Arena *a, ExprKind k, Loc loc)
     Expr *e = arena_alloc(a, sizeof *e);
     e->kind = k;
     e->loc = loc;
+    e->depth = 1;         /* the parser's deep() sets it for nodes with children */
     return e;
 }
 

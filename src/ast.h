@@ -17,6 +17,21 @@
 #include "diag.h"
 #include "util.h"
 
+/* ---- limits ----------------------------------------------------------------
+ * What one plan may hold, in one place (docs/language.md, section 1). Each
+ * is reported as `file:line:col: error: ...` naming the limit, so that no
+ * plan, however written, can exhaust the stack or the memory of a check. */
+#define SKP_MAX_NESTING 200              /* levels of blocks, of parentheses, of a formula's operators */
+#define SKP_MAX_NAME 128                 /* bytes in a name (hyphenated words joined: pk-perubahan) */
+#define SKP_MAX_NUMBER 128               /* bytes in a number as written */
+#define SKP_MAX_STRING 4096              /* bytes in a string, after its escapes */
+#define SKP_MAX_PLAN_BYTES (16L << 20)   /* bytes in a plan or an included file (16 MiB) */
+#define SKP_MAX_INCLUDE_DEPTH 16         /* files including files */
+#define SKP_MAX_CALL_DEPTH 32            /* plan functions calling plan functions */
+#define SKP_MAX_FORMULA_PARTS 100000     /* parts of one formula with its functions and constants written out */
+#define SKP_MAX_PLAN_PARTS 10000000      /* the same, summed over every formula of the plan */
+#define SKP_MAX_YEARS 50                 /* years in the Renstra period */
+
 typedef enum {
     W_NAME,    /* identifier, possibly dotted: SETWAN.SIDANG */
     W_NUMBER,  /* 84.84 (text kept as written) */
@@ -56,6 +71,7 @@ typedef struct Expr {
     int res;              /* ExprRes (check.h) */
     int res_id;           /* const index, code id, builtin id, ... */
     int type;             /* ExprType (check.h) */
+    int depth;            /* levels of the tree below and including this node (at most SKP_MAX_NESTING) */
 } Expr;
 
 typedef struct Stmt {

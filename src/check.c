@@ -29,7 +29,7 @@ static void check_stmts(Checker *c, Stmt **stmts, int n, Scope *scope);
 static void normalize_words(Checker *c, Stmt *s)
 {
     Word *out = arena_alloc(c->A, (size_t)(s->nwords ? s->nwords : 1) * sizeof *out);
-    int n = 0;
+    int n = 0, too_long = -1;
     for (int i = 0; i < s->nwords; i++) {
         Word w = s->words[i];
         int touching_next = i + 1 < s->nwords && s->words[i + 1].loc.line == w.loc.line &&
@@ -48,8 +48,16 @@ static void normalize_words(Checker *c, Stmt *s)
             out[n - 1].kind == W_NAME && out[n - 1].loc.end_col + 1 == w.loc.col &&
             s->words[i + 1].kind == W_NAME) {
             Word next = s->words[++i];
+            Loc joined = loc_span(out[n - 1].loc, next.loc);
+            if (too_long == n - 1 || strlen(out[n - 1].text) + 1 + strlen(next.text) > SKP_MAX_NAME) {
+                if (too_long != n - 1)      /* once; the rest of the word is dropped */
+                    diag_error(c->d, out[n - 1].loc, "name longer than %d bytes (joined with '-')", SKP_MAX_NAME);
+                too_long = n - 1;
+                out[n - 1].loc = joined;
+                continue;
+            }
             out[n - 1].text = arena_printf(c->A, "%s-%s", out[n - 1].text, next.text);
-            out[n - 1].loc = loc_span(out[n - 1].loc, next.loc);
+            out[n - 1].loc = joined;
             continue;
         }
         out[n++] = w;
@@ -574,17 +582,20 @@ static void declare_indicator(Checker *c, Stmt *s, Scope *scope)
     ind.ngrades = grades.len;
     ind.code_id = intern_code(c, code);
     if (!ind.name) ind.name = code;
-    /* unique within each unit it is declared for (explicit lists only) */
-    for (int j = 0; j < c->inds.len; j++) {
-        Indicator *o = &c->inds.items[j];
-        if (strcmp(o->code, code) != 0 || o->units.kind != SEL_LIST || ind.units.kind != SEL_LIST) continue;
-        for (int a = 0; a < o->units.ncodes; a++)
-            for (int b = 0; b < ind.units.ncodes; b++)
-                if (strcmp(o->units.codes[a], ind.units.codes[b]) == 0)
-                    diag_error(c->d, ind.loc, "indicator %s is declared twice for unit %s (first at line %d)",
-                               code, ind.units.codes[b], o->loc.line);
-    }
+    /* unique within each unit it is declared for (explicit lists only), by
+     * a map of "unit code" pairs: a plan of 10,000 indicators checks in
+     * linear time */
     int index = c->inds.len;
+    for (int b = 0; ind.units.kind == SEL_LIST && b < ind.units.ncodes; b++) {
+        const char *key = arena_printf(c->A, "%s\x1f%s", ind.units.codes[b], code);
+        int first = strmap_get(&c->unit_code_map, key);
+        if (first == index) continue;       /* units U1, U1: this declaration, not yet in c->inds */
+        if (first >= 0)
+            diag_error(c->d, ind.loc, "indicator %s is declared twice for unit %s (first at line %d)",
+                       code, ind.units.codes[b], c->inds.items[first].loc.line);
+        else
+            strmap_put(&c->unit_code_map, key, index);
+    }
     if (c->cur_per) {
         PendingPer pp = { index, c->cur_per };
         VEC_PUSH(c->pers, pp);
@@ -962,6 +973,11 @@ static void top_renstra(Checker *c, const Stmt *s)
     if (!need_number(c, s, 3, "the last Renstra year", &b)) return;
     if (a < 1900 || b > 2999 || a > b || a != floor(a) || b != floor(b)) {
         diag_error(c->d, s->words[1].loc, "Renstra period %s .. %s is not a range of years", s->words[1].text, s->words[3].text);
+        return;
+    }
+    if (b - a + 1 > SKP_MAX_YEARS) {
+        diag_error(c->d, s->words[1].loc, "Renstra period %s .. %s spans more than %d years", s->words[1].text,
+                   s->words[3].text, SKP_MAX_YEARS);
         return;
     }
     c->p->renstra_from = (int)a;
@@ -1658,9 +1674,29 @@ static char *dir_of(const char *path)
     return slash ? skp_xstrndup(path, (size_t)(slash - path)) : skp_xstrdup(".");
 }
 
+/* Where the files a plan names (includes, hooks, Lua modules) may be, when
+ * check_confine_files has said (the fuzz targets); anywhere otherwise. */
+static const char *const *confined_to;
+static int nconfined;
+
+void check_confine_files(const char *const *dirs, int n)
+{
+    confined_to = dirs;
+    nconfined = n;
+}
+
 static int file_exists(const char *path)
 {
-    return access(path, R_OK) == 0;
+    if (access(path, R_OK) != 0) return 0;
+    if (!confined_to) return 1;
+    char *real = realpath(path, NULL);
+    int inside = 0;
+    for (int i = 0; real && i < nconfined; i++) {
+        size_t n = strlen(confined_to[i]);
+        inside |= strncmp(real, confined_to[i], n) == 0 && real[n] == '/';
+    }
+    free(real);
+    return inside;
 }
 
 /* include "akip" looks for akip.skp next to the including file, then in
@@ -1727,11 +1763,16 @@ static void include_file(Checker *c, const Stmt *s)
 /* Loads, parses and interprets one file (the plan or an include). */
 static void check_source(Checker *c, const char *path, Loc from)
 {
-    if (c->include_depth >= MAX_INCLUDE_DEPTH) {
-        diag_error(c->d, from, "includes nested too deeply (limit %d)", MAX_INCLUDE_DEPTH);
+    if (c->include_depth >= SKP_MAX_INCLUDE_DEPTH) {
+        diag_error(c->d, from, "includes nested deeper than %d levels", SKP_MAX_INCLUDE_DEPTH);
         return;
     }
     Source *src = source_load(path, &c->p->sources_list);
+    if (!src && errno == EFBIG) {
+        if (from.src) diag_error(c->d, from, "'%s' is larger than %ld MiB, the limit for a plan file", path, SKP_MAX_PLAN_BYTES >> 20);
+        else diag_plain(c->d, "plan '%s' is larger than %ld MiB, the limit for a plan file", path, SKP_MAX_PLAN_BYTES >> 20);
+        return;
+    }
     if (!src) {
         if (from.src) diag_error(c->d, from, "cannot read '%s': %s", path, strerror(errno));
         else diag_plain(c->d, "cannot read plan '%s': %s", path, strerror(errno));
@@ -1891,7 +1932,8 @@ static void check_lua_modules(Checker *c)
 
 #define MOVE_VEC(dst, n, v) do { (dst) = (v).items; (n) = (v).len; } while (0)
 
-static void finish_plan(Checker *c)
+/* before: the errors reported before the plan was read. */
+static void finish_plan(Checker *c, int before)
 {
     Plan *p = c->p;
     resolve_gradings(c);
@@ -1901,10 +1943,9 @@ static void finish_plan(Checker *c)
     resolve_scenarios(c);
     resolve_budget_links(c);
     check_lua_modules(c);
-    for (int i = 0; i < c->consts.len; i++)
-        if (const_cycle(c, c->consts.items[i].value, strmap_get(&c->const_map, c->consts.items[i].name), 0))
-            diag_error(c->d, c->consts.items[i].loc, "constant %s is defined in terms of itself", c->consts.items[i].name);
+    check_constants(c);
     find_cycles(c);
+    if (c->d->errors == before) check_sizes(c);
     MOVE_VEC(p->schemes, p->nschemes, c->schemes);
     MOVE_VEC(p->inds, p->ninds, c->inds);
     MOVE_VEC(p->units, p->nunits, c->units);
@@ -1928,6 +1969,7 @@ static void finish_plan(Checker *c)
     strmap_free(&c->func_map);
     strmap_free(&c->scheme_map);
     strmap_free(&c->unit_map);
+    strmap_free(&c->unit_code_map);
     strmap_free(&c->const_map);
     strmap_free(&c->code_map);
     strmap_free(&c->record_map);
@@ -1968,7 +2010,7 @@ Plan *plan_load(const char *path, Diag *d)
     int before = d->errors;
     Loc none = {0};
     check_source(&c, path, none);
-    finish_plan(&c);
+    finish_plan(&c, before);
     if (d->errors == before) measure_check(p, d);     /* measure units, on a plan whose names all resolve */
     if (d->errors > before) {
         plan_free(p);

@@ -5,8 +5,6 @@
 #define SKP_CHECK_INTERNAL_H
 #include "check.h"
 
-#define MAX_EXPR_DEPTH 200
-#define MAX_INCLUDE_DEPTH 16
 
 /* A grading names its scheme before the scheme may have been read (schemes
  * come from includes and may follow); names are resolved at the end. */
@@ -18,7 +16,6 @@ typedef struct {
 } PendingGrade;
 
 typedef struct { int ind; const Stmt *s; } PendingPer;
-#define MAX_EXPANSION_DEPTH 32
 
 typedef VEC(Grading) GradingVec;
 typedef VEC(PendingGrade) PendingVec;
@@ -56,13 +53,19 @@ typedef struct {
     VEC(PendingPer) pers;         /* `per T.col` of indicators, resolved at the end */
     const Stmt *cur_per;          /* the indicator being declared: its `per` */
     int *code_group;              /* code id -> index of an indicator giving its groups, -1 */
-    const char *expanding[MAX_EXPANSION_DEPTH];   /* functions being expanded */
+    const char *expanding[SKP_MAX_CALL_DEPTH];   /* functions being expanded */
     int nexpanding;
     StrMap scheme_map, unit_map, const_map, code_map, record_map, source_map, func_map;
-    const char *include_stack[MAX_INCLUDE_DEPTH];
+    StrMap unit_code_map;  /* "UNIT\x1fCODE" -> the first indicator declared for that unit */
+    const char *include_stack[SKP_MAX_INCLUDE_DEPTH];
     int include_depth;
     VEC(const char *) included;   /* real paths already included */
     int expr_depth;
+    int depth_reported;           /* the formula being checked is reported as nested too deeply */
+    long parts, plan_parts;       /* nodes written out by function calls: this formula's, the plan's */
+    int parts_reported, calls_reported;
+    long *const_parts;            /* per constant (first variant): parts once written out */
+    int *const_depth;             /* ... and levels */
     VEC(SettingSeen) settings;    /* plan, database, year, renstra as stated */
 } Checker;
 
@@ -76,11 +79,16 @@ typedef struct {
 
 /* check.c */
 void resolve_scenarios(Checker *c);
+/* From now on, a plan may name only files (includes, hooks, Lua modules)
+ * that lie under one of dirs (real paths, kept by the caller); n 0 and
+ * dirs NULL lift it. For the fuzz targets, which must not read the machine. */
+void check_confine_files(const char *const *dirs, int n);
 
 /* formula.c */
 int builtin_index(const char *name);
 void check_formulas(Checker *c);
-int const_cycle(Checker *c, const Expr *e, int target, int depth);
+void check_constants(Checker *c);
+void check_sizes(Checker *c);
 void find_cycles(Checker *c);
 const char *group_text(Checker *c, const GroupSpec *g);
 void propagate_rollups(Checker *c);

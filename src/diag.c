@@ -5,8 +5,10 @@
  *         |                   ^~~
  */
 #include "diag.h"
+#include "ast.h"
 #include "util.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +35,10 @@ static const char *source_line(const Source *src, int line, size_t *len)
     return p;
 }
 
+/* A line longer than this is shown in part: EXCERPT_WIDTH bytes around
+ * the culprit, "..." where it is cut (a plan may be one line of megabytes). */
+#define EXCERPT_WIDTH 160
+
 /* The source line and a caret under loc.col, tildes to loc.end_col when the
  * culprit spans more than one column on the same line. Tabs in the prefix
  * are copied so the caret lines up in any tab setting. */
@@ -41,12 +47,23 @@ static void show_excerpt(Diag *d, Loc loc)
     size_t len;
     const char *text = loc.src ? source_line(loc.src, loc.line, &len) : NULL;
     if (!text) return;
-    fprintf(d->out, "%5d | %.*s\n      | ", loc.line, (int)len, text);
-    for (int c = 1; c < loc.col && (size_t)(c - 1) < len; c++)
+    size_t from = 0, to = len;              /* the part shown: text[from, to) */
+    if (len > EXCERPT_WIDTH) {
+        size_t col = loc.col > 0 ? (size_t)loc.col - 1 : 0;
+        from = col > EXCERPT_WIDTH / 2 ? col - EXCERPT_WIDTH / 2 : 0;
+        if (from > len - EXCERPT_WIDTH) from = len - EXCERPT_WIDTH;
+        to = from + EXCERPT_WIDTH;
+        /* cut between characters, not inside one */
+        while (from > 0 && ((unsigned char)text[from] & 0xC0) == 0x80) from--;
+        while (to < len && ((unsigned char)text[to] & 0xC0) == 0x80) to++;
+    }
+    const char *pre = from > 0 ? "..." : "", *post = to < len ? "..." : "";
+    fprintf(d->out, "%5d | %s%.*s%s\n      | %s", loc.line, pre, (int)(to - from), text + from, post, from > 0 ? "   " : "");
+    for (int c = (int)from + 1; c < loc.col && (size_t)(c - 1) < to; c++)
         fputc(text[c - 1] == '\t' ? '\t' : ' ', d->out);
     fputc('^', d->out);
     if (loc.end_line == loc.line)
-        for (int c = loc.col + 1; c <= loc.end_col && (size_t)(c - 1) < len; c++)
+        for (int c = loc.col + 1; c <= loc.end_col && (size_t)(c - 1) < to; c++)
             fputc('~', d->out);
     fputc('\n', d->out);
 }
@@ -129,11 +146,29 @@ static Source *source_add(const char *path, char *text, size_t len, Source **lis
     return s;
 }
 
+/* Reads at most SKP_MAX_PLAN_BYTES of a plan: a larger file (or an endless
+ * one, /dev/zero) fails with EFBIG before it is held in memory. */
 Source *source_load(const char *path, Source **list)
 {
-    size_t len;
-    char *text = skp_read_file(path, &len);
-    return text ? source_add(path, text, len, list) : NULL;
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    StrBuf b = {0};
+    char chunk[65536];
+    size_t n;
+    int err = 0;
+    while (!err && (n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (b.len + n > (size_t)SKP_MAX_PLAN_BYTES) err = EFBIG;
+        else sb_putn(&b, chunk, n);
+    }
+    if (!err && ferror(f)) err = EIO;
+    fclose(f);
+    if (err) {
+        sb_free(&b);
+        errno = err;
+        return NULL;
+    }
+    if (!b.s) b.s = skp_xstrdup("");
+    return source_add(path, b.s, b.len, list);
 }
 
 Source *source_from_string(const char *name, const char *text, Source **list)

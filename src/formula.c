@@ -504,12 +504,40 @@ void propagate_rollups(Checker *c)
 /* ---- functions ------------------------------------------------------------ */
 
 static Expr *clone_expr(Checker *c, const Expr *e, const Func *f, Expr **args, Loc call);
+static Expr *new_node(Checker *c, ExprKind k, Expr *a, Expr *b, Loc loc);
+
+/* Counts one node written out by a function call against the formula's
+ * and the plan's budgets (SKP_MAX_FORMULA_PARTS, SKP_MAX_PLAN_PARTS):
+ * functions calling functions double a formula at every level, and the
+ * checker must not build what no evaluation could hold. 0 past either. */
+static int written_out(Checker *c, Loc call)
+{
+    if (c->parts >= SKP_MAX_FORMULA_PARTS || c->plan_parts >= SKP_MAX_PLAN_PARTS) {
+        if (!c->parts_reported) {
+            if (c->parts >= SKP_MAX_FORMULA_PARTS)
+                diag_error(c->d, call, "formula larger than %d parts once its functions are written out", SKP_MAX_FORMULA_PARTS);
+            else
+                diag_error(c->d, call, "the plan's formulas come to more than %d parts once their functions are written out",
+                           SKP_MAX_PLAN_PARTS);
+        }
+        c->parts_reported = 1;
+        return 0;
+    }
+    c->parts++;
+    c->plan_parts++;
+    return 1;
+}
 
 /* A copy of e with the function's parameters replaced by the call's
  * arguments; `t.u1` with t bound to a table name T becomes T.u1. */
 static Expr *clone_expr(Checker *c, const Expr *e, const Func *f, Expr **args, Loc call)
 {
     if (!e) return NULL;
+    if (!written_out(c, call)) {                  /* reported: a stand-in, never evaluated */
+        Expr *zero = new_node(c, E_NUMBER, NULL, NULL, call);
+        zero->text = "0";
+        return zero;
+    }
     if (e->kind == E_NAME && f) {
         size_t n = strcspn(e->text, ".");
         for (int i = 0; i < f->nparams; i++) {
@@ -589,11 +617,14 @@ static int expand_call(Checker *c, Expr *e, ExprCtx *x, int fi)
             diag_error(c->d, e->loc, "function %s calls itself", f->name);
             return 0;
         }
-    if (c->nexpanding >= MAX_EXPANSION_DEPTH) {
-        diag_error(c->d, e->loc, "functions call each other too deeply (limit %d)", MAX_EXPANSION_DEPTH);
+    if (c->nexpanding >= SKP_MAX_CALL_DEPTH) {
+        if (!c->calls_reported)         /* once a formula: each call would say it again */
+            diag_error(c->d, e->loc, "functions call each other deeper than %d levels", SKP_MAX_CALL_DEPTH);
+        c->calls_reported = 1;
         return 0;
     }
     Loc call = e->loc;
+    if (c->parts_reported || c->calls_reported) return 0;
     int before = c->d->errors;
     Expr *body = clone_expr(c, f->body, f, e->args, call);
     *e = *body;
@@ -693,6 +724,26 @@ static Expr *weight_node(Checker *c, int code, Loc loc)
     return w;
 }
 
+/* terms[0] + terms[1] + ... added left to right, in runs of at most 16:
+ * the sum of a long argument list stays a shallow tree (16 levels per
+ * factor of 16 terms), and one of up to 16 terms is the plain chain. */
+static Expr *fold_sum(Checker *c, Expr **terms, int n, Loc loc)
+{
+    enum { RUN = 16 };
+    if (n <= RUN) {
+        Expr *sum = terms[0];
+        for (int i = 1; i < n; i++) sum = new_node(c, E_ADD, sum, terms[i], loc);
+        return sum;
+    }
+    int size = (n + RUN - 1) / RUN;
+    Expr *sum = NULL;
+    for (int at = 0; at < n; at += size) {
+        Expr *run = fold_sum(c, terms + at, n - at < size ? n - at : size, loc);
+        sum = sum ? new_node(c, E_ADD, sum, run, loc) : run;
+    }
+    return sum;
+}
+
 /* weighted_sum(a, b, ...) = a x w(A) + b x w(B) + ..., weighted_mean(...) =
  * that / (w(A) + w(B) + ...), where w(X) is the `weight` of the one
  * indicator X each argument names, in the unit evaluated. Rewritten here
@@ -700,7 +751,8 @@ static Expr *weight_node(Checker *c, int code, Loc loc)
 static int check_weighted(Checker *c, Expr *e, ExprCtx *x, int fn)
 {
     const char *fname = builtins[fn].name;
-    Expr *sum = NULL, *weights = NULL;
+    Expr **terms = arena_alloc(c->A, (size_t)e->nargs * sizeof *terms);
+    Expr **weights = arena_alloc(c->A, (size_t)e->nargs * sizeof *weights);
     int ok = 1;
     for (int i = 0; i < e->nargs; i++) {
         Expr *a = e->args[i];
@@ -719,13 +771,12 @@ static int check_weighted(Checker *c, Expr *e, ExprCtx *x, int fn)
             ok = 0;
             continue;
         }
-        Expr *term = new_node(c, E_MUL, a, weight_node(c, codes[0], a->loc), a->loc);
-        sum = sum ? new_node(c, E_ADD, sum, term, a->loc) : term;
-        Expr *w = weight_node(c, codes[0], a->loc);
-        weights = weights ? new_node(c, E_ADD, weights, w, a->loc) : w;
+        terms[i] = new_node(c, E_MUL, a, weight_node(c, codes[0], a->loc), a->loc);
+        weights[i] = weight_node(c, codes[0], a->loc);
     }
     if (!ok) return 0;
-    Expr *result = fn == FN_WEIGHTED_MEAN ? new_node(c, E_DIV, sum, weights, e->loc) : sum;
+    Expr *sum = fold_sum(c, terms, e->nargs, e->loc);
+    Expr *result = fn == FN_WEIGHTED_MEAN ? new_node(c, E_DIV, sum, fold_sum(c, weights, e->nargs, e->loc), e->loc) : sum;
     Loc at = e->loc;
     *e = *result;
     e->loc = at;
@@ -827,9 +878,12 @@ static int expect_type(Checker *c, Expr *e, int got, int want, const char *op)
  * records the figures it depends on. Returns the type, 0 after an error. */
 static int check_expr(Checker *c, Expr *e, ExprCtx *x)
 {
-    if (++c->expr_depth > MAX_EXPR_DEPTH) {
-        if (c->expr_depth == MAX_EXPR_DEPTH + 1)
-            diag_error(c->d, e->loc, "formula nested too deeply (limit %d)", MAX_EXPR_DEPTH);
+    /* The parser bounds what is written; functions written out in place
+     * can nest deeper, and are bounded here. */
+    if (++c->expr_depth > SKP_MAX_NESTING) {
+        if (!c->depth_reported)
+            diag_error(c->d, e->loc, "formula nested deeper than %d levels once its functions are written out", SKP_MAX_NESTING);
+        c->depth_reported = 1;
         c->expr_depth--;
         return 0;
     }
@@ -896,6 +950,8 @@ static void check_formula(Checker *c, Expr *e, FormulaCtx ctx, int node, int gro
 {
     if (!e) return;
     ExprCtx x = { ctx, node, -1, group, ind };
+    c->depth_reported = c->parts_reported = c->calls_reported = 0;
+    c->parts = 0;
     int t = check_expr(c, e, &x);
     const Indicator *in = ind >= 0 ? &c->inds.items[ind] : NULL;
     const Scheme *scale = in && in->scale >= 0 ? &c->schemes.items[in->scale] : NULL;
@@ -930,20 +986,241 @@ void check_formulas(Checker *c)
     }
 }
 
-/* Constants may use constants; a constant that reaches itself is an error. */
-int const_cycle(Checker *c, const Expr *e, int target, int depth)
+/* ---- constants and sizes ------------------------------------------------- */
+
+/* Constants may use constants, and compile.c writes each one out in place
+ * (every year's variant) wherever it is named. The graph: a node per
+ * constant as declared (each variant) and one per name; a variant points at
+ * the names its formula uses, a name at its variants. A variant in a strong
+ * component of more than one node reaches itself: it is reported. When
+ * there is none, each constant is measured as written out: its parts and
+ * its depth, bounded like a formula's. */
+typedef struct {
+    int *first, *edges;    /* edges of node v: edges[first[v] .. first[v+1]) */
+} ConstGraph;
+
+typedef VEC(int) IntVec;
+
+static void const_refs(const Expr *e, IntVec *out)
 {
-    if (!e || depth > 64) return depth > 64;
+    if (!e) return;
+    if (e->kind == E_NAME && e->res == RES_CONST) VEC_PUSH(*out, e->res_id);
+    const_refs(e->a, out);
+    const_refs(e->b, out);
+    const_refs(e->c, out);
+    const_refs(e->where, out);
+    for (int i = 0; i < e->nargs; i++) const_refs(e->args[i], out);
+}
+
+static long add_parts(long a, long b)
+{
+    long s = a + b;
+    return s > SKP_MAX_PLAN_PARTS ? SKP_MAX_PLAN_PARTS + 1 : s;
+}
+
+/* A formula's parts and depth with the constants it names written out
+ * (c->const_parts, c->const_depth: per constant, by its first variant). */
+static void measure(const Checker *c, const Expr *e, long *parts, int *depth)
+{
+    *parts = 0;
+    *depth = 0;
+    if (!e) return;
     if (e->kind == E_NAME && e->res == RES_CONST) {
-        if (e->res_id == target) return 1;
-        for (int v = e->res_id; v >= 0; v = c->consts.items[v].next)   /* every year's variant */
-            if (const_cycle(c, c->consts.items[v].value, target, depth + 1)) return 1;
+        *parts = c->const_parts[e->res_id];
+        *depth = c->const_depth[e->res_id];
+        return;
     }
-    if (const_cycle(c, e->a, target, depth + 1) || const_cycle(c, e->b, target, depth + 1) ||
-        const_cycle(c, e->c, target, depth + 1)) return 1;
-    for (int i = 0; i < e->nargs; i++)
-        if (const_cycle(c, e->args[i], target, depth + 1)) return 1;
-    return 0;
+    const Expr *kids[4] = { e->a, e->b, e->c, e->where };
+    long p = 1;
+    int d = 0;
+    for (int i = 0; i < 4 + e->nargs; i++) {
+        long kp;
+        int kd;
+        measure(c, i < 4 ? kids[i] : e->args[i - 4], &kp, &kd);
+        p = add_parts(p, kp);
+        if (kd > d) d = kd;
+    }
+    *parts = p;
+    *depth = d + 1;
+}
+
+/* Tarjan's strong components, without recursion (a plan may chain many
+ * constants). Calls done(v) for every node, each after the nodes it
+ * reaches outside its component; marks comp_size. */
+static void strong_components(const ConstGraph *g, int nn, int *comp_size, int *order)
+{
+    int *index = skp_xmalloc((size_t)nn * sizeof *index), *low = skp_xmalloc((size_t)nn * sizeof *low);
+    int *on = skp_xcalloc((size_t)nn, sizeof *on), *stack = skp_xmalloc((size_t)nn * sizeof *stack);
+    int *call = skp_xmalloc((size_t)nn * sizeof *call), *next = skp_xmalloc((size_t)nn * sizeof *next);
+    int counter = 0, sp = 0, norder = 0;
+    for (int v = 0; v < nn; v++) index[v] = -1;
+    for (int root = 0; root < nn; root++) {
+        if (index[root] >= 0) continue;
+        int cp = 0;
+        call[cp++] = root;
+        index[root] = low[root] = counter++;
+        next[root] = g->first[root];
+        stack[sp++] = root;
+        on[root] = 1;
+        while (cp > 0) {
+            int v = call[cp - 1];
+            if (next[v] < g->first[v + 1]) {
+                int w = g->edges[next[v]++];
+                if (index[w] < 0) {
+                    index[w] = low[w] = counter++;
+                    next[w] = g->first[w];
+                    stack[sp++] = w;
+                    on[w] = 1;
+                    call[cp++] = w;
+                } else if (on[w] && index[w] < low[v]) {
+                    low[v] = index[w];
+                }
+                continue;
+            }
+            cp--;
+            if (cp > 0 && low[v] < low[call[cp - 1]]) low[call[cp - 1]] = low[v];
+            if (low[v] != index[v]) continue;
+            int from = sp;
+            do from--; while (stack[from] != v);
+            for (int k = from; k < sp; k++) {
+                on[stack[k]] = 0;
+                comp_size[stack[k]] = sp - from;
+                order[norder++] = stack[k];
+            }
+            sp = from;
+        }
+    }
+    free(index);
+    free(low);
+    free(on);
+    free(stack);
+    free(call);
+    free(next);
+}
+
+/* The graph of the constants (above), and its nodes in an order where
+ * each comes after the nodes it reaches outside its component. */
+static void const_graph(Checker *c, ConstGraph *g, IntVec *edges, int *comp, int *order)
+{
+    int n = c->consts.len;
+    g->first = skp_xmalloc((size_t)(2 * n + 1) * sizeof *g->first);
+    for (int i = 0; i < n; i++) {
+        g->first[i] = edges->len;
+        const_refs(c->consts.items[i].value, edges);
+        for (int k = g->first[i]; k < edges->len; k++) edges->items[k] += n;   /* to the name node */
+    }
+    for (int h = 0; h < n; h++) {
+        g->first[n + h] = edges->len;
+        if (strmap_get(&c->const_map, c->consts.items[h].name) != h) continue;   /* not a head */
+        for (int v = h; v >= 0; v = c->consts.items[v].next) VEC_PUSH(*edges, v);
+    }
+    g->first[2 * n] = edges->len;
+    g->edges = edges->items;
+    strong_components(g, 2 * n, comp, order);
+}
+
+void check_constants(Checker *c)
+{
+    int n = c->consts.len;
+    if (!n) return;
+    ConstGraph g;
+    IntVec edges = {0};
+    int *comp = skp_xmalloc((size_t)(2 * n) * sizeof *comp), *order = skp_xmalloc((size_t)(2 * n) * sizeof *order);
+    const_graph(c, &g, &edges, comp, order);
+    for (int i = 0; i < n; i++)
+        if (comp[i] > 1)
+            diag_error(c->d, c->consts.items[i].loc, "constant %s is defined in terms of itself", c->consts.items[i].name);
+    free(comp);
+    free(order);
+    free(g.first);
+    VEC_FREE(edges);
+}
+
+/* Each constant written out: c->const_parts and c->const_depth by its
+ * first variant, and an error for each past the limits (not for those
+ * that only name one past them). The constants have no cycle. */
+static void measure_constants(Checker *c)
+{
+    int n = c->consts.len;
+    ConstGraph graph, *g = &graph;
+    IntVec edges = {0};
+    int *comp = skp_xmalloc((size_t)(2 * n) * sizeof *comp), *order = skp_xmalloc((size_t)(2 * n) * sizeof *order);
+    const_graph(c, g, &edges, comp, order);
+    long *vparts = skp_xcalloc((size_t)n, sizeof *vparts);
+    int *vdepth = skp_xcalloc((size_t)n, sizeof *vdepth);
+    c->const_parts = skp_xcalloc((size_t)n, sizeof *c->const_parts);
+    c->const_depth = skp_xcalloc((size_t)n, sizeof *c->const_depth);
+    for (int k = 0; k < 2 * n; k++) {
+        int v = order[k];
+        if (v < n) {
+            const Const *k0 = &c->consts.items[v];
+            measure(c, k0->value, &vparts[v], &vdepth[v]);
+            int quiet = 0;
+            for (int w = g->first[v]; w < g->first[v + 1]; w++) {
+                int h = g->edges[w] - n;
+                quiet |= c->const_depth[h] > SKP_MAX_NESTING || c->const_parts[h] > SKP_MAX_FORMULA_PARTS;
+            }
+            if (quiet) continue;
+            if (vdepth[v] > SKP_MAX_NESTING)
+                diag_error(c->d, k0->loc, "constant %s is nested deeper than %d levels once the constants it uses are written out",
+                           k0->name, SKP_MAX_NESTING);
+            else if (vparts[v] > SKP_MAX_FORMULA_PARTS)
+                diag_error(c->d, k0->loc, "constant %s is larger than %d parts once the constants it uses are written out",
+                           k0->name, SKP_MAX_FORMULA_PARTS);
+            continue;
+        }
+        int h = v - n;
+        long p = 1;               /* as compile_const writes the variants out */
+        int d = 0;
+        for (int w = g->first[v]; w < g->first[v + 1]; w++) {
+            int var = g->edges[w];
+            p = add_parts(p, add_parts(vparts[var], c->consts.items[var].by_year ? 3 : 0));
+            if (vdepth[var] > d) d = vdepth[var];
+        }
+        c->const_parts[h] = add_parts(p, 1);
+        c->const_depth[h] = d;
+    }
+    free(vparts);
+    free(vdepth);
+    free(comp);
+    free(order);
+    free(g->first);
+    VEC_FREE(edges);
+}
+
+/* Every constant and formula of the plan as compile.c will write it out:
+ * at most SKP_MAX_FORMULA_PARTS parts and SKP_MAX_NESTING levels each, at
+ * most SKP_MAX_PLAN_PARTS parts in all. Only on a plan with no error. */
+void check_sizes(Checker *c)
+{
+    int before = c->d->errors;
+    if (c->consts.len) measure_constants(c);
+    int quiet = c->d->errors > before;      /* a constant is past a limit: its users would repeat it */
+    long total = 0;
+    for (int i = 0; i < c->inds.len && !quiet; i++) {
+        const Indicator *ind = &c->inds.items[i];
+        const Expr *fs[] = { ind->realisation, ind->target_expr, ind->target_hi, ind->capaian,
+                             ind->rules.zero_target, ind->rules.zero_realisation };
+        for (int k = 0; k < 6; k++) {
+            if (!fs[k]) continue;
+            long p;
+            int d;
+            measure(c, fs[k], &p, &d);
+            if (d > SKP_MAX_NESTING)
+                diag_error(c->d, fs[k]->loc, "formula nested deeper than %d levels once its constants and functions are written out",
+                           SKP_MAX_NESTING);
+            else if (p > SKP_MAX_FORMULA_PARTS)
+                diag_error(c->d, fs[k]->loc, "formula larger than %d parts once its functions and constants are written out",
+                           SKP_MAX_FORMULA_PARTS);
+            else if (total <= SKP_MAX_PLAN_PARTS && (total = add_parts(total, p)) > SKP_MAX_PLAN_PARTS)
+                diag_error(c->d, fs[k]->loc, "the plan's formulas come to more than %d parts once their functions and constants are written out",
+                           SKP_MAX_PLAN_PARTS);
+        }
+    }
+    free(c->const_parts);
+    free(c->const_depth);
+    c->const_parts = NULL;
+    c->const_depth = NULL;
 }
 
 /* ---- cycles -------------------------------------------------------------- */

@@ -3,8 +3,7 @@
 #define SKP_LEX_H
 #include "ast.h"
 
-#define SKP_MAX_BLOCK_DEPTH 64
-#define SKP_MAX_TOKEN 4096      /* longest name, number or string, in bytes */
+/* The limits (SKP_MAX_NESTING, SKP_MAX_NAME, ...) are in ast.h. */
 
 typedef struct {
     Loc loc;                    /* the '{' */
@@ -17,6 +16,7 @@ typedef struct Lexer {
     const char *line_start;
     int line;
     int paren_depth;            /* newlines inside ( ) do not end a statement */
+    int nest_reported;          /* the statement's nesting error is out: no more of them */
     int last;                   /* last token returned, for newline rules */
     int pending;                /* token queued behind a synthetic NL, or 0 */
     Loc pending_loc;
@@ -24,7 +24,7 @@ typedef struct Lexer {
     /* the words that start the current statement, for "opened at" messages */
     char stmt_head[96];
     int stmt_words;
-    OpenBlock open[SKP_MAX_BLOCK_DEPTH];
+    OpenBlock open[SKP_MAX_NESTING];
     int depth;
     Arena *arena;
     Diag *diag;

@@ -1,0 +1,28 @@
+/* harness.h: the three fuzz targets' work, shared by the libFuzzer entry
+ * points (fuzz_*.c, built with clang and -fsanitize=fuzzer by
+ * -DSAKIPC_FUZZ=ON) and by the replay driver (replay.c, built with the
+ * normal compiler and run by ctest over tests/fuzz-regressions/).
+ *
+ * The bytes are a plan. Each run frees everything it made; the database
+ * of the eval target is built once, from the examples' CSV files, through
+ * the project's own import. Plans are written into a private temporary
+ * directory, SAKIPC_STDLIB names the source tree's stdlib/, and the files
+ * a plan may include or load are confined to those two directories. */
+#ifndef SKP_FUZZ_HARNESS_H
+#define SKP_FUZZ_HARNESS_H
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum { FUZZ_PARSE, FUZZ_CHECK, FUZZ_EVAL } FuzzTarget;
+
+/* Once per process, before the first run: 0, or -1 with a message on stderr. */
+int fuzz_setup(FuzzTarget t);
+/* One input: lex and parse | parse, check and compile | and evaluate. */
+void fuzz_parse(const uint8_t *data, size_t size);
+void fuzz_check(const uint8_t *data, size_t size);
+void fuzz_eval(const uint8_t *data, size_t size);
+void fuzz_run(FuzzTarget t, const uint8_t *data, size_t size);
+/* "parse", "check", "eval" -> target; -1 if none. */
+int fuzz_target_named(const char *name);
+
+#endif
