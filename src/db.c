@@ -6,9 +6,11 @@
 #include "db.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -31,11 +33,157 @@ int db_query_int(sqlite3 *db, const char *sql, const char *arg, int *out)
 
 int db_init_schema(sqlite3 *db, const char *path, Diag *d)
 {
-    char *err = NULL;
-    if (sqlite3_exec(db, skp_schema_sql, NULL, NULL, &err) != SQLITE_OK) {
-        diag_plain(d, "%s: cannot create the schema: %s", path, err ? err : sqlite3_errmsg(db));
-        sqlite3_free(err);
+    /* in one transaction: a file that cannot take all of it keeps none */
+    if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK ||
+        sqlite3_exec(db, skp_schema_sql, NULL, NULL, NULL) != SQLITE_OK ||
+        sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        db_error(d, db, "cannot create the schema");
+        if (!sqlite3_get_autocommit(db)) sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
         return -1;
+    }
+    (void)path;
+    return 0;
+}
+
+/* ---- names and reasons ----------------------------------------------------- */
+
+/* The path each open connection was opened by, as the user gave it, for
+ * messages that must name the file. A command opens one or two. */
+static struct { sqlite3 *db; const char *path; } names[8];
+static char last_path[1024];     /* the file opened last, for db_failure after it is closed */
+
+static void name_db(sqlite3 *db, const char *path)
+{
+    snprintf(last_path, sizeof last_path, "%s", path);
+    for (int i = 0; i < 8; i++)
+        if (!names[i].db) { names[i].db = db; names[i].path = path; return; }
+}
+
+static void unname_db(sqlite3 *db)
+{
+    for (int i = 0; i < 8; i++)
+        if (names[i].db == db) names[i].db = NULL;
+}
+
+const char *db_path(sqlite3 *db)
+{
+    for (int i = 0; i < 8; i++)
+        if (names[i].db == db && db) return names[i].path;
+    const char *f = db ? sqlite3_db_filename(db, "main") : NULL;
+    return f && *f ? f : "database";
+}
+
+/* What to do about a damaged file: SQLite finds damage on the pages it
+ * reads, so it is reported by the command that first reads them. */
+#define CORRUPT_ADVICE "restore it from a backup, or import the CSV files into a new file"
+
+/* Why the last call on db failed, in words: SQLite's own message, with what
+ * it means for the store where the bare message says little. */
+static void reason(sqlite3 *db, int code, int err, char *buf, size_t n)
+{
+    const char *msg = sqlite3_errmsg(db);
+    int sys = sqlite3_system_errno(db);
+    /* SQLite keeps the system's error only for some calls (not for a COMMIT
+     * whose writes failed); errno, taken right after the call, says why a
+     * write failed when it is one of the reasons a write fails */
+    if (!sys && (err == EFBIG || err == ENOSPC || err == EDQUOT || err == EIO || err == EROFS)) sys = err;
+    switch (code & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        snprintf(buf, n, "the database is locked by another process (gave up after %d seconds)", DB_BUSY_TIMEOUT_MS / 1000);
+        break;
+    case SQLITE_CORRUPT:
+        snprintf(buf, n, "the file is corrupt (%s); " CORRUPT_ADVICE, msg);
+        break;
+    case SQLITE_NOTADB:
+        snprintf(buf, n, "not a SQLite database (%s)", msg);
+        break;
+    case SQLITE_NOMEM:
+        snprintf(buf, n, "out of memory");
+        break;
+    case SQLITE_IOERR:
+    case SQLITE_FULL:
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+        if (sys) snprintf(buf, n, "%s (%s)", msg, strerror(sys));
+        else snprintf(buf, n, "%s", msg);
+        break;
+    default:
+        snprintf(buf, n, "%s", msg);
+    }
+}
+
+static void report(Diag *d, sqlite3 *db, const char *path, const char *doing, int err)
+{
+    char why[512];
+    reason(db, sqlite3_extended_errcode(db), err, why, sizeof why);
+    if (doing) diag_plain(d, "%s: %s: %s", path, doing, why);
+    else diag_plain(d, "%s: %s", path, why);
+}
+
+static int failed_code;
+
+void db_error(Diag *d, sqlite3 *db, const char *doing)
+{
+    int err = errno;
+    report(d, db, db_path(db), doing, err);
+    if (!failed_code) failed_code = sqlite3_extended_errcode(db);
+    if (!failed_code) failed_code = SQLITE_ERROR;
+}
+
+/* ---- failures no caller noticed ------------------------------------------------ */
+
+/* SQLite logs every statement that aborts. Those that fail for the store's
+ * sake rather than the statement's are remembered, as is every failure
+ * reported through db_error, so that a run whose code took such a failure
+ * for the end of the rows still fails (db_failure). */
+
+static void sqlite_log(void *ud, int code, const char *msg)
+{
+    (void)ud;
+    (void)msg;
+    switch (code & 0xff) {
+    case SQLITE_NOMEM: case SQLITE_IOERR: case SQLITE_CORRUPT: case SQLITE_NOTADB: case SQLITE_FULL:
+    case SQLITE_CANTOPEN: case SQLITE_PROTOCOL: case SQLITE_BUSY: case SQLITE_LOCKED: case SQLITE_READONLY:
+        if (!failed_code) failed_code = code;
+        break;
+    default:
+        break;
+    }
+}
+
+int db_failure(char *buf, size_t n)
+{
+    if (!failed_code) return 0;
+    char why[256];
+    if ((failed_code & 0xff) == SQLITE_BUSY || (failed_code & 0xff) == SQLITE_LOCKED)
+        snprintf(why, sizeof why, "the database is locked by another process");
+    else if ((failed_code & 0xff) == SQLITE_CORRUPT)
+        snprintf(why, sizeof why, "the file is corrupt (%s); " CORRUPT_ADVICE, sqlite3_errstr(failed_code));
+    else
+        snprintf(why, sizeof why, "%s", sqlite3_errstr(failed_code));
+    snprintf(buf, n, "%s: reading the database failed: %s", *last_path ? last_path : "database", why);
+    return 1;
+}
+
+/* ---- opening ---------------------------------------------------------------- */
+
+/* The tables of our schema, from its text: each "CREATE TABLE IF NOT EXISTS name". */
+static int missing_table(sqlite3 *db, char *name, size_t n, int *failed)
+{
+    static const char intro[] = "CREATE TABLE IF NOT EXISTS ";
+    *failed = 0;
+    for (const char *p = strstr(skp_schema_sql, intro); p; p = strstr(p, intro)) {
+        p += sizeof intro - 1;
+        size_t len = strspn(p, "abcdefghijklmnopqrstuvwxyz_0123456789");
+        snprintf(name, n, "%.*s", (int)len, p);
+        int found = 0;
+        if (db_query_int(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1", name, &found) != 0) {
+            *failed = 1;
+            return 1;
+        }
+        if (!found) return 1;
     }
     return 0;
 }
@@ -48,7 +196,7 @@ static int check_schema(sqlite3 *db, const char *path, int mode, Diag *d)
     /* an empty file may get our schema; a file with someone else's tables must not */
     if (db_query_int(db, "PRAGMA user_version", NULL, &version) != 0 ||
         db_query_int(db, "SELECT count(*) FROM sqlite_master", NULL, &tables) != 0) {
-        diag_plain(d, "%s: not a SQLite database (%s)", path, sqlite3_errmsg(db));
+        db_error(d, db, NULL);
         return -1;
     }
     if (version == 0 && tables == 0) {
@@ -62,16 +210,20 @@ static int check_schema(sqlite3 *db, const char *path, int mode, Diag *d)
         diag_plain(d, "%s: not a sakipc database (it has tables but no schema version)", path);
         return -1;
     }
+    if (version > SKP_SCHEMA_VERSION || version < 1) {
+        diag_plain(d, "%s: schema version %d, but this sakipc reads version %d", path, version, SKP_SCHEMA_VERSION);
+        return -1;
+    }
     if (version == 1 && mode != DB_READONLY) {
         /* version 2 added the revised budget and period_targets (the schema
          * creates only the tables that are missing) */
         char *err = NULL;
-        if (sqlite3_exec(db, "BEGIN; ALTER TABLE budget ADD COLUMN pagu_revised INTEGER;", NULL, NULL, &err) != SQLITE_OK ||
+        if (sqlite3_exec(db, "BEGIN IMMEDIATE; ALTER TABLE budget ADD COLUMN pagu_revised INTEGER;", NULL, NULL, &err) != SQLITE_OK ||
             sqlite3_exec(db, skp_schema_sql, NULL, NULL, &err) != SQLITE_OK ||
             sqlite3_exec(db, "COMMIT;", NULL, NULL, &err) != SQLITE_OK) {
-            diag_plain(d, "%s: upgrading the schema from version 1 to 2: %s", path, err ? err : sqlite3_errmsg(db));
             sqlite3_free(err);
-            sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+            db_error(d, db, "upgrading the schema from version 1 to 2");
+            if (!sqlite3_get_autocommit(db)) sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
             return -1;
         }
         return 0;
@@ -81,11 +233,29 @@ static int check_schema(sqlite3 *db, const char *path, int mode, Diag *d)
                    path, SKP_SCHEMA_VERSION, path);
         return -1;
     }
-    if (version != SKP_SCHEMA_VERSION) {
-        diag_plain(d, "%s: schema version %d, but this sakipc reads version %d", path, version, SKP_SCHEMA_VERSION);
+    char name[64];
+    int failed;
+    if (missing_table(db, name, sizeof name, &failed)) {
+        if (failed) db_error(d, db, NULL);
+        else diag_plain(d, "%s: table '%s' is missing: the file is not a whole sakipc database of version %d",
+                        path, name, SKP_SCHEMA_VERSION);
         return -1;
     }
     return 0;
+}
+
+/* A file its permissions say is read-only is not written, even by root
+ * (whom SQLite would let write it). */
+static int writable(const char *path, Diag *d)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) return 1;                  /* created on open */
+    if (access(path, W_OK) != 0 || !(st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH))) {
+        diag_plain(d, "%s: the file is read-only (%s); nothing is written to it",
+                   path, access(path, W_OK) != 0 ? strerror(errno) : "no write permission");
+        return 0;
+    }
+    return 1;
 }
 
 sqlite3 *db_open(const char *path, int mode, Diag *d)
@@ -94,20 +264,24 @@ sqlite3 *db_open(const char *path, int mode, Diag *d)
         diag_plain(d, "%s: %s", path, strerror(errno));
         return NULL;
     }
+    if (mode != DB_READONLY && !writable(path, d)) return NULL;
     int flags = mode == DB_READONLY ? SQLITE_OPEN_READONLY
               : mode == DB_READWRITE ? SQLITE_OPEN_READWRITE
               : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     sqlite3 *db = NULL;
-    if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
-        diag_plain(d, "%s: cannot open: %s", path, db ? sqlite3_errmsg(db) : "out of memory");
+    int rc = sqlite3_open_v2(path, &db, flags, NULL);
+    if (rc != SQLITE_OK) {
+        if (db) report(d, db, path, "cannot open", errno);
+        else diag_plain(d, "%s: cannot open: %s", path, sqlite3_errstr(rc));
         sqlite3_close(db);
         return NULL;
     }
+    name_db(db, path);
     sqlite3_extended_result_codes(db, 1);
-    /* A concurrent writer should make us wait a little, not fail at once. */
-    sqlite3_busy_timeout(db, 5000);
+    /* A concurrent writer makes us wait a little (docs/data.md), not fail at once. */
+    sqlite3_busy_timeout(db, DB_BUSY_TIMEOUT_MS);
     if (check_schema(db, path, mode, d) != 0) {
-        sqlite3_close(db);
+        db_close(db);
         return NULL;
     }
     return db;
@@ -115,14 +289,62 @@ sqlite3 *db_open(const char *path, int mode, Diag *d)
 
 void db_close(sqlite3 *db)
 {
+    if (!db) return;
+    unname_db(db);
     sqlite3_close(db);
+}
+
+/* ---- fault injection: SQLite's allocations, counted ---------------------- */
+
+/* Each block carries its size in front (SQLite asks for it), in a header as
+ * wide as the strictest alignment so that the block stays aligned. */
+typedef union { size_t size; max_align_t align; } FaultHeader;
+
+static void *fault_malloc(int n)
+{
+    if (n <= 0) return NULL;
+    if (skp_fault_hit()) return NULL;
+    FaultHeader *h = malloc(sizeof *h + (size_t)n);
+    if (!h) { skp_alloc_failed(); return NULL; }
+    h->size = (size_t)n;
+    return h + 1;
+}
+
+static void fault_free(void *p)
+{
+    if (p) free((FaultHeader *)p - 1);
+}
+
+static void *fault_realloc(void *p, int n)
+{
+    if (!p) return fault_malloc(n);
+    if (n <= 0) return NULL;
+    if (skp_fault_hit()) return NULL;           /* SQLite keeps p and reports SQLITE_NOMEM */
+    FaultHeader *h = realloc((FaultHeader *)p - 1, sizeof *h + (size_t)n);
+    if (!h) { skp_alloc_failed(); return NULL; }
+    h->size = (size_t)n;
+    return h + 1;
+}
+
+static int fault_size(void *p) { return p ? (int)((FaultHeader *)p - 1)->size : 0; }
+static int fault_roundup(int n) { return (n + 7) & ~7; }
+static int fault_init(void *ud) { (void)ud; return SQLITE_OK; }
+static void fault_shutdown(void *ud) { (void)ud; }
+
+void db_startup(void)
+{
+    static const sqlite3_mem_methods methods = {
+        fault_malloc, fault_free, fault_realloc, fault_size, fault_roundup, fault_init, fault_shutdown, NULL,
+    };
+    if (skp_fault_at) sqlite3_config(SQLITE_CONFIG_MALLOC, &methods);
+    sqlite3_config(SQLITE_CONFIG_LOG, sqlite_log, NULL);
 }
 
 sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql, Diag *d)
 {
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
-        diag_plain(d, "database: %s", sqlite3_errmsg(db));
+        db_error(d, db, NULL);
         sqlite3_finalize(st);
         return NULL;
     }
@@ -131,10 +353,8 @@ sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql, Diag *d)
 
 int db_exec(sqlite3 *db, const char *sql, Diag *d)
 {
-    char *err = NULL;
-    if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK) {
-        diag_plain(d, "database: %s", err ? err : sqlite3_errmsg(db));
-        sqlite3_free(err);
+    if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+        db_error(d, db, NULL);
         return -1;
     }
     return 0;
@@ -200,16 +420,23 @@ int db_ensure_record_table(sqlite3 *db, const RecordDecl *r, Diag *d)
     if (!st) { free(decl); return -1; }
     sqlite3_bind_text(st, 1, r->name, -1, SQLITE_STATIC);
     int rc = sqlite3_step(st), result = 0;
-    if (rc == SQLITE_ROW) {
-        const char *old = (const char *)sqlite3_column_text(st, 0);
+    const char *old = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
+    if (rc == SQLITE_ROW && old) {
         if (strcmp(old, decl) != 0) {
             diag_plain(d, "record table %s was loaded as (%s) and the plan now declares it as (%s); "
                           "use a new database or a new table name", r->name, old, decl);
-            result = -1;
+            result = 1;
         }
         sqlite3_finalize(st);
         free(decl);
         return result;
+    }
+    if (rc != SQLITE_DONE) {                     /* a failed read, or no memory for the text */
+        if (rc == SQLITE_ROW) diag_plain(d, "%s: out of memory", db_path(db));
+        else db_error(d, db, NULL);
+        sqlite3_finalize(st);
+        free(decl);
+        return -1;
     }
     sqlite3_finalize(st);
     StrBuf sql = {0};
@@ -223,7 +450,7 @@ int db_ensure_record_table(sqlite3 *db, const RecordDecl *r, Diag *d)
             sqlite3_bind_text(st, 1, r->name, -1, SQLITE_STATIC);
             sqlite3_bind_text(st, 2, decl, -1, SQLITE_STATIC);
             if (sqlite3_step(st) != SQLITE_DONE) {
-                diag_plain(d, "database: %s", sqlite3_errmsg(db));
+                db_error(d, db, NULL);
                 result = -1;
             }
             sqlite3_finalize(st);

@@ -51,8 +51,16 @@ static void *budget_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         if (h->L) lua_sethook(h->L, count_hook, LUA_MASKCOUNT, 1);   /* the next instruction raises it again */
         return NULL;
     }
-    void *p = realloc(ptr, nsize);
+    /* Out of memory (real, or injected by SAKIPC_FAIL_ALLOC when growing):
+     * inside the hook's protected call Lua collects and retries, then raises
+     * a memory error that the call reports; the host's own calls are not
+     * protected, and Lua would abort, so there it is the clean exit 5. */
+    void *p = nsize > old && SKP_FAULT() ? NULL : realloc(ptr, nsize);
     if (p) h->used = h->used - old + nsize;
+    else {
+        skp_alloc_failed();
+        if (!h->running) skp_die_out_of_memory(nsize);
+    }
     return p;
 }
 

@@ -220,6 +220,15 @@ static void report(Import *im, long line, const char *fmt, ...)
     va_end(ap);
 }
 
+/* The database itself failed (out of memory, I/O, lock, full disk): not
+ * the row's fault. Reported once, naming the file; the file stops and its
+ * transaction is rolled back. */
+static void db_failed(Import *im)
+{
+    if (!im->fatal) db_error(im->d, im->db, NULL);
+    im->fatal = im->stopped = 1;
+}
+
 /* Adds one problem to the current row's reason. */
 static void row_problem(Import *im, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void row_problem(Import *im, const char *fmt, ...)
@@ -534,7 +543,8 @@ static void key_conflict(Import *im)
     for (int i = 0; i < im->nsql; i++)
         if (im->spec.cols[im->sql_col[i]].key) bind_cell(st, i + 1, &im->cells[i]);
     if (sqlite3_step(st) != SQLITE_ROW) {
-        report(im, im->row_line, "database: %s", sqlite3_errmsg(im->db));
+        db_failed(im);
+        sqlite3_reset(st);
         return;
     }
     for (int i = 0; i < im->nsql; i++) {
@@ -566,10 +576,11 @@ static void insert_row(Import *im)
     sqlite3_bind_text(st, im->nsql + 1, im->path, -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, im->nsql + 2, im->row_line);
     int rc = sqlite3_step(st);
-    sqlite3_reset(st);
     if (rc == SQLITE_DONE) im->rows_written++;
     else if ((rc == SQLITE_CONSTRAINT_PRIMARYKEY || rc == SQLITE_CONSTRAINT_UNIQUE) && im->lookup) key_conflict(im);
-    else report(im, im->row_line, "database: %s", sqlite3_errmsg(im->db));
+    else if ((rc & 0xff) == SQLITE_CONSTRAINT) report(im, im->row_line, "%s", sqlite3_errmsg(im->db));
+    else db_failed(im);     /* SQLite may have rolled the transaction back: no row more */
+    sqlite3_reset(st);
 }
 
 /* ---- rows ------------------------------------------------------------------ */
@@ -641,11 +652,16 @@ static void check_parents(Import *im, Diag *d)
               t->parent_col, t->sqlname, t->parent_col, t->sqlname, t->parent_of, t->parent_col);
     sqlite3_stmt *st = db_prepare(im->db, sql.s, d);
     sb_free(&sql);
-    if (!st) { im->errors++; return; }
+    if (!st) { im->fatal = 1; return; }
     sqlite3_bind_text(st, 1, im->path, -1, SQLITE_STATIC);
-    while (sqlite3_step(st) == SQLITE_ROW)
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *parent = (const char *)sqlite3_column_text(st, 1);
+        if (!parent) { rc = SQLITE_NOMEM; break; }
         report(im, sqlite3_column_int(st, 0), "column '%s': unknown %s '%s' (not in the table nor in this file)",
-               t->parent_col, t->parent_what, (const char *)sqlite3_column_text(st, 1));
+               t->parent_col, t->parent_what, parent);
+    }
+    if (rc != SQLITE_DONE) db_failed(im);
     sqlite3_finalize(st);
 }
 
@@ -676,13 +692,16 @@ static int find_spec(Import *im, const char *table)
 static int load_units(Import *im, Diag *d)
 {
     sqlite3_stmt *st = db_prepare(im->db, "SELECT code FROM units", d);
-    if (!st) return -1;
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        const char *code = arena_strdup(&im->arena, (const char *)sqlite3_column_text(st, 0));
-        strmap_put(&im->units, code, 1);
+    if (!st) { im->fatal = 1; return -1; }
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *code = (const char *)sqlite3_column_text(st, 0);
+        if (!code) { rc = SQLITE_NOMEM; break; }     /* the column is NOT NULL: no text is no memory */
+        strmap_put(&im->units, arena_strdup(&im->arena, code), 1);
     }
+    if (rc != SQLITE_DONE) db_failed(im);
     sqlite3_finalize(st);
-    return 0;
+    return rc == SQLITE_DONE ? 0 : -1;
 }
 
 static void import_free(Import *im)
@@ -729,6 +748,14 @@ static int read_rows(Import *im, FILE *f)
     return 0;
 }
 
+/* Undoes the file's transaction, if SQLite has not already (it rolls back
+ * by itself on some failures: out of memory, I/O errors, a full disk). */
+static int rollback(sqlite3 *db, Diag *d)
+{
+    if (sqlite3_get_autocommit(db)) return 0;
+    return db_exec(db, "ROLLBACK", d);
+}
+
 int import_csv(sqlite3 *db, const char *path, const ImportOptions *opts, ImportResult *res, FILE *err)
 {
     Import im;
@@ -756,8 +783,9 @@ int import_csv(sqlite3 *db, const char *path, const ImportOptions *opts, ImportR
     csv_init(&im.csv, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
 
     int rc = 5;
-    if (db_exec(db, "BEGIN IMMEDIATE", &d) != 0) goto done;
-    if (im.spec.record && db_ensure_record_table(db, im.spec.record, &d) != 0) goto rollback;
+    if (db_exec(db, "BEGIN IMMEDIATE", &d) != 0) { im.fatal = 1; goto rollback; }
+    int made = im.spec.record ? db_ensure_record_table(db, im.spec.record, &d) : 0;
+    if (made != 0) { im.fatal = made < 0; goto rollback; }
     if (load_units(&im, &d) != 0) goto rollback;
     /* A record table without a key has no way to tell a re-import from new
      * rows: the rows of a file replace those loaded from it before. */
@@ -765,34 +793,37 @@ int import_csv(sqlite3 *db, const char *path, const ImportOptions *opts, ImportR
         char sql[200];
         snprintf(sql, sizeof sql, "DELETE FROM \"%s\" WHERE src_file = ?", im.spec.sqlname);
         sqlite3_stmt *st = db_prepare(db, sql, &d);
-        if (!st) goto rollback;
+        if (!st) { im.fatal = 1; goto rollback; }
         sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
-        sqlite3_step(st);
+        int del = sqlite3_step(st);
+        if (del != SQLITE_DONE) db_failed(&im);
         sqlite3_finalize(st);
+        if (del != SQLITE_DONE) goto rollback;
     }
     if (read_rows(&im, f) != 0 || im.fatal) goto rollback;
     if (im.rows == 0) report(&im, 0, "empty file: a header row is needed");
     /* A parent may be among the rejected rows: only a clean file is checked
      * for references, so that one bad line does not read as several. */
     if (!im.stopped && !im.errors) check_parents(&im, &d);
+    if (im.fatal) goto rollback;
     if (im.errors) {
         if (opts->max_errors && im.errors > opts->max_errors)
             fprintf(err, "%s: %d more errors not shown\n", path, im.errors - opts->max_errors);
         fprintf(err, "%s: nothing loaded (%d error%s)\n", path, im.errors, im.errors == 1 ? "" : "s");
-        db_exec(db, "ROLLBACK", &d);
-        rc = 4;
+        rc = rollback(db, &d) == 0 ? 4 : 5;
         goto done;
     }
-    if (db_exec(db, "COMMIT", &d) != 0) goto rollback;
+    if (db_exec(db, "COMMIT", &d) != 0) { im.fatal = 1; goto rollback; }
     rc = 0;
     goto done;
 rollback:
-    db_exec(db, "ROLLBACK", &d);
+    rollback(db, &d);
     fprintf(err, "%s: nothing loaded\n", path);
 done:
     res->rows_read = im.rows > 0 ? im.rows - 1 : 0;
     res->rows_written = im.rows_written;
     res->errors = im.errors;
+    res->db_failed = im.fatal;
     fclose(f);
     import_free(&im);
     return rc;

@@ -26,6 +26,8 @@ typedef struct {
     long rows_written;            /* new rows (identical re-imports are not new) */
     int errors;
     const char *table;            /* table the file went to (static or from opts) */
+    int db_failed;                /* the database failed (locked, full, out of memory...):
+                                     the next files would fail the same way */
 } ImportResult;
 
 /* Built-in tables: units, indicators, targets, realisasi, budget. Anything

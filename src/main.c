@@ -5,6 +5,7 @@
  *   5 runtime error (database, I/O, out of memory)
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,7 @@
 #include "report.h"
 #include "scenario.h"
 #include "tally.h"
+#include "util.h"
 
 enum { EXIT_OK = 0, EXIT_USAGE = 2, EXIT_PLAN = 3, EXIT_DATA = 4, EXIT_RUNTIME = 5 };
 
@@ -310,6 +312,12 @@ static int import_files(sqlite3 *db, ImportFile *files, int n, ImportOptions *op
             printf("%s: %ld row%s into %s (%ld new)\n", files[i].path, res.rows_read,
                    res.rows_read == 1 ? "" : "s", files[i].table, res.rows_written);
         if (rc > worst) worst = rc;
+        if (res.db_failed && i + 1 < n) {        /* the next files would fail the same way */
+            fprintf(stderr, "sakipc: error: not loaded, as the database failed:");
+            for (int k = i + 1; k < n; k++) fprintf(stderr, " %s", files[k].path);
+            fputc('\n', stderr);
+            break;
+        }
     }
     return worst;
 }
@@ -575,6 +583,17 @@ static void session_close(Session *s)
     plan_free(s->p);
 }
 
+/* A database failure that the evaluation took for the end of the rows
+ * (db_failure: out of memory, I/O error, corrupt page, lock) fails the run
+ * before anything is printed from it. */
+static int unnoticed_db_failure(int rc)
+{
+    char why[600];
+    if (rc != EXIT_OK || !db_failure(why, sizeof why)) return rc;
+    fprintf(stderr, "sakipc: error: %s\n", why);
+    return EXIT_RUNTIME;
+}
+
 /* --report budget: the plan's budget block over the budget table. */
 static int eval_budget(Session *s)
 {
@@ -583,7 +602,7 @@ static int eval_budget(Session *s)
         return EXIT_PLAN;
     }
     BudgetReport r;
-    int rc = budget_run(s->p, s->db, &r, &s->d);
+    int rc = unnoticed_db_failure(budget_run(s->p, s->db, &r, &s->d));
     if (!rc) rc = output_budget(stdout, s->fmt, wants_color(stdout), s->p, &r);
     if (rc == EXIT_DATA) diag_summary(&s->d);
     budget_free(&r);
@@ -594,7 +613,7 @@ static int eval_budget(Session *s)
 static int eval_grades(Session *s)
 {
     Tally *t = tally_new(s->p, s->opt.year_from, s->opt.year_to);
-    int rc = eval_run(s->cp, s->db, &s->opt, tally_row, t, &s->d);
+    int rc = unnoticed_db_failure(eval_run(s->cp, s->db, &s->opt, tally_row, t, &s->d));
     if (!rc) rc = tally_print(t, stdout, s->fmt, wants_color(stdout));
     tally_free(t);
     if (rc == EXIT_DATA) diag_summary(&s->d);
@@ -622,11 +641,12 @@ static int eval_achievement(Session *s, const EvalArgs *ea)
     HookedSink hs = { eh, output_row, out };
     int rc = eval_run(s->cp, s->db, &s->opt, eh ? evalhooks_sink : output_row, eh ? (void *)&hs : (void *)out, &s->d);
     if (!rc && eh) rc = evalhooks_finish(eh);
-    if (rc == EXIT_HOOK) output_discard(out);    /* a failed hook: no table */
+    rc = unnoticed_db_failure(rc);
+    if (rc == EXIT_HOOK || rc == EXIT_RUNTIME) output_discard(out);    /* a failed hook, a failed store: no table */
     else output_close(out, rc == 0);
     if (to != stdout) {
         fclose(to);
-        if (rc != EXIT_HOOK && held_len) fwrite(held, 1, held_len, stdout);
+        if (rc != EXIT_HOOK && rc != EXIT_RUNTIME && held_len) fwrite(held, 1, held_len, stdout);
         free(held);
     }
     fflush(stdout);
@@ -834,6 +854,11 @@ int main(int argc, char **argv)
         { "audit", cmd_audit }, { "report", cmd_report },
         { "help", cmd_help },
     };
+    skp_fault_init();          /* SAKIPC_FAIL_ALLOC: a testing aid, off unless set */
+    db_startup();
+    /* A file size limit (ulimit -f) must fail a write with EFBIG, which
+     * SQLite reports and import rolls back, not kill the process half-way. */
+    signal(SIGXFSZ, SIG_IGN);
     if (argc < 2) {
         fputs(main_help, stderr);
         return EXIT_USAGE;
@@ -844,6 +869,15 @@ int main(int argc, char **argv)
         if (strcmp(argv[1], commands[i].name) != 0) continue;
         Args a = { argc - 2, argv + 2, 0, commands[i].name };
         int rc = commands[i].fn(&a);
+        /* A database failure the command did not stop on still fails it;
+         * SQLite and Lua report running out of memory as errors of their
+         * own (SQLITE_NOMEM, a Lua memory error): whatever the command
+         * made of one (a hook failed, a data error), the cause is memory. */
+        rc = unnoticed_db_failure(rc);
+        if (rc != EXIT_OK && rc != EXIT_RUNTIME && skp_out_of_memory()) {
+            fputs("sakipc: error: out of memory\n", stderr);
+            rc = EXIT_RUNTIME;
+        }
         if (fflush(stdout) != 0 || ferror(stdout)) {
             fprintf(stderr, "sakipc: error: writing output: %s\n", strerror(errno));
             return EXIT_RUNTIME;

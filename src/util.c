@@ -5,12 +5,59 @@
 #include <limits.h>
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* ---- allocation and fault injection ------------------------------------- */
+
+long skp_fault_at;              /* the allocation to fail (1-based), 0: off */
+static int fault_sticky;        /* "N+": that one and every later one */
+static long fault_count;        /* allocations counted so far */
+static int alloc_failed;        /* an allocation failed (injected or real) */
+
+/* The end of a run under injection that never reached allocation N: says
+ * so, with the count, so that a test loop knows where to stop. */
+static void fault_report(void)
+{
+    if (fault_count < skp_fault_at)
+        fprintf(stderr, "sakipc: SAKIPC_FAIL_ALLOC=%ld: not reached, %ld allocations\n", skp_fault_at, fault_count);
+}
+
+void skp_fault_init(void)
+{
+    const char *v = getenv("SAKIPC_FAIL_ALLOC");
+    if (!v || !*v) return;
+    char *end;
+    errno = 0;
+    long n = strtol(v, &end, 10);
+    if (errno || n <= 0 || (*end && strcmp(end, "+") != 0)) {
+        fprintf(stderr, "sakipc: error: SAKIPC_FAIL_ALLOC: expected N or N+ (N >= 1), found '%s'\n", v);
+        exit(2);
+    }
+    skp_fault_at = n;
+    fault_sticky = *end == '+';
+    atexit(fault_report);
+}
+
+int skp_fault_hit(void)
+{
+    long k = ++fault_count;
+    if (k == skp_fault_at || (fault_sticky && k > skp_fault_at)) {
+        alloc_failed = 1;
+        return 1;
+    }
+    return 0;
+}
+
+void skp_alloc_failed(void) { alloc_failed = 1; }
+int skp_out_of_memory(void) { return alloc_failed; }
+
 /* Out of memory is not recoverable in a batch evaluator; say so plainly and
- * exit with the runtime-error code rather than crash later on a NULL. */
-static void out_of_memory(size_t n)
+ * exit with the runtime-error code rather than crash later on a NULL. What
+ * was written to stdout stays a prefix of the full output; a transaction
+ * under way is never committed (SQLite rolls it back on the next open). */
+void skp_die_out_of_memory(size_t n)
 {
     fprintf(stderr, "sakipc: error: out of memory (%zu bytes)\n", n);
     exit(5);
@@ -18,22 +65,23 @@ static void out_of_memory(size_t n)
 
 void *skp_xmalloc(size_t n)
 {
-    void *p = malloc(n ? n : 1);
-    if (!p) out_of_memory(n);
+    void *p = SKP_FAULT() ? NULL : malloc(n ? n : 1);
+    if (!p) skp_die_out_of_memory(n);
     return p;
 }
 
 void *skp_xcalloc(size_t n, size_t size)
 {
-    void *p = calloc(n ? n : 1, size ? size : 1);
-    if (!p) out_of_memory(n * size);
+    if (size && n > SIZE_MAX / size) skp_die_out_of_memory(SIZE_MAX);
+    void *p = SKP_FAULT() ? NULL : calloc(n ? n : 1, size ? size : 1);
+    if (!p) skp_die_out_of_memory(n * size);
     return p;
 }
 
 void *skp_xrealloc(void *p, size_t n)
 {
-    void *q = realloc(p, n ? n : 1);
-    if (!q) out_of_memory(n);
+    void *q = SKP_FAULT() ? NULL : realloc(p, n ? n : 1);
+    if (!q) skp_die_out_of_memory(n);
     return q;
 }
 

@@ -5,12 +5,32 @@
 #include <stdint.h>
 #include <stdio.h>
 
-/* Out-of-memory is reported once, cleanly, and the process exits with code 5. */
+/* Out-of-memory is reported once, cleanly ("sakipc: error: out of memory"),
+ * and the process exits with code 5. */
 void *skp_xmalloc(size_t n);
 void *skp_xcalloc(size_t n, size_t size);
 void *skp_xrealloc(void *p, size_t n);
 char *skp_xstrdup(const char *s);
 char *skp_xstrndup(const char *s, size_t n);
+
+/* Fault injection, a testing aid. SAKIPC_FAIL_ALLOC=N (read once, by
+ * skp_fault_init at startup) makes the Nth allocation of the run fail;
+ * N+ makes the Nth and every later one fail. Every allocation the program
+ * makes is counted here: the skp_x* wrappers, SQLite's (db_startup
+ * installs a counting allocator) and Lua's (hook.c). Unset, it costs one
+ * test of skp_fault_at per allocation. A run under injection that never
+ * reaches allocation N says so on stderr at exit, with the count. */
+extern long skp_fault_at;            /* 0: off */
+void skp_fault_init(void);
+int skp_fault_hit(void);             /* counts one allocation: 1 when it must fail */
+#define SKP_FAULT() (skp_fault_at && skp_fault_hit())
+/* Allocators that return NULL rather than exit (SQLite's, Lua's) record a
+ * failure here, injected or real, so that main can report the run's
+ * failure as out of memory (exit 5) whatever the caller made of it. */
+void skp_alloc_failed(void);
+int skp_out_of_memory(void);
+/* The clean end for a failure no caller can recover from: the message, exit 5. */
+void skp_die_out_of_memory(size_t n) __attribute__((noreturn));
 
 /* Arena: everything a plan allocates lives until the plan is freed. */
 typedef struct ArenaBlock ArenaBlock;
