@@ -22,8 +22,8 @@ static int col_int(sqlite3_stmt *st, int i, int64_t *out)
 static int read_lines(const Plan *p, sqlite3 *db, BudgetReport *r, Diag *d)
 {
     sqlite3_stmt *st = db_prepare(db,
-        "SELECT code, parent, level, name, pagu, pagu_revised, realisasi, printed_sisa, src_file, src_line "
-        "FROM budget ORDER BY src_file, src_line, code", d);
+        "SELECT code, parent, level, name, pagu, pagu_revised, realisasi, printed_sisa, " DB_SRC_PATH ", src_line "
+        "FROM budget ORDER BY 9, src_line, code", d);
     if (!st) return 5;
     VEC(BudgetRow) rows = {0};
     int rc;

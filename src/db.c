@@ -188,6 +188,68 @@ static int missing_table(sqlite3 *db, char *name, size_t n, int *failed)
     return 0;
 }
 
+/* The tables whose rows carry src_file (those of the schema and the record
+ * tables), for the upgrade to version 3. */
+static int tables_with_sources(sqlite3 *db, char ***out, int *n)
+{
+    sqlite3_stmt *st;
+    *out = NULL;
+    *n = 0;
+    if (sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'files' "
+                               "AND sql LIKE '%src_file%' ORDER BY name", -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *name = (const char *)sqlite3_column_text(st, 0);
+        if (!name) { rc = SQLITE_NOMEM; break; }
+        *out = skp_xrealloc(*out, (size_t)(*n + 1) * sizeof **out);
+        (*out)[(*n)++] = skp_xstrdup(name);
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Brings a version-1 or version-2 file to the current version, in one
+ * transaction: version 2 added budget.pagu_revised and period_targets (the
+ * schema creates only the tables that are missing); version 3 the files
+ * table, every row's src_file becoming the id of its path. The columns keep
+ * their declared type TEXT in an upgraded file; SQLite compares them with
+ * the ids as numbers, so nothing that reads them can tell. */
+static int upgraded_from;       /* the version the last upgrade started from */
+
+int db_upgraded_from(void) { return upgraded_from; }
+
+static int upgrade_schema(sqlite3 *db, int version, Diag *d)
+{
+    char **tables = NULL;
+    int ntables = 0, ok =
+        sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK &&
+        (version > 1 || sqlite3_exec(db, "ALTER TABLE budget ADD COLUMN pagu_revised INTEGER", NULL, NULL, NULL) == SQLITE_OK) &&
+        sqlite3_exec(db, skp_schema_sql, NULL, NULL, NULL) == SQLITE_OK &&
+        tables_with_sources(db, &tables, &ntables) == 0;
+    for (int i = 0; i < ntables; i++) {
+        if (ok) {
+            char *sql = sqlite3_mprintf(
+                "INSERT OR IGNORE INTO files (path) SELECT DISTINCT src_file FROM \"%w\" WHERE src_file IS NOT NULL;"
+                "UPDATE \"%w\" SET src_file = (SELECT id FROM files WHERE path = \"%w\".src_file) WHERE src_file IS NOT NULL;",
+                tables[i], tables[i], tables[i]);
+            ok = sql && sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK;
+            sqlite3_free(sql);
+        }
+        free(tables[i]);
+    }
+    free(tables);
+    if (ok && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK) {
+        upgraded_from = version;
+        return 0;
+    }
+    char doing[80];
+    snprintf(doing, sizeof doing, "upgrading the schema from version %d to %d", version, SKP_SCHEMA_VERSION);
+    db_error(d, db, doing);
+    if (!sqlite3_get_autocommit(db)) sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    return -1;
+}
+
 /* Checks that an opened file is a sakipc store of our version, creating the
  * schema in an empty one when allowed. */
 static int check_schema(sqlite3 *db, const char *path, int mode, Diag *d)
@@ -214,24 +276,13 @@ static int check_schema(sqlite3 *db, const char *path, int mode, Diag *d)
         diag_plain(d, "%s: schema version %d, but this sakipc reads version %d", path, version, SKP_SCHEMA_VERSION);
         return -1;
     }
-    if (version == 1 && mode != DB_READONLY) {
-        /* version 2 added the revised budget and period_targets (the schema
-         * creates only the tables that are missing) */
-        char *err = NULL;
-        if (sqlite3_exec(db, "BEGIN IMMEDIATE; ALTER TABLE budget ADD COLUMN pagu_revised INTEGER;", NULL, NULL, &err) != SQLITE_OK ||
-            sqlite3_exec(db, skp_schema_sql, NULL, NULL, &err) != SQLITE_OK ||
-            sqlite3_exec(db, "COMMIT;", NULL, NULL, &err) != SQLITE_OK) {
-            sqlite3_free(err);
-            db_error(d, db, "upgrading the schema from version 1 to 2");
-            if (!sqlite3_get_autocommit(db)) sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    if (version < SKP_SCHEMA_VERSION) {
+        if (mode == DB_READONLY) {
+            diag_plain(d, "%s: schema version %d is older than this sakipc's %d; upgrade it, keeping its data, with 'sakipc init %s'",
+                       path, version, SKP_SCHEMA_VERSION, path);
             return -1;
         }
-        return 0;
-    }
-    if (version == 1) {
-        diag_plain(d, "%s: schema version 1 is older than this sakipc's %d; upgrade it, keeping its data, with 'sakipc init %s'",
-                   path, SKP_SCHEMA_VERSION, path);
-        return -1;
+        return upgrade_schema(db, version, d);
     }
     char name[64];
     int failed;
@@ -268,6 +319,9 @@ sqlite3 *db_open(const char *path, int mode, Diag *d)
     int flags = mode == DB_READONLY ? SQLITE_OPEN_READONLY
               : mode == DB_READWRITE ? SQLITE_OPEN_READWRITE
               : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    /* One thread uses a connection: without this, the serialized mode takes
+     * a mutex around every step and column read of the national scan. */
+    flags |= SQLITE_OPEN_NOMUTEX;
     sqlite3 *db = NULL;
     int rc = sqlite3_open_v2(path, &db, flags, NULL);
     if (rc != SQLITE_OK) {
@@ -404,7 +458,7 @@ static void create_record_sql(StrBuf *b, const RecordDecl *r)
         for (int k = 1; k <= c->array_len; k++)
             sb_printf(b, "\"%s_%d\" %s, ", c->name, k, col_sql_type(c->type));
     }
-    sb_puts(b, "src_file TEXT, src_line INTEGER");
+    sb_puts(b, "src_file INTEGER, src_line INTEGER");
     if (r->nkey) {
         sb_puts(b, ", UNIQUE (");
         for (int k = 0; k < r->nkey; k++) sb_printf(b, "%s\"%s\"", k ? ", " : "", r->cols[r->key[k]].name);

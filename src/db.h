@@ -7,7 +7,11 @@
 #include "diag.h"
 #include "record.h"
 
-#define SKP_SCHEMA_VERSION 2
+#define SKP_SCHEMA_VERSION 3
+
+/* The path of the file a row was imported from, in a SELECT of one table
+ * (rows keep the file's id in src_file: schema.sql). */
+#define DB_SRC_PATH "(SELECT path FROM files WHERE files.id = src_file)"
 
 enum { DB_READONLY = 0, DB_READWRITE = 1, DB_CREATE = 2 };
 
@@ -23,6 +27,8 @@ sqlite3 *db_open(const char *path, int mode, Diag *d);
  * on the file before it gives up with "the database is locked". */
 #define DB_BUSY_TIMEOUT_MS 5000
 void db_close(sqlite3 *db);
+/* The schema version an open upgraded a file from, 0 when none did. */
+int db_upgraded_from(void);
 
 /* Call once at startup, before any other use of SQLite: installs the error
  * log behind db_failure and, with fault injection on (SAKIPC_FAIL_ALLOC, see

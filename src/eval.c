@@ -1113,7 +1113,7 @@ static const char *row_source(Engine *e, sqlite3_stmt *st, const char *table, in
 {
     int with_source = strcmp(table, "realisasi") != 0;
     char sql[200];
-    snprintf(sql, sizeof sql, "SELECT src_file, src_line FROM %s WHERE unit = ?1 AND indicator = ?2 AND %s = ?3%s",
+    snprintf(sql, sizeof sql, "SELECT " DB_SRC_PATH ", src_line FROM %s WHERE unit = ?1 AND indicator = ?2 AND %s = ?3%s",
              table, strcmp(table, "targets") ? "period" : "year", with_source ? " AND source = ?4" : "");
     sqlite3_stmt *q = NULL;
     const char *file = "?";

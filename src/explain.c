@@ -511,13 +511,13 @@ int explain_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, con
     /* periods count when they end by the evaluation date: --as-of, else the end of the year */
     int32_t cutoff = opt->has_as_of ? period_end(opt->as_of) : x.year * 12 + 12;
     if (!ind->realisation)
-        query_rows(&x, db, "SELECT period, value, src_file, src_line FROM realisasi WHERE unit = ?1 AND indicator = ?2 ORDER BY period",
+        query_rows(&x, db, "SELECT period, value, " DB_SRC_PATH ", src_line FROM realisasi WHERE unit = ?1 AND indicator = ?2 ORDER BY period",
                    0, ind->rules.agg == AGG_LATEST, cutoff, &reals, d);
     if (!ind->target_expr)
     {
-        query_rows(&x, db, "SELECT source, value, src_file, src_line, year FROM targets WHERE unit = ?1 AND indicator = ?2 ORDER BY source",
+        query_rows(&x, db, "SELECT source, value, " DB_SRC_PATH ", src_line, year FROM targets WHERE unit = ?1 AND indicator = ?2 ORDER BY source",
                    1, 0, cutoff, &targets, d);
-        query_rows(&x, db, "SELECT period || ' ' || source, value, src_file, src_line FROM period_targets "
+        query_rows(&x, db, "SELECT period || ' ' || source, value, " DB_SRC_PATH ", src_line FROM period_targets "
                            "WHERE unit = ?1 AND indicator = ?2 ORDER BY source, period", 0, 0, cutoff, &ptargets, d);
     }
     Printer pr = { out, fmt == FMT_JSON };

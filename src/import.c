@@ -171,6 +171,7 @@ typedef struct {
 typedef struct {
     sqlite3 *db;
     const char *path;
+    sqlite3_int64 file_id; /* path's id in the files table: the rows' src_file */
     const ImportOptions *opt;
     FILE *err;
     TableSpec spec;
@@ -487,7 +488,7 @@ static int prepare_sql(Import *im, Diag *d)
     int nkey = 0;
     sb_puts(&look, "SELECT ");
     for (int i = 0; i < im->nsql; i++) sb_printf(&look, "\"%s\", ", im->sql_names[i]);
-    sb_printf(&look, "src_file, src_line FROM \"%s\" WHERE ", t->sqlname);
+    sb_printf(&look, DB_SRC_PATH ", src_line FROM \"%s\" WHERE ", t->sqlname);
     for (int i = 0; i < im->nsql; i++)
         if (t->cols[im->sql_col[i]].key) sb_printf(&look, "%s\"%s\" = ?%d", nkey++ ? " AND " : "", im->sql_names[i], i + 1);
     if (nkey) im->lookup = db_prepare(im->db, look.s, d);
@@ -573,7 +574,7 @@ static void insert_row(Import *im)
 {
     sqlite3_stmt *st = im->insert;
     for (int i = 0; i < im->nsql; i++) bind_cell(st, i + 1, &im->cells[i]);
-    sqlite3_bind_text(st, im->nsql + 1, im->path, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, im->nsql + 1, im->file_id);
     sqlite3_bind_int64(st, im->nsql + 2, im->row_line);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_DONE) im->rows_written++;
@@ -653,7 +654,7 @@ static void check_parents(Import *im, Diag *d)
     sqlite3_stmt *st = db_prepare(im->db, sql.s, d);
     sb_free(&sql);
     if (!st) { im->fatal = 1; return; }
-    sqlite3_bind_text(st, 1, im->path, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 1, im->file_id);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *parent = (const char *)sqlite3_column_text(st, 1);
@@ -702,6 +703,23 @@ static int load_units(Import *im, Diag *d)
     if (rc != SQLITE_DONE) db_failed(im);
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* The id of the file's path in the files table, added there if new (in
+ * the file's transaction: a file that loads nothing leaves no entry). The
+ * rows store the id, not the path: 14 million realisations of one file
+ * would otherwise repeat its path 14 million times. */
+static int register_file(Import *im, Diag *d)
+{
+    sqlite3_stmt *st = db_prepare(im->db, "INSERT INTO files (path) VALUES (?1) "
+                                          "ON CONFLICT (path) DO UPDATE SET path = path RETURNING id", d);
+    if (!st) { im->fatal = 1; return -1; }
+    sqlite3_bind_text(st, 1, im->path, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) im->file_id = sqlite3_column_int64(st, 0);
+    else db_failed(im);
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? 0 : -1;
 }
 
 static void import_free(Import *im)
@@ -786,7 +804,7 @@ int import_csv(sqlite3 *db, const char *path, const ImportOptions *opts, ImportR
     if (db_exec(db, "BEGIN IMMEDIATE", &d) != 0) { im.fatal = 1; goto rollback; }
     int made = im.spec.record ? db_ensure_record_table(db, im.spec.record, &d) : 0;
     if (made != 0) { im.fatal = made < 0; goto rollback; }
-    if (load_units(&im, &d) != 0) goto rollback;
+    if (load_units(&im, &d) != 0 || register_file(&im, &d) != 0) goto rollback;
     /* A record table without a key has no way to tell a re-import from new
      * rows: the rows of a file replace those loaded from it before. */
     if (im.spec.record && im.spec.record->nkey == 0) {
@@ -794,7 +812,7 @@ int import_csv(sqlite3 *db, const char *path, const ImportOptions *opts, ImportR
         snprintf(sql, sizeof sql, "DELETE FROM \"%s\" WHERE src_file = ?", im.spec.sqlname);
         sqlite3_stmt *st = db_prepare(db, sql, &d);
         if (!st) { im.fatal = 1; goto rollback; }
-        sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 1, im.file_id);
         int del = sqlite3_step(st);
         if (del != SQLITE_DONE) db_failed(&im);
         sqlite3_finalize(st);

@@ -286,7 +286,10 @@ static int cmd_init(Args *a)
     sqlite3 *db = db_open(path, DB_CREATE, &d);
     if (!db) return EXIT_RUNTIME;
     db_close(db);
-    printf("%s: sakipc database, schema version %d\n", path, SKP_SCHEMA_VERSION);
+    if (db_upgraded_from())
+        printf("%s: sakipc database, schema version %d (upgraded from version %d)\n", path, SKP_SCHEMA_VERSION, db_upgraded_from());
+    else
+        printf("%s: sakipc database, schema version %d\n", path, SKP_SCHEMA_VERSION);
     return EXIT_OK;
 }
 

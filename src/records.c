@@ -64,7 +64,7 @@ static int load_table(RecordStore *rs, sqlite3 *db, Table *t, Diag *d)
     sb_puts(&sql, "SELECT ");
     for (int i = 0; i < t->ncols; i++)
         sb_printf(&sql, "%s\"%s\"", i ? ", " : "", record_flat_name(t->decl, i, name, sizeof name));
-    sb_printf(&sql, ", src_file, src_line FROM \"%s\" ORDER BY rowid", sqlname);
+    sb_printf(&sql, ", " DB_SRC_PATH ", src_line FROM \"%s\" ORDER BY rowid", sqlname);
     sqlite3_stmt *st = db_prepare(db, sql.s, d);
     sb_free(&sql);
     if (!st) return -1;

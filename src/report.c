@@ -24,6 +24,7 @@
 #include "report.h"
 #include "budget.h"
 #include "check.h"
+#include "db.h"
 #include "explain.h"
 #include "grade.h"
 #include "luaapi.h"
@@ -497,9 +498,9 @@ static int api_periods(lua_State *L)
         return 2;
     }
     static const char sql[] =
-        "SELECT period, value, NULL, src_file, src_line FROM realisasi WHERE unit = ?1 AND indicator = ?2"
+        "SELECT period, value, NULL, " DB_SRC_PATH ", src_line FROM realisasi WHERE unit = ?1 AND indicator = ?2"
         " AND (?3 = 0 OR period = ?3 OR period LIKE ?3 || '-%')"
-        " UNION ALL SELECT period, value, source, src_file, src_line FROM period_targets WHERE unit = ?1"
+        " UNION ALL SELECT period, value, source, " DB_SRC_PATH ", src_line FROM period_targets WHERE unit = ?1"
         " AND indicator = ?2 AND (?3 = 0 OR period LIKE ?3 || '-%')"
         " ORDER BY 1, 3";
     sqlite3_stmt *st = stmt_open(L, r->db, sql);

@@ -1,6 +1,8 @@
--- The sakipc store, schema version 2 (PRAGMA user_version = 2).
--- Version 2 added budget.pagu_revised and period_targets; db.c upgrades a
--- version-1 file.
+-- The sakipc store, schema version 3 (PRAGMA user_version = 3).
+-- Version 2 added budget.pagu_revised and period_targets; version 3 the
+-- files table, rows naming their file by its id rather than by its path
+-- (at national scale the path was a third of the store). db.c upgrades
+-- older files in place (`sakipc init`, or any command that writes).
 --
 -- One file holds everything a plan is evaluated against. Plans never write
 -- here; `sakipc import` does, one CSV file per transaction.
@@ -11,7 +13,15 @@
 --     '2023-07' (checked by the importer).
 --   * Rupiah amounts are INTEGER (exact); other figures are REAL.
 --   * Every row remembers the CSV file and line it came from, so that
---     errors and traces can point at it.
+--     errors and traces can point at it: src_file is the id of its path
+--     in files, src_line the line.
+
+-- The CSV files rows were imported from, each once, by the path it was
+-- imported by.
+CREATE TABLE IF NOT EXISTS files (
+    id      INTEGER PRIMARY KEY,
+    path    TEXT NOT NULL UNIQUE
+);
 
 -- Organisational units: a regional government or ministry at the top,
 -- OPD / satuan kerja below, divisions (eselon III) and sections (eselon IV).
@@ -20,7 +30,7 @@ CREATE TABLE IF NOT EXISTS units (
     parent  TEXT,                      -- code of the parent unit, NULL at the top
     name    TEXT NOT NULL,
     level   TEXT,                      -- free text: 'pemda', 'eselon2', 'eselon3', ...
-    src_file TEXT, src_line INTEGER
+    src_file INTEGER, src_line INTEGER
 ) WITHOUT ROWID;
 
 -- The indicator catalogue as an agency keeps it. Plans define how each
@@ -31,7 +41,7 @@ CREATE TABLE IF NOT EXISTS indicators (
     name     TEXT NOT NULL,
     measure  TEXT,                     -- '%', 'indeks 25-100', 'dokumen', 'rupiah', ...
     polarity TEXT,                     -- 'higher', 'lower', ... as written by the agency
-    src_file TEXT, src_line INTEGER,
+    src_file INTEGER, src_line INTEGER,
     PRIMARY KEY (unit, code)
 ) WITHOUT ROWID;
 
@@ -45,7 +55,7 @@ CREATE TABLE IF NOT EXISTS targets (
     source    TEXT NOT NULL,
     value     REAL NOT NULL,
     upper     REAL,
-    src_file  TEXT, src_line INTEGER,
+    src_file  INTEGER, src_line INTEGER,
     PRIMARY KEY (unit, indicator, year, source)
 ) WITHOUT ROWID;
 
@@ -59,7 +69,7 @@ CREATE TABLE IF NOT EXISTS period_targets (
     period    TEXT NOT NULL,           -- '2023-Q1', '2023-S1', '2023-07'
     source    TEXT NOT NULL,
     value     REAL NOT NULL,
-    src_file  TEXT, src_line INTEGER,
+    src_file  INTEGER, src_line INTEGER,
     PRIMARY KEY (unit, indicator, period, source)
 ) WITHOUT ROWID;
 
@@ -70,7 +80,7 @@ CREATE TABLE IF NOT EXISTS realisasi (
     period    TEXT NOT NULL,
     value     REAL NOT NULL,
     note      TEXT,
-    src_file  TEXT, src_line INTEGER,
+    src_file  INTEGER, src_line INTEGER,
     PRIMARY KEY (unit, indicator, period)
 ) WITHOUT ROWID;
 
@@ -86,7 +96,7 @@ CREATE TABLE IF NOT EXISTS budget (
     realisasi       INTEGER,
     printed_percent REAL,
     printed_sisa    INTEGER,
-    src_file        TEXT, src_line INTEGER
+    src_file        INTEGER, src_line INTEGER
 ) WITHOUT ROWID;
 
 -- Record tables declared by plans (`record NAME { ... }`) are created as
@@ -98,4 +108,4 @@ CREATE TABLE IF NOT EXISTS record_tables (
     declaration TEXT NOT NULL
 ) WITHOUT ROWID;
 
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;
