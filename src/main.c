@@ -23,6 +23,7 @@
 #include "need.h"
 #include "num.h"
 #include "plan.h"
+#include "period.h"
 #include "report.h"
 #include "scenario.h"
 #include "tally.h"
@@ -481,11 +482,14 @@ static int parse_eval_args(Args *a, EvalArgs *ea, const char *cmd)
     return 0;
 }
 
+#define STRINGIFY_(x) #x
+#define STRINGIFY(x) STRINGIFY_(x)
+
 static int parse_year(const char *s, int *out)
 {
     char *end;
     long y = strtol(s, &end, 10);
-    if (end == s || y < 1900 || y > 2999) return -1;
+    if (end == s || y < PERIOD_YEAR_MIN || y > PERIOD_YEAR_MAX) return -1;
     *out = (int)y;
     return (int)(end - s);
 }
@@ -499,7 +503,7 @@ static int parse_years(const char *s, EvalOptions *o)
     if (s[n] == '\0') return 0;
     if (strncmp(s + n, "..", 2) != 0) return -1;
     int m = parse_year(s + n + 2, &o->year_to);
-    if (m < 0 || s[n + 2 + m] != '\0' || o->year_to < o->year_from || o->year_to - o->year_from > 50) return -1;
+    if (m < 0 || s[n + 2 + m] != '\0' || o->year_to < o->year_from || o->year_to - o->year_from >= SKP_MAX_YEARS) return -1;
     return 0;
 }
 
@@ -513,7 +517,9 @@ static int eval_options(const EvalArgs *ea, const Plan *p, EvalOptions *o)
     }
     if (ea->year) {
         if (parse_years(ea->year, o) != 0)
-            return usage_error(ea->cmd, "--year: expected a year such as 2023 or a range 2021..2023, found '%s'", ea->year);
+            return usage_error(ea->cmd, "--year: expected a year such as 2023 or a range 2021..2023 (years "
+                               STRINGIFY(PERIOD_YEAR_MIN) " to " STRINGIFY(PERIOD_YEAR_MAX) ", a range of at most "
+                               STRINGIFY(SKP_MAX_YEARS) " years), found '%s'", ea->year);
     } else if (p->year) {
         o->year_from = o->year_to = p->year;
     } else if (o->has_as_of) {

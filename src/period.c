@@ -17,7 +17,7 @@ static int digits(const char *s, size_t n, int *out)
 int period_parse(const char *s, size_t len, Period *out)
 {
     int year, idx;
-    if (len < 4 || digits(s, 4, &year) != 0 || year < 1900 || year > 2999) return -1;
+    if (len < 4 || digits(s, 4, &year) != 0 || year < PERIOD_YEAR_MIN || year > PERIOD_YEAR_MAX) return -1;
     Period p = { .year = (int16_t)year, .kind = PER_YEAR, .index = 0 };
     if (len == 4) { *out = p; return 0; }
     if (s[4] != '-') return -1;

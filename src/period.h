@@ -24,6 +24,9 @@ int period_end(Period p);
 int period_format(char *buf, size_t n, Period p);
 const char *period_kind_name(PeriodKind k);  /* "year", "semester", "quarter", "month" */
 /* The hint that goes with a bad period in every error message. */
-#define PERIOD_FORMS "YYYY, YYYY-S1..S2, YYYY-Q1..Q4 or YYYY-MM"
+/* The years a period, a target or --year may name. */
+#define PERIOD_YEAR_MIN 1900
+#define PERIOD_YEAR_MAX 2999
+#define PERIOD_FORMS "YYYY, YYYY-S1..S2, YYYY-Q1..Q4 or YYYY-MM, years 1900 to 2999"
 
 #endif
