@@ -150,25 +150,9 @@ static Source *source_add(const char *path, char *text, size_t len, Source **lis
  * one, /dev/zero) fails with EFBIG before it is held in memory. */
 Source *source_load(const char *path, Source **list)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    StrBuf b = {0};
-    char chunk[65536];
-    size_t n;
-    int err = 0;
-    while (!err && (n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (b.len + n > (size_t)SKP_MAX_PLAN_BYTES) err = EFBIG;
-        else sb_putn(&b, chunk, n);
-    }
-    if (!err && ferror(f)) err = EIO;
-    fclose(f);
-    if (err) {
-        sb_free(&b);
-        errno = err;
-        return NULL;
-    }
-    if (!b.s) b.s = skp_xstrdup("");
-    return source_add(path, b.s, b.len, list);
+    size_t len;
+    char *text = skp_read_file(path, (size_t)SKP_MAX_PLAN_BYTES, &len);
+    return text ? source_add(path, text, len, list) : NULL;
 }
 
 Source *source_from_string(const char *name, const char *text, Source **list)

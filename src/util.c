@@ -317,19 +317,23 @@ const char *skp_suggest(const char *name, const char *const *cands, int n)
     return best;
 }
 
-char *skp_read_file(const char *path, size_t *len)
+char *skp_read_file(const char *path, size_t max, size_t *len)
 {
     FILE *f = fopen(path, "rb");
     if (!f) return NULL;
     StrBuf b = {0};
     char chunk[65536];
     size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) sb_putn(&b, chunk, n);
-    int err = ferror(f);
+    int err = 0;
+    while (!err && (n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (b.len + n > max) err = EFBIG;
+        else sb_putn(&b, chunk, n);
+    }
+    if (!err && ferror(f)) err = EIO;
     fclose(f);
     if (err) {
         sb_free(&b);
-        errno = EIO;
+        errno = err;
         return NULL;
     }
     if (!b.s) b.s = skp_xstrdup("");

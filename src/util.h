@@ -74,7 +74,9 @@ int skp_edit_distance(const char *a, const char *b);
 /* The candidate closest to name within a small distance, or NULL. */
 const char *skp_suggest(const char *name, const char *const *cands, int n);
 
-/* Whole file into memory (NUL-terminated); NULL with errno set on failure. */
-char *skp_read_file(const char *path, size_t *len);
+/* The whole file, NUL-terminated; NULL with errno set when it cannot be
+ * read, or (EFBIG) when it is longer than max bytes (an endless file such
+ * as /dev/zero included): it is never held whole first. */
+char *skp_read_file(const char *path, size_t max, size_t *len);
 
 #endif
