@@ -8,7 +8,6 @@
 #include "ast.h"
 #include "util.h"
 
-#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
