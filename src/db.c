@@ -222,11 +222,14 @@ int db_upgraded_from(void) { return upgraded_from; }
 static int upgrade_schema(sqlite3 *db, int version, Diag *d)
 {
     char **tables = NULL;
-    int ntables = 0, ok =
+    int ntables = 0, had_files = 0, ok =
         sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK &&
+        db_query_int(db, "SELECT count(*) FROM sqlite_master WHERE name = ?1", "files", &had_files) == 0 &&
         (version > 1 || sqlite3_exec(db, "ALTER TABLE budget ADD COLUMN pagu_revised INTEGER", NULL, NULL, NULL) == SQLITE_OK) &&
         sqlite3_exec(db, skp_schema_sql, NULL, NULL, NULL) == SQLITE_OK &&
-        tables_with_sources(db, &tables, &ntables) == 0;
+        /* rows already name their file by id where the files table exists
+         * (a version-3 file whose version was set back by hand) */
+        (had_files || tables_with_sources(db, &tables, &ntables) == 0);
     for (int i = 0; i < ntables; i++) {
         if (ok) {
             char *sql = sqlite3_mprintf(
