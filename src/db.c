@@ -110,7 +110,12 @@ static void reason(sqlite3 *db, int code, int err, char *buf, size_t n)
         else snprintf(buf, n, "%s", msg);
         break;
     default:
-        snprintf(buf, n, "%s", msg);
+        /* no error on the connection: a column read that found no memory
+         * (sqlite3_column_text returns NULL and leaves the code alone) */
+        if ((code == SQLITE_OK || code == SQLITE_ROW || code == SQLITE_DONE) && skp_out_of_memory())
+            snprintf(buf, n, "out of memory");
+        else
+            snprintf(buf, n, "%s", msg);
     }
 }
 

@@ -1072,20 +1072,28 @@ static int check_override_units(Engine *e)
 typedef struct {
     sqlite3_stmt *st;
     int live;            /* a row is current */
+    int failed;          /* a step failed (out of memory, I/O, a damaged page): not the end of the rows */
 } Cursor;
+
+static void cursor_step(Cursor *c)
+{
+    int r = sqlite3_step(c->st);
+    c->live = r == SQLITE_ROW;
+    if (r != SQLITE_ROW && r != SQLITE_DONE) c->failed = 1;
+}
 
 static int cursor_open(Cursor *c, sqlite3 *db, const char *sql, const char *unit, Diag *d)
 {
     c->st = db_prepare(db, sql, d);
     if (!c->st) return 5;
     if (unit) sqlite3_bind_text(c->st, 1, unit, -1, SQLITE_STATIC);
-    c->live = sqlite3_step(c->st) == SQLITE_ROW;
+    cursor_step(c);
     return 0;
 }
 
 static int cursor_next(Cursor *c)
 {
-    c->live = sqlite3_step(c->st) == SQLITE_ROW;
+    cursor_step(c);
     return c->live;
 }
 
@@ -1095,7 +1103,12 @@ static int cursor_at(Cursor *c, const char *unit)
 {
     while (c->live) {
         const char *u = (const char *)sqlite3_column_text(c->st, 0);
-        int cmp = strcmp(u ? u : "", unit);
+        if (!u) {                    /* the column is NOT NULL: no text is no memory */
+            c->failed = 1;
+            c->live = 0;
+            return 0;
+        }
+        int cmp = strcmp(u, unit);
         if (cmp == 0) return 1;
         if (cmp > 0) return 0;
         cursor_next(c);
@@ -1455,6 +1468,15 @@ int eval_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt,
         read_targets(&e, &tc);
         read_period_targets(&e, &pc);
         read_realisations(&e, &rcur);
+        /* a failed read is not the end of the rows: nothing is evaluated
+         * from what was read before it, and nothing more is printed */
+        if (tc.failed || pc.failed || rcur.failed) {
+            char why[600];
+            if (db_failure(why, sizeof why)) diag_plain(d, "%s", why);     /* what SQLite logged: corrupt, I/O... */
+            else db_error(d, db, "reading the database failed");          /* a column read without memory */
+            rc = 5;
+            break;
+        }
         rc = engine_eval_unit(&e, 0, wanted ? sink : NULL, ctx);
         if (e.store) {
             rollup_store(&e, u, 0);
