@@ -221,29 +221,40 @@ typedef VEC(DataRow) DataRows;
 /* The rows of the unit and indicator for the year (for `latest`, up to it);
  * a row whose first column is a period counts only when the period ends by
  * the evaluation date (cutoff, in months), as the evaluation counts it. */
-static void query_rows(Explain *x, sqlite3 *db, const char *sql, int year_col, int up_to, int32_t cutoff,
-                       DataRows *out, Diag *d)
+static int query_rows(Explain *x, sqlite3 *db, const char *sql, int year_col, int up_to, int32_t cutoff,
+                      DataRows *out, Diag *d)
 {
     sqlite3_stmt *st = db_prepare(db, sql, d);
-    if (!st) return;
+    if (!st) return 5;
     sqlite3_bind_text(st, 1, x->q->unit, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, x->p->codes[x->code], -1, SQLITE_STATIC);
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        /* label and file are never NULL in a store import wrote: NULL is a
+         * read that found no memory, not a row to show as "?" */
         const char *label = (const char *)sqlite3_column_text(st, 0);
+        const char *file = (const char *)sqlite3_column_text(st, 2);
+        if (!label || (!file && skp_out_of_memory())) { rc = SQLITE_NOMEM; break; }
         int year = year_col ? sqlite3_column_int(st, 4) : atoi(label);
         if (up_to ? year > x->year : year != x->year) continue;
         Period per;
         if (!year_col && period_parse(label, strcspn(label, " "), &per) == 0 && period_end(per) > cutoff) continue;
         DataRow r;
         r.label = arena_strdup(&x->text, label);
-        if (sqlite3_column_type(st, 1) == SQLITE_TEXT)        /* a level */
-            r.value = arena_strdup(&x->text, (const char *)sqlite3_column_text(st, 1));
-        else r.value = num_text(&x->text, sqlite3_column_double(st, 1), -1);
-        r.where = arena_printf(&x->text, "%s:%d", sqlite3_column_text(st, 2) ? (const char *)sqlite3_column_text(st, 2) : "?",
-                               sqlite3_column_int(st, 3));
+        if (sqlite3_column_type(st, 1) == SQLITE_TEXT) {      /* a level */
+            const char *level = (const char *)sqlite3_column_text(st, 1);
+            if (!level) { rc = SQLITE_NOMEM; break; }
+            r.value = arena_strdup(&x->text, level);
+        } else r.value = num_text(&x->text, sqlite3_column_double(st, 1), -1);
+        r.where = arena_printf(&x->text, "%s:%d", file ? file : "?", sqlite3_column_int(st, 3));
         VEC_PUSH(*out, r);
     }
     sqlite3_finalize(st);
+    if (rc == SQLITE_DONE) return 0;
+    char why[600];
+    if (db_failure(why, sizeof why)) diag_plain(d, "%s", why);
+    else db_error(d, db, "reading the database failed");
+    return 5;
 }
 
 /* ---- printing ---------------------------------------------------------------------- */
@@ -510,15 +521,27 @@ int explain_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, con
     DataRows reals = {0}, targets = {0}, ptargets = {0};
     /* periods count when they end by the evaluation date: --as-of, else the end of the year */
     int32_t cutoff = opt->has_as_of ? period_end(opt->as_of) : x.year * 12 + 12;
+    int qrc = 0;
     if (!ind->realisation)
-        query_rows(&x, db, "SELECT period, value, " DB_SRC_PATH ", src_line FROM realisasi WHERE unit = ?1 AND indicator = ?2 ORDER BY period",
+        qrc |= query_rows(&x, db, "SELECT period, value, " DB_SRC_PATH ", src_line FROM realisasi WHERE unit = ?1 AND indicator = ?2 ORDER BY period",
                    0, ind->rules.agg == AGG_LATEST, cutoff, &reals, d);
-    if (!ind->target_expr)
+    if (!ind->target_expr && !qrc)
     {
-        query_rows(&x, db, "SELECT source, value, " DB_SRC_PATH ", src_line, year FROM targets WHERE unit = ?1 AND indicator = ?2 ORDER BY source",
+        qrc |= query_rows(&x, db, "SELECT source, value, " DB_SRC_PATH ", src_line, year FROM targets WHERE unit = ?1 AND indicator = ?2 ORDER BY source",
                    1, 0, cutoff, &targets, d);
-        query_rows(&x, db, "SELECT period || ' ' || source, value, " DB_SRC_PATH ", src_line FROM period_targets "
+        if (!qrc)
+            qrc |= query_rows(&x, db, "SELECT period || ' ' || source, value, " DB_SRC_PATH ", src_line FROM period_targets "
                            "WHERE unit = ?1 AND indicator = ?2 ORDER BY source, period", 0, 0, cutoff, &ptargets, d);
+    }
+    if (qrc) {                  /* a failed read: nothing printed from part of the rows */
+        VEC_FREE(reals);
+        VEC_FREE(targets);
+        VEC_FREE(ptargets);
+        free(x.parts);
+        VEC_FREE(x.below_texts);
+        strmap_free(&x.below);
+        arena_free(&x.text);
+        return 5;
     }
     Printer pr = { out, fmt == FMT_JSON };
     char rt[64];

@@ -8,8 +8,10 @@
  * the input's precision (the value rounding, else the scheme's, else 2
  * decimals): "at least 88.31", or "above 80" where the band excludes 80. */
 #include "need.h"
+#include "db.h"
 #include "grade.h"
 #include "num.h"
+#include "util.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -47,6 +49,7 @@ typedef struct {
     const Indicator *ind;    /* the goal row's definition, from the baseline */
     int has_target;
     double target;
+    int failed;              /* a run failed for the store's or memory's sake (exit 5) */
 } Seek;
 
 static int goal_met(const Seek *s, const Outcome *o)
@@ -87,7 +90,7 @@ static Outcome probe(Seek *s, double x, int loud)
 {
     s->ovs[s->opt.noverrides - 1].value = x;
     memset(&s->probe, 0, sizeof s->probe);
-    eval_run(s->cp, s->db, &s->opt, sink, s, loud ? s->d : &s->quiet);
+    if (eval_run(s->cp, s->db, &s->opt, sink, s, loud ? s->d : &s->quiet) == 5) s->failed = 1;
     return s->probe;
 }
 
@@ -284,7 +287,8 @@ int need_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, const 
     diag_init(&s.quiet, null ? null : stderr);
     s.quiet.max_errors = 1;
     memset(&s.probe, 0, sizeof s.probe);
-    eval_run(cp, db, &s.opt, sink, &s, &s.quiet);             /* the baseline again, now graded for the goal */
+    if (eval_run(cp, db, &s.opt, sink, &s, &s.quiet) == 5)   /* the baseline again, now graded for the goal */
+        s.failed = 1;
     Outcome now = s.probe;
     s.digits = input_digits(&s);
     Override in;
@@ -368,7 +372,14 @@ int need_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, const 
     const char **rows[1] = { cells };
     static const char *const names[8] = { "unit", "indicator", "year", "goal", "input", "now", "needed", "note" };
     static const unsigned char flags[8] = { [2] = CELL_NUMBER };
-    rc = output_cells(out, fmt, 0, names, 8, flags, rows, 1);
+    if (s.failed) {          /* a probe's message went to the quiet diagnostics: say it here */
+        char why[600];
+        if (db_failure(why, sizeof why)) diag_plain(d, "%s", why);
+        else diag_plain(d, "%s", skp_out_of_memory() ? "out of memory" : "an evaluation failed");
+        rc = 5;
+    } else {
+        rc = output_cells(out, fmt, 0, names, 8, flags, rows, 1);
+    }
     arena_free(&a);
     if (null) fclose(null);
     free(s.ovs);

@@ -25,7 +25,8 @@
 #                           memory error fails it (slow: use a FAULT_STEP)
 #   FAULT_TIMEOUT=S         seconds one try may take (default 20; 120 under valgrind)
 #   FAULT_COMMANDS="check eval"   which commands to try (also: import, eval-csv,
-#                           explain (FAULT_UNIT, FAULT_INDICATOR), report (json))
+#                           report (json), and with FAULT_UNIT and FAULT_INDICATOR
+#                           explain, diff (its target set to 86), need (grade A))
 #   FAULT_EVAL_ARGS="..."   more arguments for eval (--year 2023 --hook h.lua)
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -99,7 +100,9 @@ declare -A argv=([check]="check plan.skp" [eval]="eval plan.skp --db $db $extra"
                  [eval-csv]="eval plan.skp --db $db --format csv $extra"
                  [import]="import try.db --plan plan.skp ${later[*]}"
                  [explain]="explain plan.skp --db $db --unit ${FAULT_UNIT:-SETWAN} --indicator ${FAULT_INDICATOR:-IKM} $extra"
-                 [report]="report plan.skp --db $db --template json $extra")
+                 [report]="report plan.skp --db $db --template json $extra"
+                 [diff]="diff plan.skp --db $db --set ${FAULT_UNIT:-SETWAN}:${FAULT_INDICATOR:-IKM}.target=86 $extra"
+                 [need]="need plan.skp --db $db --unit ${FAULT_UNIT:-SETWAN} --indicator ${FAULT_INDICATOR:-IKM} --grade A $extra")
 for cmd in $commands; do
     # shellcheck disable=SC2206
     args=(${argv[$cmd]})
