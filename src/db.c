@@ -172,6 +172,13 @@ int db_failure(char *buf, size_t n)
     return 1;
 }
 
+void db_read_failed(Diag *d, sqlite3 *db)
+{
+    char why[600];
+    if (db_failure(why, sizeof why)) diag_plain(d, "%s", why);
+    else db_error(d, db, "reading the database failed");
+}
+
 /* ---- opening ---------------------------------------------------------------- */
 
 /* The tables of our schema, from its text: each "CREATE TABLE IF NOT EXISTS name". */

@@ -47,6 +47,11 @@ void db_error(Diag *d, sqlite3 *db, const char *doing);
  * the failure for the end of the rows, as is any failure reported with
  * db_error: 1 with a message naming the file in buf when there was one. */
 int db_failure(char *buf, size_t n);
+/* Reports a read that failed (a step that was neither a row nor the end, a
+ * column that came back NULL for want of memory): what SQLite logged, if it
+ * logged it (corrupt, I/O, lock), else the connection's error, which is
+ * "out of memory" when an allocation failed. */
+void db_read_failed(Diag *d, sqlite3 *db);
 
 /* Creates the schema in an empty database (idempotent on an up-to-date one). */
 int db_init_schema(sqlite3 *db, const char *path, Diag *d);

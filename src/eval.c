@@ -1471,9 +1471,7 @@ int eval_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt,
         /* a failed read is not the end of the rows: nothing is evaluated
          * from what was read before it, and nothing more is printed */
         if (tc.failed || pc.failed || rcur.failed) {
-            char why[600];
-            if (db_failure(why, sizeof why)) diag_plain(d, "%s", why);     /* what SQLite logged: corrupt, I/O... */
-            else db_error(d, db, "reading the database failed");          /* a column read without memory */
+            db_read_failed(d, db);
             rc = 5;
             break;
         }

@@ -251,9 +251,7 @@ static int query_rows(Explain *x, sqlite3 *db, const char *sql, int year_col, in
     }
     sqlite3_finalize(st);
     if (rc == SQLITE_DONE) return 0;
-    char why[600];
-    if (db_failure(why, sizeof why)) diag_plain(d, "%s", why);
-    else db_error(d, db, "reading the database failed");
+    db_read_failed(d, db);
     return 5;
 }
 
@@ -470,6 +468,19 @@ static void print_grades(Explain *x, Printer *pr)
     if (pr->json) fputc(']', pr->f);
 }
 
+/* What an explanation holds, freed on every way out; the stored rows are
+ * NULL before they are read. */
+static void explain_free(Explain *x, DataRows *reals, DataRows *targets, DataRows *ptargets)
+{
+    DataRows *rows[3] = { reals, targets, ptargets };
+    for (int i = 0; i < 3; i++)
+        if (rows[i]) VEC_FREE(*rows[i]);
+    free(x->parts);
+    VEC_FREE(x->below_texts);
+    strmap_free(&x->below);
+    arena_free(&x->text);
+}
+
 int explain_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, const ExplainQuery *q,
                 OutFormat fmt, FILE *out, Diag *d)
 {
@@ -514,7 +525,10 @@ int explain_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, con
                    q->group ? q->group : "", x.year);
         rc = 2;
     }
-    if (rc) { free(x.parts); VEC_FREE(x.below_texts); strmap_free(&x.below); arena_free(&x.text); return rc; }
+    if (rc) {
+        explain_free(&x, NULL, NULL, NULL);
+        return rc;
+    }
     const ResultRow *r = &x.row;
     const Indicator *ind = r->ind;
     const CompiledInd *ci = &cp->inds[ind - x.p->inds];
@@ -534,13 +548,7 @@ int explain_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, con
                            "WHERE unit = ?1 AND indicator = ?2 ORDER BY source, period", 0, 0, cutoff, &ptargets, d);
     }
     if (qrc) {                  /* a failed read: nothing printed from part of the rows */
-        VEC_FREE(reals);
-        VEC_FREE(targets);
-        VEC_FREE(ptargets);
-        free(x.parts);
-        VEC_FREE(x.below_texts);
-        strmap_free(&x.below);
-        arena_free(&x.text);
+        explain_free(&x, &reals, &targets, &ptargets);
         return 5;
     }
     Printer pr = { out, fmt == FMT_JSON };
@@ -598,12 +606,6 @@ int explain_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, con
     else if (ind->rules.value_round.mode != ROUND_NONE && !r->ngrades)
         fprintf(out, "the realisation is shown %s\n", num_rounding_text(ind->rules.value_round, rt, sizeof rt));
     if (fmt == FMT_MARKDOWN) fputs("```\n", out);
-    VEC_FREE(reals);
-    VEC_FREE(targets);
-    VEC_FREE(ptargets);
-    free(x.parts);
-    VEC_FREE(x.below_texts);
-    strmap_free(&x.below);
-    arena_free(&x.text);
+    explain_free(&x, &reals, &targets, &ptargets);
     return ferror(out) ? 5 : 0;
 }

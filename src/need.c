@@ -373,9 +373,7 @@ int need_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, const 
     static const char *const names[8] = { "unit", "indicator", "year", "goal", "input", "now", "needed", "note" };
     static const unsigned char flags[8] = { [2] = CELL_NUMBER };
     if (s.failed) {          /* a probe's message went to the quiet diagnostics: say it here */
-        char why[600];
-        if (db_failure(why, sizeof why)) diag_plain(d, "%s", why);
-        else diag_plain(d, "%s", skp_out_of_memory() ? "out of memory" : "an evaluation failed");
+        db_read_failed(d, s.db);
         rc = 5;
     } else {
         rc = output_cells(out, fmt, 0, names, 8, flags, rows, 1);
