@@ -31,7 +31,7 @@ int db_query_int(sqlite3 *db, const char *sql, const char *arg, int *out)
     return rc == SQLITE_ROW ? 0 : -1;
 }
 
-int db_init_schema(sqlite3 *db, const char *path, Diag *d)
+int db_init_schema(sqlite3 *db, Diag *d)
 {
     /* in one transaction: a file that cannot take all of it keeps none */
     if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK ||
@@ -41,7 +41,6 @@ int db_init_schema(sqlite3 *db, const char *path, Diag *d)
         if (!sqlite3_get_autocommit(db)) sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
         return -1;
     }
-    (void)path;
     return 0;
 }
 
@@ -281,7 +280,7 @@ static int check_schema(sqlite3 *db, const char *path, int mode, Diag *d)
             diag_plain(d, "%s: empty database; create it with 'sakipc init %s' or load data with 'sakipc import'", path, path);
             return -1;
         }
-        return db_init_schema(db, path, d);
+        return db_init_schema(db, d);
     }
     if (version == 0) {
         diag_plain(d, "%s: not a sakipc database (it has tables but no schema version)", path);

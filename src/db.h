@@ -54,7 +54,7 @@ int db_failure(char *buf, size_t n);
 void db_read_failed(Diag *d, sqlite3 *db);
 
 /* Creates the schema in an empty database (idempotent on an up-to-date one). */
-int db_init_schema(sqlite3 *db, const char *path, Diag *d);
+int db_init_schema(sqlite3 *db, Diag *d);
 
 /* Creates rec_<name> for a declared record table, or checks that an existing
  * one has the same declaration (stored in record_tables). 0 on success, 1
