@@ -42,7 +42,7 @@ static Word *flatten_words(Arena *a, WordList *l, int *count)
 {
     int n = 0;
     for (WordList *p = l; p; p = p->next) n++;
-    Word *w = arena_alloc(a, (size_t)(n ? n : 1) * sizeof *w);
+    Word *w = arena_array(a, n, sizeof *w);
     int i = n;
     for (WordList *p = l; p; p = p->next) w[--i] = p->w;
     *count = n;
@@ -53,7 +53,7 @@ static Stmt **flatten_stmts(Arena *a, StmtList *l, int *count)
 {
     int n = 0;
     for (StmtList *p = l; p; p = p->next) n++;
-    Stmt **s = arena_alloc(a, (size_t)(n ? n : 1) * sizeof *s);
+    Stmt **s = arena_array(a, n, sizeof *s);
     int i = n;
     for (StmtList *p = l; p; p = p->next) s[--i] = p->s;
     *count = n;
@@ -122,7 +122,7 @@ Expr *ast_call(Arena *a, const char *name, ExprList *args, Loc loc)
     e->text = name;
     int n = 0;
     for (ExprList *p = args; p; p = p->next) n++;
-    e->args = arena_alloc(a, (size_t)(n ? n : 1) * sizeof *e->args);
+    e->args = arena_array(a, n, sizeof *e->args);
     e->nargs = n;
     for (ExprList *p = args; p; p = p->next) e->args[--n] = p->e;
     return e;

@@ -102,8 +102,8 @@ static void roll_up(BudgetReport *r)
 {
     StrMap at = {0};
     for (int i = 0; i < r->nrows; i++) strmap_put(&at, r->rows[i].code, i);
-    int *missing = skp_xcalloc((size_t)(r->nrows ? r->nrows : 1), sizeof *missing);
-    int *overflow = skp_xcalloc((size_t)(r->nrows ? r->nrows : 1), sizeof *overflow);
+    int *missing = skp_xarray(r->nrows, sizeof *missing);
+    int *overflow = skp_xarray(r->nrows, sizeof *overflow);
     for (int i = 0; i < r->nrows; i++) {
         const BudgetRow *c = &r->rows[i];
         if (!c->parent) continue;

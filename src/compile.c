@@ -203,14 +203,14 @@ CompiledPlan *compile_plan(const Plan *p)
     cp->ncodes = p->ncodes;
     cp->nsources = p->nsources;
     cp->renstra_source = compiled_source_id(cp, "renstra");
-    cp->inds = skp_xcalloc((size_t)(p->ninds ? p->ninds : 1), sizeof *cp->inds);
-    cp->ragg_filters = skp_xcalloc((size_t)(p->nraggs ? p->nraggs : 1), sizeof *cp->ragg_filters);
-    cp->ragg_values = skp_xcalloc((size_t)(p->nraggs ? p->nraggs : 1), sizeof *cp->ragg_values);
+    cp->inds = skp_xarray(p->ninds, sizeof *cp->inds);
+    cp->ragg_filters = skp_xarray(p->nraggs, sizeof *cp->ragg_filters);
+    cp->ragg_values = skp_xarray(p->nraggs, sizeof *cp->ragg_values);
     for (int i = 0; i < p->nraggs; i++) {
         cp->ragg_filters[i] = compile_formula(p, cp, p->raggs[i].where);
         cp->ragg_values[i] = compile_formula(p, cp, p->raggs[i].value);
     }
-    cp->gagg_values = skp_xcalloc((size_t)(p->ngaggs ? p->ngaggs : 1), sizeof *cp->gagg_values);
+    cp->gagg_values = skp_xarray(p->ngaggs, sizeof *cp->gagg_values);
     for (int i = 0; i < p->ngaggs; i++) cp->gagg_values[i] = compile_formula(p, cp, p->gaggs[i].value);
     for (int i = 0; i < p->ninds; i++) {
         const Indicator *ind = &p->inds[i];
@@ -223,7 +223,7 @@ CompiledPlan *compile_plan(const Plan *p)
         ci->zero_target = compile_formula(p, cp, ind->rules.zero_target);
         ci->zero_realisation = compile_formula(p, cp, ind->rules.zero_realisation);
         ci->nsources = ind->rules.target.nsources;
-        ci->sources = skp_xcalloc((size_t)(ci->nsources ? ci->nsources : 1), sizeof *ci->sources);
+        ci->sources = skp_xarray(ci->nsources, sizeof *ci->sources);
         for (int s = 0; s < ci->nsources; s++) {
             const char *name = ind->rules.target.sources[s];
             ci->sources[s] = strcmp(name, "end") == 0 ? -1 : compiled_source_id(cp, name);

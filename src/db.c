@@ -49,7 +49,7 @@ int db_init_schema(sqlite3 *db, Diag *d)
 /* The path each open connection was opened by, as the user gave it, for
  * messages that must name the file. A command opens one or two. */
 static struct { sqlite3 *db; const char *path; } names[8];
-static char last_path[1024];     /* the file opened last, for db_failure after it is closed */
+static char last_path[DB_PATH_MAX];     /* the file opened last, for db_failure after it is closed */
 
 static void name_db(sqlite3 *db, const char *path)
 {
@@ -173,7 +173,7 @@ int db_failure(char *buf, size_t n)
 
 void db_read_failed(Diag *d, sqlite3 *db)
 {
-    char why[600];
+    char why[DB_FAILURE_MAX];
     if (db_failure(why, sizeof why)) diag_plain(d, "%s", why);
     else db_error(d, db, "reading the database failed");
 }

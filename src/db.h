@@ -47,6 +47,10 @@ void db_error(Diag *d, sqlite3 *db, const char *doing);
  * the failure for the end of the rows, as is any failure reported with
  * db_error: 1 with a message naming the file in buf when there was one. */
 int db_failure(char *buf, size_t n);
+/* A buffer for db_failure's message that holds it whole: the longest path
+ * the store remembers (DB_PATH_MAX) and the longest reason. */
+#define DB_PATH_MAX 4096
+#define DB_FAILURE_MAX (DB_PATH_MAX + 512)
 /* Reports a read that failed (a step that was neither a row nor the end, a
  * column that came back NULL for want of memory): what SQLite logged, if it
  * logged it (corrupt, I/O, lock), else the connection's error, which is

@@ -1030,7 +1030,7 @@ static int load_units(Engine *e, sqlite3 *db)
 static int check_plan_units(Engine *e)
 {
     int bad = 0;
-    const char **names = skp_xmalloc((size_t)(e->nunits ? e->nunits : 1) * sizeof *names);
+    const char **names = skp_xarray(e->nunits, sizeof *names);
     for (int i = 0; i < e->nunits; i++) names[i] = e->units[i].code;
     for (int i = 0; i < e->plan->ninds; i++) {
         const UnitSel *sel = &e->plan->inds[i].units;
@@ -1373,11 +1373,11 @@ static void engine_init(Engine *e, const CompiledPlan *cp, const EvalOptions *op
     setup_sources(e);
     size_t cy = (size_t)(e->ncodes ? e->ncodes : 1) * (size_t)e->nyears;
     e->acc = skp_xcalloc(cy, sizeof *e->acc);
-    e->before = skp_xcalloc((size_t)(e->ncodes ? e->ncodes : 1), sizeof *e->before);
+    e->before = skp_xarray(e->ncodes, sizeof *e->before);
     e->tgt = skp_xcalloc(cy * (size_t)(e->nsrc ? e->nsrc : 1), sizeof *e->tgt);
     e->ptgt = skp_xcalloc(cy * (size_t)(e->nsrc ? e->nsrc : 1), sizeof *e->ptgt);
     e->fig = skp_xcalloc(cy, sizeof *e->fig);
-    e->def_of = skp_xcalloc((size_t)(e->ncodes ? e->ncodes : 1), sizeof *e->def_of);
+    e->def_of = skp_xarray(e->ncodes, sizeof *e->def_of);
     e->host.realisation = host_realisation;
     e->host.target = host_target;
     e->host.data = host_data;
@@ -1391,7 +1391,7 @@ static void engine_init(Engine *e, const CompiledPlan *cp, const EvalOptions *op
     e->host.unit_agg = rollup_host_agg;
     e->host.trace = opt->trace ? host_trace : NULL;
     e->host.lua_call = host_lua_call;
-    e->grouped_codes = skp_xcalloc((size_t)(e->ncodes ? e->ncodes : 1), sizeof *e->grouped_codes);
+    e->grouped_codes = skp_xarray(e->ncodes, sizeof *e->grouped_codes);
     for (int c = 0; c < e->ncodes; c++)
         for (int i = 0; i < e->plan->ninds; i++)
             if (e->plan->inds[i].code_id == c && e->plan->inds[i].group.record >= 0) {

@@ -58,7 +58,7 @@ static void open_api(lua_State *L, EvalHooks *eh, const Plan *p)
 EvalHooks *evalhooks_open(const Plan *p, const char *const *paths, int n, const HookLimits *lim, FILE *warn_to, Diag *d)
 {
     EvalHooks *eh = skp_xcalloc(1, sizeof *eh);
-    eh->hooks = skp_xcalloc((size_t)(n ? n : 1), sizeof *eh->hooks);
+    eh->hooks = skp_xarray(n, sizeof *eh->hooks);
     eh->warn_to = warn_to;
     eh->d = d;
     for (int i = 0; i < n; i++) {

@@ -484,7 +484,7 @@ static int refs_rollup(const Checker *c, const Expr *e, const int *code_rollup)
 void propagate_rollups(Checker *c)
 {
     if (!c->uaggs.len) return;
-    int *code_rollup = skp_xcalloc((size_t)(c->codes.len ? c->codes.len : 1), sizeof *code_rollup);
+    int *code_rollup = skp_xarray(c->codes.len, sizeof *code_rollup);
     for (int changed = 1; changed;) {
         changed = 0;
         for (int i = 0; i < c->inds.len; i++)

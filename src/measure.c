@@ -208,8 +208,8 @@ void measure_check(const Plan *p, Diag *d)
     memset(&m, 0, sizeof m);
     m.p = p;
     m.d = d;
-    m.code_unit = skp_xcalloc((size_t)(p->ncodes ? p->ncodes : 1), sizeof *m.code_unit);
-    m.code_measure = skp_xcalloc((size_t)(p->ncodes ? p->ncodes : 1), sizeof *m.code_measure);
+    m.code_unit = skp_xarray(p->ncodes, sizeof *m.code_unit);
+    m.code_measure = skp_xarray(p->ncodes, sizeof *m.code_measure);
     m.count_words = skp_xcalloc((size_t)p->ninds + 1, sizeof *m.count_words);
     /* a code's unit: its first definition that states a measure */
     for (int i = 0; i < p->ninds; i++) {

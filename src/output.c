@@ -442,7 +442,7 @@ typedef struct {
 
 static void grid_print(FILE *f, int md, int color, const Grid *g, const char ***rows, int n)
 {
-    int *width = skp_xcalloc((size_t)(g->ncols ? g->ncols : 1), sizeof *width);
+    int *width = skp_xarray(g->ncols, sizeof *width);
     for (int k = 0; k < g->ncols; k++) {
         width[k] = text_width(g->names[g->cols[k]]);
         for (int r = 0; r < n; r++) {
@@ -491,7 +491,7 @@ static void budget_table(FILE *f, int md, int color, const char ***rows, int n)
 int output_budget(FILE *f, OutFormat fmt, int color, const Plan *p, const BudgetReport *r)
 {
     Arena a = {0};
-    const char ***rows = arena_alloc(&a, (size_t)(r->nrows ? r->nrows : 1) * sizeof *rows);
+    const char ***rows = arena_array(&a, r->nrows, sizeof *rows);
     for (int i = 0; i < r->nrows; i++) {
         rows[i] = arena_alloc(&a, NBCOLS * sizeof **rows);
         budget_cells(&a, p, &r->rows[i], rows[i]);
@@ -561,7 +561,7 @@ int output_cells(FILE *f, OutFormat fmt, int color, const char *const *names, in
         fputs(nrows ? "\n]\n" : "]\n", f);
     } else {
         /* an optional column (the group) is left out when every cell is empty */
-        int *cols = skp_xmalloc((size_t)(ncols ? ncols : 1) * sizeof *cols);
+        int *cols = skp_xarray(ncols, sizeof *cols);
         int nshow = 0;
         for (int i = 0; i < ncols; i++) {
             int used = !(numeric[i] & CELL_OPTIONAL);

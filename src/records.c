@@ -90,9 +90,9 @@ static int load_table(RecordStore *rs, sqlite3 *db, Table *t, Diag *d)
     }
     t->cells = cells.items;
     /* chain the rows of each unit, keeping file order */
-    t->next_in_unit = skp_xmalloc((size_t)(t->nrows ? t->nrows : 1) * sizeof *t->next_in_unit);
+    t->next_in_unit = skp_xarray(t->nrows, sizeof *t->next_in_unit);
     int *last = NULL;
-    if (t->decl->unit_col >= 0) last = skp_xcalloc((size_t)(t->nrows ? t->nrows : 1), sizeof *last);
+    if (t->decl->unit_col >= 0) last = skp_xarray(t->nrows, sizeof *last);
     for (int r = 0; r < t->nrows; r++) {
         t->next_in_unit[r] = -1;
         if (t->decl->unit_col < 0) { t->next_in_unit[r] = r + 1 < t->nrows ? r + 1 : -1; continue; }
@@ -114,7 +114,7 @@ RecordStore *records_load(sqlite3 *db, const Plan *p, Diag *d)
     RecordStore *rs = skp_xcalloc(1, sizeof *rs);
     rs->d = d;
     rs->ntables = p->nrecords;
-    rs->tables = skp_xcalloc((size_t)(p->nrecords ? p->nrecords : 1), sizeof *rs->tables);
+    rs->tables = skp_xarray(p->nrecords, sizeof *rs->tables);
     for (int i = 0; i < p->nrecords; i++) rs->tables[i].decl = &p->records[i];
     /* the tables formulas aggregate over, and those that make groups */
     int n = p->nraggs + p->ninds;

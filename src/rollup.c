@@ -120,7 +120,7 @@ Snapshot *rollup_snapshot(const Engine *e)
     size_t cy = cells_per_unit(e), nsrc = (size_t)(e->nsrc ? e->nsrc : 1);
     Snapshot *s = skp_xmalloc(sizeof *s);
     s->acc = skp_xmalloc(cy * sizeof *s->acc);
-    s->before = skp_xmalloc((size_t)(e->ncodes ? e->ncodes : 1) * sizeof *s->before);
+    s->before = skp_xarray(e->ncodes, sizeof *s->before);
     s->tgt = skp_xmalloc(cy * nsrc * sizeof *s->tgt);
     s->ptgt = skp_xmalloc(cy * nsrc * sizeof *s->ptgt);
     memcpy(s->acc, e->acc, cy * sizeof *s->acc);
@@ -166,7 +166,7 @@ static int unit_depth(const Engine *e, int u)
 void rollup_setup(Engine *e)
 {
     if (!e->plan->nuaggs) return;
-    e->export_of = skp_xmalloc((size_t)(e->ncodes ? e->ncodes : 1) * sizeof *e->export_of);
+    e->export_of = skp_xarray(e->ncodes, sizeof *e->export_of);
     for (int c = 0; c < e->ncodes; c++) e->export_of[c] = -1;
     for (int i = 0; i < e->plan->nuaggs; i++)
         if (e->export_of[e->plan->uaggs[i].code] < 0) e->export_of[e->plan->uaggs[i].code] = e->nexport++;
@@ -196,8 +196,8 @@ int rollup_has_rows(const Engine *e)
  * each level reads the figures of the level below (eselon IV, III, II). */
 int rollup_pass(Engine *e, RowSink sink, void *ctx)
 {
-    int *order = skp_xmalloc((size_t)(e->nunits ? e->nunits : 1) * sizeof *order);
-    int *depth = skp_xmalloc((size_t)(e->nunits ? e->nunits : 1) * sizeof *depth);
+    int *order = skp_xarray(e->nunits, sizeof *order);
+    int *depth = skp_xarray(e->nunits, sizeof *depth);
     int n = 0, maxd = 0;
     for (int u = 0; u < e->nunits; u++) {
         depth[u] = unit_depth(e, u);

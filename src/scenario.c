@@ -120,7 +120,7 @@ int scenario_build(const Plan *p, const char *name, const char *const *sets, int
     if (name) {
         int s = scenario_find(p, name);
         if (s < 0) {
-            const char **names = skp_xmalloc((size_t)(p->nscenarios ? p->nscenarios : 1) * sizeof *names);
+            const char **names = skp_xarray(p->nscenarios, sizeof *names);
             for (int i = 0; i < p->nscenarios; i++) names[i] = p->scenarios[i].name;
             const char *best = skp_suggest(name, names, p->nscenarios);
             snprintf(err, errn, "--scenario: the plan has no scenario '%s'%s%s%s", name,

@@ -95,6 +95,11 @@ char *skp_xstrndup(const char *s, size_t n)
     return d;
 }
 
+void *skp_xarray(int count, size_t size)
+{
+    return skp_xcalloc(count > 0 ? (size_t)count : 1, size);
+}
+
 /* ---- arena ------------------------------------------------------------ */
 
 struct ArenaBlock {
@@ -121,6 +126,13 @@ void *arena_alloc(Arena *a, size_t n)
     b->used += n;
     memset(p, 0, n);
     return p;
+}
+
+void *arena_array(Arena *a, int count, size_t size)
+{
+    size_t n = count > 0 ? (size_t)count : 1;
+    if (size && n > SIZE_MAX / 2 / size) skp_die_out_of_memory(SIZE_MAX);
+    return arena_alloc(a, n * size);
 }
 
 char *arena_strndup(Arena *a, const char *s, size_t n)

@@ -12,6 +12,10 @@ void *skp_xcalloc(size_t n, size_t size);
 void *skp_xrealloc(void *p, size_t n);
 char *skp_xstrdup(const char *s);
 char *skp_xstrndup(const char *s, size_t n);
+/* A zeroed array of count elements, at least one (so an empty list is a
+ * valid pointer); count is an int, as the lengths of our lists are, and a
+ * count below one is taken as one rather than cast to a huge size. */
+void *skp_xarray(int count, size_t size);
 
 /* Fault injection, a testing aid. SAKIPC_FAIL_ALLOC=N (read once, by
  * skp_fault_init at startup) makes the Nth allocation of the run fail;
@@ -36,6 +40,7 @@ void skp_die_out_of_memory(size_t n) __attribute__((noreturn));
 typedef struct ArenaBlock ArenaBlock;
 typedef struct { ArenaBlock *head; } Arena;
 void *arena_alloc(Arena *a, size_t n);          /* zeroed, 8-byte aligned */
+void *arena_array(Arena *a, int count, size_t size);  /* as skp_xarray, in the arena */
 char *arena_strdup(Arena *a, const char *s);
 char *arena_strndup(Arena *a, const char *s, size_t n);
 char *arena_printf(Arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

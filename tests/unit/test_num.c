@@ -386,16 +386,16 @@ static void test_parse_int(void)
  * negative), and the edges of the fast path's range. */
 static void reference_shortest(char *out, size_t n, double x)
 {
-    char ref[64], tmp[400];
+    char ref[64];
     snprintf(ref, sizeof ref, "%.14e", x);
-    snprintf(tmp, sizeof tmp, "%.10f", strtod(ref, NULL));
-    char *dot = strchr(tmp, '.');
+    snprintf(out, n, "%.10f", strtod(ref, NULL));     /* cut short, it cannot match: a failure */
+    char *dot = strchr(out, '.');
     if (dot) {
-        char *end = tmp + strlen(tmp);
+        char *end = out + strlen(out);
         while (end > dot + 1 && end[-1] == '0') *--end = '\0';
         if (end == dot + 1) *dot = '\0';
     }
-    snprintf(out, n, "%s", strcmp(tmp, "-0") ? tmp : "0");
+    if (!strcmp(out, "-0")) snprintf(out, n, "0");
 }
 
 static void test_format_shortest_reference(void)
