@@ -10,6 +10,7 @@
 #include "check_internal.h"
 #include "grade.h"
 #include "hook.h"
+#include "install.h"
 #include "measure.h"
 
 #include <errno.h>
@@ -28,7 +29,7 @@ static void check_stmts(Checker *c, Stmt **stmts, int n, Scope *scope);
  * touching words (2021-2026 is a range of years, not 2021 and -2026). */
 static void normalize_words(Checker *c, Stmt *s)
 {
-    Word *out = arena_alloc(c->A, (size_t)(s->nwords ? s->nwords : 1) * sizeof *out);
+    Word *out = arena_array(c->A, s->nwords, sizeof *out);
     int n = 0, too_long = -1;
     for (int i = 0; i < s->nwords; i++) {
         Word w = s->words[i];
@@ -577,7 +578,7 @@ static void declare_indicator(Checker *c, Stmt *s, Scope *scope)
     if (grades.len > MAX_GRADES)
         diag_error(c->d, grades.items[MAX_GRADES].loc, "indicator %s has %d gradings; at most %d are allowed",
                    code, grades.len, MAX_GRADES);
-    ind.grades = arena_alloc(c->A, (size_t)(grades.len ? grades.len : 1) * sizeof *ind.grades);
+    ind.grades = arena_array(c->A, grades.len, sizeof *ind.grades);
     if (grades.len) memcpy(ind.grades, grades.items, (size_t)grades.len * sizeof *grades.items);
     ind.ngrades = grades.len;
     ind.code_id = intern_code(c, code);
@@ -715,7 +716,7 @@ static void declare_scheme(Checker *c, Stmt *s)
         VEC_PUSH(bands, band);
     }
     if (!bands.len) diag_error(c->d, sc.loc, "scheme %s has no bands", sc.name);
-    sc.bands = arena_alloc(c->A, (size_t)(bands.len ? bands.len : 1) * sizeof *sc.bands);
+    sc.bands = arena_array(c->A, bands.len, sizeof *sc.bands);
     if (bands.len) memcpy(sc.bands, bands.items, (size_t)bands.len * sizeof *bands.items);
     sc.nbands = bands.len;
     VEC_FREE(bands);
@@ -770,7 +771,7 @@ static void declare_scale(Checker *c, Stmt *s)
         VEC_PUSH(levels, lv);
     }
     if (levels.len < 2) diag_error(c->d, sc.loc, "scale %s needs at least two levels", sc.name);
-    sc.bands = arena_alloc(c->A, (size_t)(levels.len ? levels.len : 1) * sizeof *sc.bands);
+    sc.bands = arena_array(c->A, levels.len, sizeof *sc.bands);
     if (levels.len) memcpy(sc.bands, levels.items, (size_t)levels.len * sizeof *levels.items);
     sc.nbands = levels.len;
     VEC_FREE(levels);
@@ -880,7 +881,7 @@ static void declare_record(Checker *c, Stmt *s)
                 diag_error(c->d, b->loc, "column '%s' appears twice in record %s", col.name, r.name);
         VEC_PUSH(cols, col);
     }
-    r.cols = arena_alloc(c->A, (size_t)(cols.len ? cols.len : 1) * sizeof *r.cols);
+    r.cols = arena_array(c->A, cols.len, sizeof *r.cols);
     if (cols.len) memcpy(r.cols, cols.items, (size_t)cols.len * sizeof *cols.items);
     r.ncols = cols.len;
     VEC_FREE(cols);
@@ -1144,9 +1145,9 @@ static void top_function(Checker *c, const Stmt *s)
     }
     if (!ok) { VEC_FREE(params); VEC_FREE(types); return; }
     Func f = { name, NULL, params.len, s->value, s->words[1].loc, lua_file, NULL, ret };
-    f.params = arena_alloc(c->A, (size_t)(params.len ? params.len : 1) * sizeof *f.params);
+    f.params = arena_array(c->A, params.len, sizeof *f.params);
     if (params.len) memcpy(f.params, params.items, (size_t)params.len * sizeof *params.items);
-    f.param_types = arena_alloc(c->A, (size_t)(types.len ? types.len : 1) * sizeof *f.param_types);
+    f.param_types = arena_array(c->A, types.len, sizeof *f.param_types);
     if (types.len) memcpy(f.param_types, types.items, (size_t)types.len * sizeof *types.items);
     VEC_FREE(params);
     VEC_FREE(types);
@@ -1314,7 +1315,7 @@ static void resolve_budget_links(Checker *c)
     BudgetSpec *b = &c->p->budget;
     for (int i = 0; i < b->nlinks; i++) {
         BudgetLink *l = &b->links[i];
-        l->code_ids = arena_alloc(c->A, (size_t)(l->ncodes ? l->ncodes : 1) * sizeof *l->code_ids);
+        l->code_ids = arena_array(c->A, l->ncodes, sizeof *l->code_ids);
         for (int k = 0; k < l->ncodes; k++) {
             l->code_ids[k] = strmap_get(&c->code_map, l->codes[k]);
             if (l->code_ids[k] < 0) {
@@ -1332,7 +1333,7 @@ static void resolve_budget_links(Checker *c)
             }
         }
         if (l->unit && !unit_named(c, l->unit)) {
-            const char **names = arena_alloc(c->A, (size_t)(c->units.len ? c->units.len : 1) * sizeof *names);
+            const char **names = arena_array(c->A, c->units.len, sizeof *names);
             for (int u = 0; u < c->units.len; u++) names[u] = c->units.items[u].code;
             diag_error(c->d, l->unit_loc, "unknown unit '%s' in %s %s: no unit block or indicator names it%s", l->unit,
                        l->level, l->line, mean(c, l->unit, names, c->units.len));
@@ -1396,7 +1397,7 @@ static void declare_budget(Checker *c, Stmt *s)
                        word_desc(c, st, 0));
         }
     }
-    b->links = arena_alloc(c->A, (size_t)(links.len ? links.len : 1) * sizeof *b->links);
+    b->links = arena_array(c->A, links.len, sizeof *b->links);
     if (links.len) memcpy(b->links, links.items, (size_t)links.len * sizeof *links.items);
     b->nlinks = links.len;
     VEC_FREE(links);
@@ -1535,7 +1536,7 @@ static void declare_scenario(Checker *c, Stmt *s)
         scenario_set(c, b, NULL, &ovs);
     }
     for (int k = 0; k < ovs.len; k++) ovs.items[k].origin = origin;
-    sc.ovs = arena_alloc(c->A, (size_t)(ovs.len ? ovs.len : 1) * sizeof *sc.ovs);
+    sc.ovs = arena_array(c->A, ovs.len, sizeof *sc.ovs);
     if (ovs.len) memcpy(sc.ovs, ovs.items, (size_t)ovs.len * sizeof *ovs.items);
     sc.novs = ovs.len;
     VEC_FREE(ovs);
@@ -1700,17 +1701,16 @@ static int file_exists(const char *path)
 }
 
 /* include "akip" looks for akip.skp next to the including file, then in
- * $SAKIPC_STDLIB, then in the stdlib/ the program was built with. A name
+ * $SAKIPC_STDLIB, then in the standard library (install_stdlib_dir). A name
  * with a '/' or ending in .skp is a path relative to the including file. */
 static char *find_include(Checker *c, const char *name, const char *from)
 {
     char *dir = dir_of(from);
     size_t n = strlen(name);
     int is_path = strchr(name, '/') || (n > 4 && strcmp(name + n - 4, ".skp") == 0);
-    /* the source tree's stdlib serves a build; the installed copy an installed binary */
-    const char *dirs[4] = { dir, getenv("SAKIPC_STDLIB"), SAKIPC_STDLIB_DIR, SAKIPC_STDLIB_INSTALLED };
+    const char *dirs[3] = { dir, getenv("SAKIPC_STDLIB"), install_stdlib_dir() };
     char *found = NULL;
-    for (int i = 0; i < (is_path ? 1 : 4) && !found; i++) {
+    for (int i = 0; i < (is_path ? 1 : 3) && !found; i++) {
         if (!dirs[i] || !*dirs[i]) continue;
         char *cand = is_path && name[0] == '/' ? skp_xstrdup(name)
                    : is_path ? arena_printf(c->A, "%s/%s", dirs[i], name)
@@ -1799,7 +1799,7 @@ static void check_source(Checker *c, const char *path, Loc from)
 
 static void resolve_gradings(Checker *c)
 {
-    const char **names = skp_xmalloc((size_t)(c->schemes.len ? c->schemes.len : 1) * sizeof *names);
+    const char **names = skp_xarray(c->schemes.len, sizeof *names);
     for (int i = 0; i < c->schemes.len; i++) names[i] = c->schemes.items[i].name;
     for (int i = 0; i < c->pending.len; i++) {
         PendingGrade *pg = &c->pending.items[i];
@@ -1881,7 +1881,7 @@ static void resolve_per(Checker *c, const PendingPer *pp)
 static void resolve_groups(Checker *c)
 {
     for (int i = 0; i < c->pers.len; i++) resolve_per(c, &c->pers.items[i]);
-    c->code_group = skp_xmalloc((size_t)(c->codes.len ? c->codes.len : 1) * sizeof *c->code_group);
+    c->code_group = skp_xarray(c->codes.len, sizeof *c->code_group);
     for (int i = 0; i < c->codes.len; i++) c->code_group[i] = -1;
     for (int i = 0; i < c->inds.len; i++)
         if (c->inds.items[i].group.record >= 0 && c->code_group[c->inds.items[i].code_id] < 0)

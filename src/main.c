@@ -19,6 +19,7 @@
 #include "evalhook.h"
 #include "explain.h"
 #include "import.h"
+#include "install.h"
 #include "output.h"
 #include "need.h"
 #include "num.h"
@@ -67,11 +68,12 @@ static const char *const main_help =
     "\n"
     "Options:\n"
     "  -h, --help              show help (also after a command: sakipc eval --help)\n"
-    "  --version               show the version\n"
+    "  --version               show the version, the git revision, the SQLite and Lua in use\n"
     "\n"
     "Environment:\n"
     "  NO_COLOR                when set, never colour output\n"
-    "  SAKIPC_STDLIB           extra directory searched by 'include' before the built-in stdlib\n"
+    "  SAKIPC_STDLIB           extra directory searched by 'include' and 'report --template'\n"
+    "                          before the standard library (sakipc --version names it)\n"
     "\n";
 
 static const char *const init_help =
@@ -597,7 +599,7 @@ static void session_close(Session *s)
  * before anything is printed from it. */
 static int unnoticed_db_failure(int rc)
 {
-    char why[600];
+    char why[DB_FAILURE_MAX];
     if (rc != EXIT_OK || !db_failure(why, sizeof why)) return rc;
     fprintf(stderr, "sakipc: error: %s\n", why);
     return EXIT_RUNTIME;
@@ -873,7 +875,7 @@ int main(int argc, char **argv)
         return EXIT_USAGE;
     }
     if (is_help(argv[1])) { fputs(main_help, stdout); fputs(exit_text, stdout); return EXIT_OK; }
-    if (strcmp(argv[1], "--version") == 0) { printf("sakipc %s\n", SAKIPC_VERSION); return EXIT_OK; }
+    if (strcmp(argv[1], "--version") == 0) { install_print_version(stdout); return EXIT_OK; }
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
         if (strcmp(argv[1], commands[i].name) != 0) continue;
         Args a = { argc - 2, argv + 2, 0, commands[i].name };

@@ -27,6 +27,7 @@
 #include "db.h"
 #include "explain.h"
 #include "grade.h"
+#include "install.h"
 #include "luaapi.h"
 #include "num.h"
 #include "period.h"
@@ -1019,8 +1020,8 @@ char *report_find_template(const char *name)
     size_t n = strlen(name);
     if (strchr(name, '/') || (n > 4 && !strcmp(name + n - 4, ".lua")))
         return file_exists(name) ? skp_xstrdup(name) : NULL;
-    const char *dirs[3] = { getenv("SAKIPC_STDLIB"), SAKIPC_STDLIB_DIR, SAKIPC_STDLIB_INSTALLED };
-    for (int i = 0; i < 3; i++) {
+    const char *dirs[2] = { getenv("SAKIPC_STDLIB"), install_stdlib_dir() };
+    for (int i = 0; i < 2; i++) {
         if (!dirs[i] || !*dirs[i]) continue;
         size_t len = strlen(dirs[i]) + n + 16;
         char *cand = skp_xmalloc(len);

@@ -18,9 +18,9 @@ typedef struct {
 /* Returns 0, 2 (no such template), EXIT_HOOK, or eval_run's code. */
 int report_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, const ReportQuery *q, Diag *d);
 
-/* The template file for a name: next to nothing but $SAKIPC_STDLIB/reports
- * and the built-in stdlib/reports; a name with a '/' or ending in .lua is a
- * path. Caller frees; NULL when there is none. */
+/* The template file for a name: NAME.lua in $SAKIPC_STDLIB/reports, then in
+ * the standard library's reports/ (install_stdlib_dir); a name with a '/' or
+ * ending in .lua is a path. Caller frees; NULL when there is none. */
 char *report_find_template(const char *name);
 
 #endif
