@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (clang, ASan+UBSan) in build-fuzz/ and runs
-# one of them: seeds from fuzz/seeds.sh, the dictionary fuzz/skp.dict, the
-# corpus kept in build-fuzz/corpus/TARGET, crashes, timeouts and leaks in
+# one of them: seeds from fuzz/seeds.sh and the checked-in fuzz/corpus/TARGET,
+# the dictionary fuzz/skp.dict, new inputs kept in build-fuzz/corpus/TARGET
+# (the first corpus directory: libFuzzer writes only there), crashes, timeouts and leaks in
 # build-fuzz/artifacts/TARGET/.
 #
 #   usage: fuzz/run.sh TARGET [SECONDS [LIBFUZZER_OPTIONS...]]   (TARGET: parse, check, eval)
@@ -24,4 +25,5 @@ mkdir -p "$build/artifacts/$target"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 exec "$build/fuzz/fuzz_$target" -dict="$top/fuzz/skp.dict" -max_total_time="$seconds" -timeout=10 \
-    -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$build/artifacts/$target/" "$@" "$corpus"
+    -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$build/artifacts/$target/" "$@" \
+    "$corpus" "$top/fuzz/corpus/$target"
