@@ -16,18 +16,16 @@
 --             the capaian weighted by the indicators' weights, averaged;
 --             > 90 AA, > 80 A, > 70 BB, > 60 B, > 50 CC, > 30 C, else D
 --
--- Floating point, like sakipc's: so that a capaian that falls exactly on a
--- boundary comes out the same in both, each figure is computed by the same
--- operations in the same order as sakipc computes it: the quarters added
--- in time order (Q1 + Q2 + Q3 + Q4, the order their reports arrive), the
--- average as that sum over the number of quarters, R / T * 100 and
--- (2 * T - R) / T * 100 as written. SQLite's sum() adds in whatever order
--- the query plan visits rows, and recent releases add with compensation
--- (Kahan-Babuska-Neumaier): a sum that differs in its last bit can move a
--- capaian sitting on 91.00 to the band below, so the quarters are set side
--- by side and added explicitly. The unit's score is left to sum(): sakipc
--- adds its 25 terms in another grouping (src/formula.c, fold_sum), which
--- would matter only for a score within a bit of 90, 80, and so on.
+-- Bands are decided on the decimal value of a figure, as the rules state
+-- them and as sakipc grades (src/grade.c, num_decimal): a capaian that is
+-- exactly 76 in decimals (40.66 of 53.50) is 75.99999999999998 in binary
+-- floating point, and compared raw it would fall to the band below. Every
+-- value has two decimals, so a capaian that is not on a boundary is at
+-- least 1e-6 away from it, and rounding to 9 decimals before comparing
+-- decides every tie as the decimals do and nothing else (bench/ties.sql
+-- lists the ties). The quarters are still added in time order (Q1 + Q2 +
+-- Q3 + Q4, as sakipc adds them), not with sum(), whose order follows the
+-- query plan and whose recent releases add with compensation.
 
 -- Each (unit, indicator, year): its quarters side by side, and its target.
 CREATE TEMP TABLE yearly AS
@@ -66,18 +64,17 @@ WITH scale(band, place) AS (
            ('AA', 6), ('A', 7), ('BB', 8), ('B', 9), ('CC', 10), ('C', 11), ('D', 12)
 ),
 graded AS (
-    SELECT CASE WHEN capaian >= 91 THEN 'Sangat Tinggi'
-                WHEN capaian >= 76 THEN 'Tinggi'
-                WHEN capaian >= 66 THEN 'Sedang'
-                WHEN capaian >= 51 THEN 'Rendah'
+    SELECT CASE WHEN c >= 91 THEN 'Sangat Tinggi'
+                WHEN c >= 76 THEN 'Tinggi'
+                WHEN c >= 66 THEN 'Sedang'
+                WHEN c >= 51 THEN 'Rendah'
                 ELSE 'Sangat Rendah' END AS band
-    FROM capaian
-    WHERE capaian IS NOT NULL
+    FROM (SELECT round(capaian, 9) AS c FROM capaian WHERE capaian IS NOT NULL)
 ),
 -- a unit's year with any indicator's capaian missing has no score, as in
 -- sakipc, where a missing argument makes weighted_mean missing
 scores AS (
-    SELECT sum(capaian * weight) / sum(weight) AS score
+    SELECT round(sum(capaian * weight) / sum(weight), 9) AS score
     FROM capaian
     GROUP BY unit, year
     HAVING count(capaian) = (SELECT count(*) FROM indicators)

@@ -10,8 +10,10 @@
 -- The floating-point capaian is computed as bench/baseline.sql and sakipc
 -- compute it (R / T * 100, the quarters added in time order). Prints, per
 -- boundary, "boundary|exact ties|graded below by floating point", then
--- the first rows graded below: each is in the band under the one the rules
--- give it, in sakipc's counts and the baseline's alike.
+-- the first rows raw floating point would grade below. sakipc grades the
+-- decimal value (src/grade.c, num_decimal) and bench/baseline.sql rounds
+-- to 9 decimals before comparing, so both put these rows where the rules
+-- do; this shows how many rows a raw comparison would get wrong.
 
 CREATE TEMP TABLE yearly AS
 SELECT t.unit, t.indicator, t.year, t.value AS target, i.polarity, i.aggregate,

@@ -14,10 +14,13 @@ static int band_contains(const Band *b, double v)
 }
 
 /* First band (in written order) containing v. A checked scheme has no
- * overlaps, so the order does not change the answer. */
+ * overlaps, so the order does not change the answer. v is compared as the
+ * decimal it stands for (num_decimal), as it is printed: a capaian of
+ * exactly 76 that binary arithmetic made 75.99999999999998 is in ">= 76". */
 int grade_find(const Scheme *s, double v)
 {
     if (isnan(v)) return -1;
+    v = num_decimal(v);
     for (int i = 0; i < s->nbands; i++)
         if (band_contains(&s->bands[i], v)) return i;
     return -1;
@@ -152,6 +155,7 @@ int grade_check(const Scheme *s, Diag *d)
 
 void grade_miss_text(const Scheme *s, double v, char *buf, size_t n)
 {
+    v = num_decimal(v);                       /* as grade_find compares it */
     char vt[32];
     num_format(vt, sizeof vt, v, -1);
     const Band *below = NULL, *above = NULL;

@@ -104,29 +104,22 @@ double num_round(double x, Rounding r)
     return v == 0 ? 0.0 : v;                /* no "-0.00" in reports */
 }
 
-/* The value at 15 significant digits (what a double holds faithfully), then
- * at most 10 decimals, written without trailing zeros or an exponent. The
- * decimal cap hides the noise of cancellation (84.98 - 84.88 is
- * 0.10000000000000853 in binary and prints as 0.1), and no figure in a
- * performance report has more than 10 meaningful decimals. */
-/* The slow path below, exactly, without printf: x rounded to 15
- * significant digits (as "%.14e" does: half-even on the exact binary
- * value), read back, then printed with at most 10 decimals. For
- * 1e-3 <= |x| < 2^19 the digits come from exact 128-bit integer
- * arithmetic: x = m * 2^e, so x * 10^k = m * 10^k * 2^e. Reading the
- * 15 digits back and printing with 10 decimals changes nothing but the
- * rounding to 10 decimals, which is exact unless the dropped digits are a
- * tie ("5000..."): then the slow path decides. A profile of the national
- * benchmark spent half its time in printf here. Returns the length, or -1. */
-static int format_shortest_fast(char *buf, size_t size, double x)
+static const uint64_t p10[] = {
+    1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL, 10000000ULL, 100000000ULL,
+    1000000000ULL, 10000000000ULL, 100000000000ULL, 1000000000000ULL, 10000000000000ULL,
+    100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL, 100000000000000000ULL,
+};
+
+/* ax (> 0) at 15 significant digits as an integer and a power of ten,
+ * ax ~ q / 10^k with 10^14 <= q < 10^15, rounded as "%.14e" rounds
+ * (half-even on the exact binary value), without printf: ax = m * 2^-shift
+ * exactly, so ax * 10^k = m * 10^k / 2^shift, computed in 128 bits. Only
+ * for 1e-3 <= ax < 2^19 (capaian, scores and most data), where the shift
+ * stays in range and k in 0..17; 0 outside it. A profile of the national
+ * benchmark spent half its time in printf before this. */
+static int digits15(double ax, uint64_t *q_out, int *k_out)
 {
-    static const uint64_t p10[] = {
-        1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL, 10000000ULL, 100000000ULL,
-        1000000000ULL, 10000000000ULL, 100000000000ULL, 1000000000000ULL, 10000000000000ULL,
-        100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL, 100000000000000000ULL,
-    };
-    double ax = fabs(x);
-    if (!(ax >= 1e-3 && ax < 524288.0)) return -1;
+    if (!(ax >= 1e-3 && ax < 524288.0)) return 0;
     int E = -3;                                   /* 10^E <= ax < 10^(E+1) */
     while (E < 5 && ax >= (E + 1 >= 0 ? (double)p10[E + 1] : 1.0 / (double)p10[-(E + 1)])) E++;
     int k = 14 - E;                               /* 15 digits: ax * 10^k in [10^14, 10^15) */
@@ -140,6 +133,42 @@ static int format_shortest_fast(char *buf, size_t size, double x)
     uint64_t q = (uint64_t)(prod >> shift);
     if (rem > half || (rem == half && (q & 1))) q++;
     if (q == p10[15]) { q = p10[14]; k--; }      /* 9.99...95 rounded up a digit */
+    *q_out = q;
+    *k_out = k;
+    return 1;
+}
+
+double num_decimal(double x)
+{
+    if (!isfinite(x) || x == 0) return x;
+    double ax = fabs(x), v;
+    uint64_t q;
+    int k;
+    if (digits15(ax, &q, &k)) {
+        v = (double)q / (double)p10[k];           /* both exact (q < 2^53, 10^k <= 10^17): one rounding */
+    } else {
+        Decimal dec;
+        decimal_from_double(ax, &dec);
+        v = decimal_to_double(&dec, 0);
+    }
+    return x < 0 ? -v : v;
+}
+
+/* The value at 15 significant digits (what a double holds faithfully), then
+ * at most 10 decimals, written without trailing zeros or an exponent. The
+ * decimal cap hides the noise of cancellation (84.98 - 84.88 is
+ * 0.10000000000000853 in binary and prints as 0.1), and no figure in a
+ * performance report has more than 10 meaningful decimals. */
+/* The slow path below, exactly, without printf: the 15 digits of
+ * digits15, then printed with at most 10 decimals. Reading the 15 digits
+ * back and printing with 10 decimals changes nothing but the rounding to
+ * 10 decimals, which is exact unless the dropped digits are a tie
+ * ("5000..."): then the slow path decides. Returns the length, or -1. */
+static int format_shortest_fast(char *buf, size_t size, double x)
+{
+    uint64_t q;
+    int k;
+    if (!digits15(fabs(x), &q, &k)) return -1;
     if (k > 10) {                                 /* keep 10 decimals */
         uint64_t div = p10[k - 10], r = q % div;
         if (r * 2 == div) return -1;              /* a tie: the binary value decides */

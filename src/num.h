@@ -18,6 +18,13 @@ typedef struct { RoundMode mode; int digits; } Rounding;   /* digits 0..9 */
  * plan (88.31 == 88.31). ROUND_NONE returns x unchanged. */
 double num_round(double x, Rounding r);
 
+/* The decimal number x stands for: x taken at 15 significant digits (what
+ * a double holds faithfully), as the double nearest that decimal. A figure
+ * computed in binary can fall a bit short of the decimal it is (40.66 /
+ * 53.5 x 100 is 75.99999999999998, exactly 76 in decimals); grades compare
+ * this value with their bands, so a figure printed as 76 is graded as 76. */
+double num_decimal(double x);
+
 /* Writes x with exactly `digits` decimals (digits >= 0, no rounding beyond
  * what %.*f does on the already-rounded value), or, with digits < 0, in the
  * shortest form of the value at 15 significant digits and at most 10

@@ -110,6 +110,30 @@ static void test_find_akip(void)
     CHECK_INT(grade_find(&s, num_round(90.005, (Rounding){ ROUND_HALF_UP, 2 })), AA);
 }
 
+/* Unrounded capaian that are exactly on a boundary in decimals but a bit
+ * short of it in binary: graded as the decimal they are, as printed. */
+static void test_find_decimal_ties(void)
+{
+    Band bands[] = AKIP_BANDS;
+    Scheme s = SCHEME("AKIP", bands, 2);
+    volatile double t = 53.5, r = 40.66, t2 = 62.5, r2 = 37.5;
+    double c = r / t * 100;                     /* 75.99999999999998 in binary, 76 in decimals */
+    CHECK(c < 76);
+    Band five[] = { band("ST", ">=", 91, NULL, 0), band("T", ">=", 76, "<", 91), band("S", NULL, 0, "<", 76) };
+    Scheme c5 = SCHEME("CAPAIAN", five, 2);
+    CHECK_INT(grade_find(&c5, c), 1);           /* Tinggi, >= 76 */
+    double h = (2 * t2 - r2) / t2 * 100;        /* (125 - 37.5) / 62.5 x 100 = 140, exactly */
+    CHECK_INT(grade_find(&c5, h), 0);
+    CHECK_INT(grade_find(&s, 90 + 1e-13), AA);  /* a real difference at 15 digits still counts */
+    CHECK_INT(grade_find(&s, 90 + 1e-15), A);   /* noise beyond them does not */
+    char miss[256];
+    Band gap[] = { band("HI", ">=", 76, NULL, 0), band("LO", NULL, 0, "<", 70) };
+    Scheme g = SCHEME("GAP", gap, 2);
+    CHECK_INT(grade_find(&g, c), 0);
+    grade_miss_text(&g, 70 + 1e-15, miss, sizeof miss);   /* 70 is in no band: said as 70 */
+    CHECK_STR(miss, "70 lies between LO (< 70) and HI (>= 76) of scheme GAP");
+}
+
 static void test_find_ikm(void)
 {
     Band bands[] = IKM_BANDS;
@@ -349,6 +373,7 @@ static void test_miss_text(void)
 int main(void)
 {
     test_find_akip();
+    test_find_decimal_ties();
     test_find_ikm();
     test_find_written_order();
     test_band_text();

@@ -430,8 +430,42 @@ static void test_format_shortest_reference(void)
     }
 }
 
+/* num_decimal: the double nearest x at 15 significant digits, the fast
+ * integer path against the definition (printf "%.14e", strtod) on random
+ * values of every kind, and the boundary ties that motivated it. */
+static void test_decimal(void)
+{
+    volatile double t = 53.5, r = 40.66;
+    CHECK_EQ_DBL(num_decimal(r / t * 100), 76);
+    CHECK_EQ_DBL(num_decimal(-(r / t * 100)), -76);
+    CHECK_EQ_DBL(num_decimal(0.1 + 0.2), 0.3);
+    CHECK_EQ_DBL(num_decimal(84.98), 84.98);
+    CHECK_EQ_DBL(num_decimal(0), 0);
+    CHECK(isnan(num_decimal(NAN)));
+    CHECK_EQ_DBL(num_decimal(1e300), 1e300);
+    CHECK_EQ_DBL(num_decimal(1e-300), 1e-300);
+    uint64_t state = 2021;
+    long differ = 0;
+    for (int i = 0; i < 300000; i++) {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        double u = (double)(state >> 11) / 9007199254740992.0, x;
+        switch (i % 4) {
+        case 0: x = u * 120; break;
+        case 1: x = pow(10, u * 12 - 6); break;
+        case 2: x = (double)(int64_t)(u * 1e7) / 100 / ((double)(int64_t)(u * 1e5 + 1) / 100) * 100; break;
+        default: x = -u * 600000; break;
+        }
+        char ref[64];
+        snprintf(ref, sizeof ref, "%.14e", x);
+        double want = strtod(ref, NULL);
+        if (num_decimal(x) != want && differ++ < 5) printf("decimal %.17g: got %.17g, expected %.17g\n", x, num_decimal(x), want);
+    }
+    CHECK_INT(differ, 0);
+}
+
 int main(void)
 {
+    test_decimal();
     test_round_half_up();
     test_round_negative();
     test_round_half_even();
