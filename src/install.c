@@ -4,6 +4,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <lua.h>
@@ -22,7 +23,8 @@ extern const char skp_git_revision[];
 
 static int is_dir(const char *p)
 {
-    return access(p, R_OK | X_OK) == 0;
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode) && access(p, R_OK | X_OK) == 0;
 }
 
 /* The directory of the running binary, resolved through symlinks: the
