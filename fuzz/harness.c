@@ -9,13 +9,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "budget.h"
-#include "check_internal.h"
-#include "compile.h"
-#include "db.h"
-#include "eval.h"
-#include "import.h"
-#include "output.h"
+#include "engine/budget.h"
+#include "check/checker.h"
+#include "engine/compile.h"
+#include "store/store.h"
+#include "engine/eval.h"
+#include "store/import.h"
+#include "output/output.h"
 
 #ifndef SAKIPC_SOURCE_DIR
 #error "SAKIPC_SOURCE_DIR: the source tree, for stdlib/ and examples/"

@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "lex.h"
+#include "front/lexer.h"
 #include "parser.h"
 
 void skp_lex_init(Lexer *lx, const Source *src, Arena *arena, Diag *diag)

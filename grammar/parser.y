@@ -16,8 +16,8 @@
  * parser's own stack is capped at a size that only a plan past those limits
  * can reach (a run of prefix operators, - - - ... x, before any reduction). */
 %code requires {
-#include "ast.h"
-#include "lex.h"
+#include "front/ast.h"
+#include "front/lexer.h"
 typedef struct ParseCtx {
     Lexer lex;
     Tree *tree;

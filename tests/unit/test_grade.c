@@ -1,8 +1,8 @@
 /* test_grade.c: grade_find, grade_check, grade_band_text and grade_miss_text
  * (src/grade.h) on schemes built by hand. */
 #include "check.h"
-#include "grade.h"
-#include "num.h"
+#include "engine/grade.h"
+#include "base/num.h"
 
 #include <stdlib.h>
 

@@ -2,7 +2,7 @@
  * num_parse and num_parse_int (src/num.h). Every expected value is worked out
  * by hand from the decimal the input stands for. */
 #include "check.h"
-#include "num.h"
+#include "base/num.h"
 
 #include <stdlib.h>
 

@@ -1,7 +1,7 @@
 /* test_period.c: period_parse, period_first_month/last_month, period_end,
  * period_format and period_kind_name (src/period.h). */
 #include "check.h"
-#include "period.h"
+#include "base/period.h"
 
 #include <stdlib.h>
 

@@ -1,0 +1,223 @@
+/* rollup.c: roll-ups through the unit tree (`sum(X over children)`).
+ *
+ * The first pass (eval.c) keeps, for every unit, the figures that roll-ups
+ * read, and a copy of the data cells of each unit whose rows roll up. The
+ * second pass evaluates those rows, the deepest units first, so that each
+ * level reads the figures of the level below (eselon IV, III, II, pemda).
+ * No table is read twice. */
+#include "engine/engine.h"
+#include "check/check.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- roll-ups through the unit tree ------------------------------------------- */
+
+static Value keep_value(Engine *e, Value v)
+{
+    if (v.kind == V_NA && v.text) v.text = arena_strdup(&e->store_text, v.text);
+    return v;
+}
+
+/* Keeps the figures of the current unit that roll-ups read, for its
+ * indicators of one pass (rollup 0 or 1). */
+void rollup_store(Engine *e, int unit, int rollup)
+{
+    int ny = e->nyears_eval;
+    for (int code = 0; code < e->ncodes; code++) {
+        int slot = e->export_of[code], def = e->def_of[code];
+        if (slot < 0 || def < 0 || e->plan->inds[def].rollup != rollup) continue;
+        const Indicator *ind = &e->plan->inds[def];
+        for (int y = 0; y < ny; y++) {
+            int year = e->opt->year_from + y;
+            StoredFig *s = &e->store[((size_t)unit * (size_t)e->nexport + (size_t)slot) * (size_t)ny + (size_t)y];
+            s->has = 1;
+            if (ind->group.record >= 0) {
+                s->r = s->t = s->c = value_na(NA_UNDEFINED, arena_printf(&e->store_text,
+                    "%s has one value per group, not one per unit", ind->code));
+                continue;
+            }
+            s->r = keep_value(e, fig_realisation(e, code, year));
+            int none = ind->rules.target.none && !ind->target_expr;
+            s->t = none ? value_na(NA_NOTARGET, "") : keep_value(e, fig_target(e, code, year, -2));
+            s->c = none ? value_na(NA_NOTARGET, "") : keep_value(e, fig_capaian(e, code, year));
+            if (none) {
+                s->t.text = s->c.text = arena_printf(&e->store_text, "%s has no target ('target none')", ind->code);
+            }
+        }
+    }
+}
+
+/* The units below `unit`: its children, or all its descendants (depth first). */
+static int units_below(const Engine *e, int unit, int all, int *out, int max)
+{
+    int n = 0;
+    for (int c = e->first_child[unit]; c >= 0 && n < max; c = e->next_sibling[c]) {
+        out[n++] = c;
+        if (all) n += units_below(e, c, 1, out + n, max - n);
+    }
+    return n;
+}
+
+/* sum(X over children) and the like. A unit below that has no X is not part
+ * of the roll-up; one whose figure is missing makes sum, avg, min and max
+ * missing (missing is not zero); count counts those with a value. */
+static Value unit_aggregate(Engine *e, int agg, int year)
+{
+    static const char *const names[] = { "count", "count_distinct", "sum", "avg", "min", "max" };
+    static const char *const figs[] = { "realisation", "target", "capaian" };
+    const UnitAgg *ua = &e->plan->uaggs[agg];
+    int yi = year - e->opt->year_from;
+    if (yi < 0 || yi >= e->nyears_eval)
+        return value_na(NA_NODATA, arena_printf(&e->scratch, "roll-ups read the years evaluated only, not %d", year));
+    int me = strmap_get(&e->unit_map, e->unit->code);
+    int *below = skp_xmalloc((size_t)e->nunits * sizeof *below);
+    int n = units_below(e, me, ua->descendants, below, e->nunits);
+    int slot = e->export_of[ua->code], with = 0, have = 0;
+    double sum = 0, best = 0;
+    Value out = value_num(0);
+    for (int i = 0; i < n; i++) {
+        const StoredFig *s = &e->store[((size_t)below[i] * (size_t)e->nexport + (size_t)slot) * (size_t)e->nyears_eval + (size_t)yi];
+        if (!s->has) continue;
+        with++;
+        Value v = ua->fig == FIG_TARGET ? s->t : ua->fig == FIG_CAPAIAN ? s->c : s->r;
+        if (v.kind == V_NA) {
+            if (ua->fn == RAGG_COUNT) continue;
+            const char *code = e->plan->codes[ua->code];
+            const char *what = ua->fig == FIG_REALISATION ? code : arena_printf(&e->scratch, "%s(%s)", figs[ua->fig], code);
+            out = value_na((NaKind)v.na, arena_printf(&e->scratch, "%s(%s over %s): %s: %s", names[ua->fn], what,
+                           ua->descendants ? "descendants" : "children", e->units[below[i]].code, v.text));
+            break;
+        }
+        if (!have || (ua->fn == RAGG_MIN ? v.num < best : v.num > best)) best = v.num;
+        sum += v.num;
+        have++;
+    }
+    free(below);
+    if (out.kind == V_NA) return out;
+    if (!with)
+        return value_na(NA_NODATA, arena_printf(&e->scratch, "no unit %s %s has %s (for its %s)",
+                                                ua->descendants ? "below" : "directly below", e->unit->code,
+                                                e->plan->codes[ua->code], figs[ua->fig]));
+    if (ua->fn == RAGG_COUNT) return value_num(have);
+    if (ua->fn == RAGG_SUM) return value_num(sum);
+    if (ua->fn == RAGG_AVG) return value_num(sum / have);
+    return value_num(best);
+}
+
+Value rollup_host_agg(VmHost *h, int agg)
+{
+    return unit_aggregate((Engine *)h, agg, h->year);
+}
+
+static size_t cells_per_unit(const Engine *e)
+{
+    return (size_t)(e->ncodes ? e->ncodes : 1) * (size_t)e->nyears;
+}
+
+Snapshot *rollup_snapshot(const Engine *e)
+{
+    size_t cy = cells_per_unit(e), nsrc = (size_t)(e->nsrc ? e->nsrc : 1);
+    Snapshot *s = skp_xmalloc(sizeof *s);
+    s->acc = skp_xmalloc(cy * sizeof *s->acc);
+    s->before = skp_xarray(e->ncodes, sizeof *s->before);
+    s->tgt = skp_xmalloc(cy * nsrc * sizeof *s->tgt);
+    s->ptgt = skp_xmalloc(cy * nsrc * sizeof *s->ptgt);
+    memcpy(s->acc, e->acc, cy * sizeof *s->acc);
+    memcpy(s->before, e->before, (size_t)(e->ncodes ? e->ncodes : 1) * sizeof *s->before);
+    memcpy(s->tgt, e->tgt, cy * nsrc * sizeof *s->tgt);
+    memcpy(s->ptgt, e->ptgt, cy * nsrc * sizeof *s->ptgt);
+    return s;
+}
+
+static void snapshot_restore(Engine *e, const Snapshot *s)
+{
+    size_t cy = cells_per_unit(e), nsrc = (size_t)(e->nsrc ? e->nsrc : 1);
+    memcpy(e->acc, s->acc, cy * sizeof *s->acc);
+    memcpy(e->before, s->before, (size_t)(e->ncodes ? e->ncodes : 1) * sizeof *s->before);
+    memcpy(e->tgt, s->tgt, cy * nsrc * sizeof *s->tgt);
+    memcpy(e->ptgt, s->ptgt, cy * nsrc * sizeof *s->ptgt);
+    memset(e->fig, 0, cy * sizeof *e->fig);
+    arena_free(&e->scratch);
+}
+
+void rollup_snapshot_free(Snapshot *s)
+{
+    if (!s) return;
+    free(s->acc);
+    free(s->before);
+    free(s->tgt);
+    free(s->ptgt);
+    free(s);
+}
+
+static int unit_depth(const Engine *e, int u)
+{
+    int d = 0;
+    for (const UnitInfo *x = &e->units[u]; x->parent && d < 64; d++) {
+        int p = strmap_get(&e->unit_map, x->parent);
+        if (p < 0) break;
+        x = &e->units[p];
+    }
+    return d;
+}
+
+/* The tree as indexes, and the slots of the figures roll-ups read. */
+void rollup_setup(Engine *e)
+{
+    if (!e->plan->nuaggs) return;
+    e->export_of = skp_xarray(e->ncodes, sizeof *e->export_of);
+    for (int c = 0; c < e->ncodes; c++) e->export_of[c] = -1;
+    for (int i = 0; i < e->plan->nuaggs; i++)
+        if (e->export_of[e->plan->uaggs[i].code] < 0) e->export_of[e->plan->uaggs[i].code] = e->nexport++;
+    e->nyears_eval = e->opt->year_to - e->opt->year_from + 1;
+    size_t n = (size_t)(e->nunits ? e->nunits : 1);
+    e->store = skp_xcalloc(n * (size_t)e->nexport * (size_t)e->nyears_eval, sizeof *e->store);
+    e->snaps = skp_xcalloc(n, sizeof *e->snaps);
+    e->first_child = skp_xmalloc(n * sizeof *e->first_child);
+    e->next_sibling = skp_xmalloc(n * sizeof *e->next_sibling);
+    for (int u = 0; u < e->nunits; u++) e->first_child[u] = e->next_sibling[u] = -1;
+    for (int u = e->nunits - 1; u >= 0; u--) {       /* children in code order */
+        int p = e->units[u].parent ? strmap_get(&e->unit_map, e->units[u].parent) : -1;
+        if (p < 0 || p == u) continue;
+        e->next_sibling[u] = e->first_child[p];
+        e->first_child[p] = u;
+    }
+}
+
+int rollup_has_rows(const Engine *e)
+{
+    for (int c = 0; c < e->ncodes; c++)
+        if (e->def_of[c] >= 0 && e->plan->inds[e->def_of[c]].rollup) return 1;
+    return 0;
+}
+
+/* The second pass: units whose rows roll up, the deepest first, so that
+ * each level reads the figures of the level below (eselon IV, III, II). */
+int rollup_pass(Engine *e, RowSink sink, void *ctx)
+{
+    int *order = skp_xarray(e->nunits, sizeof *order);
+    int *depth = skp_xarray(e->nunits, sizeof *depth);
+    int n = 0, maxd = 0;
+    for (int u = 0; u < e->nunits; u++) {
+        depth[u] = unit_depth(e, u);
+        if (depth[u] > maxd) maxd = depth[u];
+    }
+    for (int d = maxd; d >= 0; d--)
+        for (int u = 0; u < e->nunits; u++)
+            if (depth[u] == d && e->snaps[u]) order[n++] = u;
+    int rc = 0;
+    for (int i = 0; i < n && !rc; i++) {
+        int u = order[i];
+        e->unit = &e->units[u];
+        engine_choose_defs(e);
+        snapshot_restore(e, e->snaps[u]);
+        int wanted = !e->opt->unit || strcmp(e->opt->unit, e->unit->code) == 0;
+        rc = engine_eval_unit(e, 1, wanted ? sink : NULL, ctx);
+        if (!rc) rollup_store(e, u, 1);
+    }
+    free(order);
+    free(depth);
+    return rc;
+}
+

@@ -1,0 +1,457 @@
+/* hook.c: Lua 5.4 hooks, sandboxed. See hook.h. */
+#include "lua/sandbox.h"
+#include "base/util.h"
+
+#include <errno.h>
+#include <lauxlib.h>
+#include <lualib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define COUNT_STEP 1000          /* instructions between two checks of the budget */
+
+enum { TRIP_NONE, TRIP_MEMORY, TRIP_INSTRUCTIONS };
+
+struct Hook {
+    lua_State *L;
+    HookLimits lim;
+    size_t used;                 /* bytes allocated */
+    long counted;                /* instructions run, to COUNT_STEP */
+    int tripped;
+    int running;                 /* the hook's Lua code is running: the budgets apply. The
+                                    host's own few allocations (the libraries, the API,
+                                    pushing a function's name) are outside them, so they
+                                    never fail where Lua cannot catch the error */
+    const char *path;
+    char *path_copy;
+    int module;                  /* registry reference of the hook's table */
+    /* the table's functions, each looked up once (raw: no metamethod runs
+     * outside a protected call): name and registry reference, LUA_NOREF
+     * when the table has no such function */
+    struct { char *name; int ref; } fns[16];
+    int nfns;
+};
+
+/* ---- budgets ---------------------------------------------------------------------- */
+
+static void count_hook(lua_State *L, lua_Debug *ar);
+
+static void *budget_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    Hook *h = ud;
+    size_t old = ptr ? osize : 0;
+    if (nsize == 0) {
+        free(ptr);
+        h->used -= old;
+        return NULL;
+    }
+    if (h->running && nsize > old && h->used + (nsize - old) > h->lim.memory) {
+        h->tripped = h->tripped ? h->tripped : TRIP_MEMORY;
+        if (h->L) lua_sethook(h->L, count_hook, LUA_MASKCOUNT, 1);   /* the next instruction raises it again */
+        return NULL;
+    }
+    /* Out of memory (real, or injected by SAKIPC_FAIL_ALLOC when growing):
+     * inside the hook's protected call Lua collects and retries, then raises
+     * a memory error that the call reports; the host's own calls are not
+     * protected, and Lua would abort, so there it is the clean exit 5. */
+    void *p = nsize > old && SKP_FAULT() ? NULL : realloc(ptr, nsize);
+    if (p) h->used = h->used - old + nsize;
+    else {
+        skp_alloc_failed();
+        if (!h->running) skp_die_out_of_memory(nsize);
+    }
+    return p;
+}
+
+static Hook *hook_of(lua_State *L)
+{
+    return *(Hook **)lua_getextraspace(L);
+}
+
+/* Once a budget has tripped, every instruction raises again, so a pcall in
+ * the hook can catch the error but cannot go on. */
+static void count_hook(lua_State *L, lua_Debug *ar)
+{
+    Hook *h = hook_of(L);
+    h->counted += h->tripped ? 1 : COUNT_STEP;
+    if (!h->tripped && h->counted > h->lim.instructions) h->tripped = TRIP_INSTRUCTIONS;
+    if (!h->tripped) return;
+    lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
+    char where[256] = "";
+    if (lua_getinfo(L, "Sl", ar) && ar->currentline > 0)
+        snprintf(where, sizeof where, "%s:%d: ", ar->short_src, ar->currentline);
+    if (h->tripped == TRIP_MEMORY)
+        luaL_error(L, "%smemory budget of %I bytes exceeded", where, (lua_Integer)h->lim.memory);
+    luaL_error(L, "%sinstruction budget of %I exceeded", where, (lua_Integer)h->lim.instructions);
+}
+
+/* ---- the sandbox -------------------------------------------------------------------- */
+
+static int strict_index(lua_State *L)
+{
+    return luaL_error(L, "undeclared global '%s' (hooks declare with local)", luaL_optstring(L, 2, "?"));
+}
+
+static int strict_newindex(lua_State *L)
+{
+    return luaL_error(L, "assignment to undeclared global '%s' (hooks declare with local)", luaL_optstring(L, 2, "?"));
+}
+
+/* The message handler of the sandbox's xpcall: the hook's own handler,
+ * unless a budget has tripped. A budget's error is raised inside the count
+ * hook, and Lua runs the message handler right there, with hooks off: a
+ * handler that looped would run for ever, beyond any budget. */
+static int guarded_handler(lua_State *L)
+{
+    if (hook_of(L)->tripped) return 1;       /* the budget's message, as it is */
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
+}
+
+/* xpcall(f, handler, ...) as in Lua, with the handler guarded. */
+static int sandbox_xpcall(lua_State *L)
+{
+    int nargs = lua_gettop(L) - 2;
+    luaL_checktype(L, 2, LUA_TFUNCTION);
+    lua_pushvalue(L, 2);
+    lua_pushcclosure(L, guarded_handler, 1);
+    lua_replace(L, 2);                       /* f, guard, args... */
+    lua_pushvalue(L, 1);
+    lua_rotate(L, 3, 1);                     /* f, guard, f, args... */
+    if (lua_pcall(L, nargs, LUA_MULTRET, 2) != LUA_OK) {
+        lua_pushboolean(L, 0);
+        lua_insert(L, -2);
+        return 2;                            /* false, the message */
+    }
+    lua_pushboolean(L, 1);
+    lua_replace(L, 1);
+    lua_remove(L, 2);
+    return lua_gettop(L);                    /* true, f's results */
+}
+
+/* setmetatable(t, mt) as in Lua, but no finalizers: Lua runs __gc with
+ * hooks off, outside the instruction budget. */
+static int sandbox_setmetatable(lua_State *L)
+{
+    int t = lua_type(L, 2);
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_argexpected(L, t == LUA_TNIL || t == LUA_TTABLE, 2, "nil or table");
+    if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL) return luaL_error(L, "cannot change a protected metatable");
+    if (t == LUA_TTABLE) {
+        lua_pushliteral(L, "__gc");
+        int has_gc = lua_rawget(L, 2) != LUA_TNIL;
+        lua_pop(L, 1);
+        if (has_gc) return luaL_error(L, "a __gc metamethod is not allowed in a hook (finalizers run outside the budgets)");
+    }
+    lua_settop(L, 2);
+    lua_setmetatable(L, 1);
+    return 1;
+}
+
+/* The quantified items of a Lua pattern ('a?', '%d+', '[xy]*', '.-'). */
+static int pattern_quantifiers(const char *p, size_t n)
+{
+    int q = 0;
+    for (size_t i = 0; i < n;) {
+        if (p[i] == '%' && i + 1 < n && (p[i + 1] == 'b' || p[i + 1] == 'f')) {
+            i += p[i + 1] == 'b' ? 4 : 2;            /* %bxy; %f is followed by its set */
+            continue;
+        }
+        if (p[i] == '%') i += 2;
+        else if (p[i] == '[') {                      /* a set: up to its closing ']' */
+            i++;
+            if (i < n && p[i] == '^') i++;
+            if (i < n && p[i] == ']') i++;
+            while (i < n && p[i] != ']') i += p[i] == '%' ? 2 : 1;
+            i++;
+        } else i++;
+        if (i < n && strchr("*+-?", p[i])) { q++; i++; }
+    }
+    return q;
+}
+
+/* string.find, match, gmatch and gsub, bounded. Lua's matcher backtracks
+ * in C, where the count hook never runs: ("a?"):rep(40) against forty a's
+ * takes 2^40 steps. With q quantified items over len bytes it tries at most
+ * the ways of sharing the bytes among the items, C(len + q, q), from each
+ * start position (one when the pattern is anchored with '^'). A match whose
+ * bound exceeds what is left of the instruction budget is refused before
+ * it starts; patterns with few items over names and codes stay far below. */
+static int bounded_match(lua_State *L)
+{
+    size_t len, plen;
+    luaL_checklstring(L, 1, &len);
+    const char *p = luaL_checklstring(L, 2, &plen);
+    int plain = lua_tointeger(L, lua_upvalueindex(2)) && lua_toboolean(L, 4);   /* find(s, p, init, true) */
+    int q = plain ? 0 : pattern_quantifiers(p, plen);
+    if (q > 0) {
+        Hook *h = hook_of(L);
+        double left = (double)h->lim.instructions - (double)h->counted;
+        double bound = plen && p[0] == '^' ? 1 : (double)len + 1;
+        for (int i = 1; i <= q && bound <= left; i++) bound = bound * ((double)len + i) / i;
+        if (bound > left) {
+            char shown[48];
+            snprintf(shown, sizeof shown, plen > 40 ? "%.37s..." : "%s", p);
+            return luaL_error(L, "pattern '%s' with %d quantified items over %d bytes may take more than the %I "
+                              "instructions left of the budget", shown, q, (int)len, (lua_Integer)left);
+        }
+    }
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
+static void bound_patterns(lua_State *L)
+{
+    static const char *const fns[] = { "find", "match", "gmatch", "gsub" };
+    lua_getglobal(L, "string");
+    for (int i = 0; i < 4; i++) {
+        lua_getfield(L, -1, fns[i]);
+        lua_pushinteger(L, i == 0);                  /* find alone has a plain search */
+        lua_pushcclosure(L, bounded_match, 2);
+        lua_setfield(L, -2, fns[i]);
+    }
+    lua_pop(L, 1);
+}
+
+static void open_lib(lua_State *L, const char *name, lua_CFunction open)
+{
+    luaL_requiref(L, name, open, 1);
+    lua_pop(L, 1);
+}
+
+/* Only what a report or a check needs; nothing that reaches files, the
+ * process, other modules or bytecode. */
+static void sandbox(lua_State *L)
+{
+    open_lib(L, LUA_GNAME, luaopen_base);
+    open_lib(L, LUA_STRLIBNAME, luaopen_string);
+    open_lib(L, LUA_TABLIBNAME, luaopen_table);
+    open_lib(L, LUA_MATHLIBNAME, luaopen_math);
+    open_lib(L, LUA_UTF8LIBNAME, luaopen_utf8);
+    static const char *const gone[] = { "dofile", "loadfile", "load", "require", "print", "collectgarbage" };
+    for (size_t i = 0; i < sizeof gone / sizeof *gone; i++) {
+        lua_pushnil(L);
+        lua_setglobal(L, gone[i]);
+    }
+    lua_pushcfunction(L, sandbox_xpcall);
+    lua_setglobal(L, "xpcall");
+    bound_patterns(L);
+    lua_pushcfunction(L, sandbox_setmetatable);
+    lua_setglobal(L, "setmetatable");
+    lua_getglobal(L, "string");
+    lua_pushnil(L);
+    lua_setfield(L, -2, "dump");
+    lua_pop(L, 1);
+    lua_getglobal(L, "math");               /* a report must not vary from run to run */
+    lua_pushnil(L);
+    lua_setfield(L, -2, "randomseed");
+    lua_pushnil(L);
+    lua_setfield(L, -2, "random");
+    lua_pop(L, 1);
+    lua_pushglobaltable(L);
+    lua_newtable(L);
+    lua_pushcfunction(L, strict_index);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, strict_newindex);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushliteral(L, "sakipc sandbox");
+    lua_setfield(L, -2, "__metatable");     /* getmetatable(_G) cannot undo it */
+    lua_setmetatable(L, -2);
+    lua_pop(L, 1);
+}
+
+Hook *hook_new(const HookLimits *lim)
+{
+    Hook *h = skp_xcalloc(1, sizeof *h);
+    h->lim.memory = lim && lim->memory ? lim->memory : HOOK_DEFAULT_MEMORY;
+    h->lim.instructions = lim && lim->instructions ? lim->instructions : HOOK_DEFAULT_INSTRUCTIONS;
+    h->module = LUA_NOREF;
+    h->L = lua_newstate(budget_alloc, h);
+    if (!h->L) { free(h); return NULL; }
+    *(Hook **)lua_getextraspace(h->L) = h;
+    sandbox(h->L);
+    lua_sethook(h->L, count_hook, LUA_MASKCOUNT, COUNT_STEP);
+    return h;
+}
+
+void hook_free(Hook *h)
+{
+    if (!h) return;
+    lua_close(h->L);
+    for (int i = 0; i < h->nfns; i++) free(h->fns[i].name);
+    free(h->path_copy);
+    free(h);
+}
+
+lua_State *hook_lua(Hook *h) { return h->L; }
+const char *hook_path(const Hook *h) { return h->path ? h->path : "hook"; }
+
+/* ---- running -------------------------------------------------------------------------- */
+
+/* The message handler of every call into a hook: the message, with the
+ * traceback. An error object that is not a string is described, not
+ * printed by address: error({}) must give the same text on every run. */
+static int traceback(lua_State *L)
+{
+    hook_of(L)->running = 0;                 /* the report of an error may use memory */
+    const char *msg = lua_tostring(L, 1);
+    if (!msg && luaL_getmetafield(L, 1, "__tostring") != LUA_TNIL) {
+        lua_pop(L, 1);
+        msg = luaL_tolstring(L, 1, NULL);
+    }
+    if (!msg) msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+    luaL_traceback(L, L, msg, 1);
+    return 1;
+}
+
+/* Runs the function below nargs arguments; on an error, reports it. */
+static int protected_call(Hook *h, int nargs, int nresults, Diag *d)
+{
+    lua_State *L = h->L;
+    int base = lua_gettop(L) - nargs;
+    lua_pushcfunction(L, traceback);
+    lua_insert(L, base);
+    h->running = 1;
+    int rc = lua_pcall(L, nargs, nresults, base);
+    h->running = 0;
+    lua_remove(L, base);
+    if (rc == LUA_OK && !h->tripped) return 0;
+    const char *msg = rc == LUA_OK ? "" : lua_tostring(L, -1);
+    if (!msg) msg = "error";
+    /* a budget's own error names the place; a bare "not enough memory" does
+     * not, and a hook that caught the error and returned has none */
+    const char *caught = rc == LUA_OK ? " (a pcall caught the error, but the budget stays run out)" : "";
+    if (h->tripped == TRIP_MEMORY && !strstr(msg, "budget"))
+        diag_plain(d, "hook %s: memory budget of %zu bytes exceeded%s%s%s", hook_path(h), h->lim.memory, caught,
+                   *msg ? "\n" : "", msg);
+    else if (h->tripped == TRIP_INSTRUCTIONS && !strstr(msg, "budget"))
+        diag_plain(d, "hook %s: instruction budget of %ld exceeded%s%s%s", hook_path(h), h->lim.instructions, caught,
+                   *msg ? "\n" : "", msg);
+    else
+        diag_plain(d, "hook %s: %s", hook_path(h), msg);
+    if (rc != LUA_OK) lua_pop(L, 1);
+    return -1;
+}
+
+static char *read_all(const char *path, size_t *n)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    StrBuf b = {0};
+    char buf[8192];
+    size_t k;
+    while ((k = fread(buf, 1, sizeof buf, f)) > 0) sb_putn(&b, buf, k);
+    int bad = ferror(f);
+    fclose(f);
+    if (bad) { sb_free(&b); return NULL; }
+    *n = b.len;
+    if (!b.s) { b.s = skp_xmalloc(1); b.s[0] = '\0'; }
+    return b.s;
+}
+
+int hook_load(Hook *h, const char *path, const char *shown, Diag *d)
+{
+    lua_State *L = h->L;
+    free(h->path_copy);
+    h->path_copy = skp_xstrdup(shown ? shown : path);
+    h->path = h->path_copy;
+    size_t n;
+    char *text = read_all(path, &n);
+    if (!text) {
+        diag_plain(d, "hook %s: %s", h->path, strerror(errno));
+        return -1;
+    }
+    const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+    char chunk[512];
+    snprintf(chunk, sizeof chunk, "@%s", base);
+    h->running = 1;                                      /* a file too big for the budget */
+    int rc = luaL_loadbufferx(L, text, n, chunk, "t");   /* "t": bytecode is refused */
+    h->running = 0;
+    free(text);
+    if (rc != LUA_OK) {
+        if (h->tripped == TRIP_MEMORY)
+            diag_plain(d, "hook %s: memory budget of %zu bytes exceeded while loading the file", h->path, h->lim.memory);
+        else
+            diag_plain(d, "hook %s: %s", h->path, lua_tostring(L, -1));
+        lua_pop(L, 1);
+        return -1;
+    }
+    if (protected_call(h, 0, 1, d) != 0) return -1;
+    if (!lua_istable(L, -1)) {
+        diag_plain(d, "hook %s: the file must return a table of functions, not %s", h->path, luaL_typename(L, -1));
+        lua_pop(L, 1);
+        return -1;
+    }
+    for (int i = 0; i < h->nfns; i++) free(h->fns[i].name);   /* another file: look up anew */
+    h->nfns = 0;
+    h->module = luaL_ref(L, LUA_REGISTRYINDEX);
+    return 0;
+}
+
+/* Pushes the hook table's function `name` and returns 1, or returns 0 when
+ * it has none. Found once: events and Lua functions are called per row. */
+static int push_fn(Hook *h, const char *name)
+{
+    lua_State *L = h->L;
+    for (int i = 0; i < h->nfns; i++)
+        if (!strcmp(h->fns[i].name, name)) {
+            if (h->fns[i].ref == LUA_NOREF) return 0;
+            lua_rawgeti(L, LUA_REGISTRYINDEX, h->fns[i].ref);
+            return 1;
+        }
+    lua_rawgeti(L, LUA_REGISTRYINDEX, h->module);
+    lua_pushstring(L, name);
+    lua_rawget(L, -2);
+    lua_remove(L, -2);
+    int found = lua_isfunction(L, -1);
+    if (h->nfns == (int)(sizeof h->fns / sizeof *h->fns)) {     /* no room to remember: look up again next time */
+        if (!found) lua_pop(L, 1);
+        return found;
+    }
+    h->fns[h->nfns].name = skp_xstrdup(name);
+    if (found) {
+        lua_pushvalue(L, -1);
+        h->fns[h->nfns].ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    } else {
+        lua_pop(L, 1);
+        h->fns[h->nfns].ref = LUA_NOREF;
+    }
+    h->nfns++;
+    return found;
+}
+
+static int call_n(Hook *h, const char *name, int nargs, int nresults, Diag *d)
+{
+    lua_State *L = h->L;
+    if (!push_fn(h, name)) {
+        lua_pop(L, nargs);
+        return 0;
+    }
+    lua_insert(L, -1 - nargs);
+    return protected_call(h, nargs, nresults, d) == 0 ? 1 : -1;
+}
+
+int hook_call(Hook *h, const char *name, int nargs, Diag *d) { return call_n(h, name, nargs, 0, d); }
+int hook_call_value(Hook *h, const char *name, int nargs, Diag *d) { return call_n(h, name, nargs, 1, d); }
+
+int hook_has(Hook *h, const char *name)
+{
+    if (!push_fn(h, name)) return 0;
+    lua_pop(h->L, 1);
+    return 1;
+}
+
+const char *hook_field_type(Hook *h, const char *name)
+{
+    lua_State *L = h->L;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, h->module);
+    lua_pushstring(L, name);
+    int t = lua_rawget(L, -2);
+    lua_pop(L, 2);
+    return t == LUA_TNIL ? NULL : lua_typename(L, t);
+}

@@ -1,0 +1,57 @@
+/* hook.h: Lua 5.4 hooks and report templates, sandboxed.
+ *
+ * A hook may come from someone else's plan, so it runs in a fresh state
+ * with the base, string, table, math and utf8 libraries only (no io, os,
+ * package, debug, dofile, loadfile, load, require, print, string.dump),
+ * text chunks only, strict globals, and two budgets: memory (a counting
+ * allocator) and VM instructions (a count hook). A budget that trips stays
+ * tripped: pcall inside the hook cannot swallow it. Every error comes back
+ * with the hook's file and line and a traceback. */
+#ifndef SKP_HOOK_H
+#define SKP_HOOK_H
+#include <stddef.h>
+#include <lua.h>
+#include "base/diag.h"
+
+/* Exit status of a hook, template or Lua function that fails: its error is
+ * reported with a traceback, and nothing is written. */
+#define EXIT_HOOK 6
+
+#define HOOK_DEFAULT_MEMORY (64u * 1024 * 1024)     /* bytes */
+#define HOOK_DEFAULT_INSTRUCTIONS 200000000L        /* VM instructions */
+
+typedef struct {
+    size_t memory;
+    long instructions;
+} HookLimits;
+
+typedef struct Hook Hook;
+
+/* A sandboxed state. Returns NULL only when no state can be made. */
+Hook *hook_new(const HookLimits *lim);
+void hook_free(Hook *h);
+lua_State *hook_lua(Hook *h);
+
+/* Loads and runs the file (text only); it must return a table, whose
+ * functions are the hooks. Messages name it `shown` (NULL: its path).
+ * Returns 0, or -1 with the error reported. */
+int hook_load(Hook *h, const char *path, const char *shown, Diag *d);
+
+/* Calls the module's function `name` with the `nargs` values on the stack
+ * (popped), if it has one. Returns 1 when it ran, 0 when the module has no
+ * such function (the arguments are popped), -1 on an error (reported with
+ * its traceback, or as the budget that tripped). */
+int hook_call(Hook *h, const char *name, int nargs, Diag *d);
+
+/* The same, leaving the function's one result on the stack when it ran. */
+int hook_call_value(Hook *h, const char *name, int nargs, Diag *d);
+/* 1 when the module has a function `name`. */
+int hook_has(Hook *h, const char *name);
+/* The type of the table's field name ("number", "function"), or NULL when
+ * the table has no such field. */
+const char *hook_field_type(Hook *h, const char *name);
+
+/* The module table's path, for messages. */
+const char *hook_path(const Hook *h);
+
+#endif

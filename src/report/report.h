@@ -1,0 +1,26 @@
+/* report.h: reports written by Lua templates (stdlib/reports/NAME.lua)
+ * from the evaluated plan, through the `sakip` API, in the sandbox of
+ * hook.c. The output is kept until the template has finished, then
+ * written whole: a template that fails leaves no half-written file. */
+#ifndef SKP_REPORT_H
+#define SKP_REPORT_H
+#include <sqlite3.h>
+#include "engine/eval.h"
+#include "lua/sandbox.h"
+
+typedef struct {
+    const char *template_name;  /* "lkip-md", or a path to a .lua file */
+    const char *out;            /* NULL: standard output */
+    HookLimits limits;
+} ReportQuery;
+
+
+/* Returns 0, 2 (no such template), EXIT_HOOK, or eval_run's code. */
+int report_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, const ReportQuery *q, Diag *d);
+
+/* The template file for a name: NAME.lua in $SAKIPC_STDLIB/reports, then in
+ * the standard library's reports/ (install_stdlib_dir); a name with a '/' or
+ * ending in .lua is a path. Caller frees; NULL when there is none. */
+char *report_find_template(const char *name);
+
+#endif

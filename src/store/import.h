@@ -1,0 +1,46 @@
+/* import.h: CSV (RFC 4180) into the store, one file per transaction: the
+ * whole file or nothing. Every bad row is reported as
+ *   FILE:LINE: error: reason
+ * all of them in one run; then nothing is written. */
+#ifndef SKP_IMPORT_H
+#define SKP_IMPORT_H
+#include <sqlite3.h>
+#include <stdio.h>
+#include "base/num.h"
+#include "check/record.h"
+
+typedef struct {
+    NumStyle numstyle;            /* NUM_PLAIN unless --indonesian */
+    const char *table;            /* NULL: from the file name (units.csv -> units) */
+    const RecordDecl *records;    /* record tables declared by the plan, if any */
+    int nrecords;
+    int max_errors;               /* 0: report every bad row */
+    int levels;                   /* the plan has indicators on a scale: target and realisation
+                                     values may be levels (WTP, BB), checked at eval */
+    const char *source;           /* --source: the source of targets in a file without a
+                                     source column (NULL: the column is required) */
+} ImportOptions;
+
+typedef struct {
+    long rows_read;               /* data rows in the file */
+    long rows_written;            /* new rows (identical re-imports are not new) */
+    int errors;
+    const char *table;            /* table the file went to (static or from opts) */
+    int db_failed;                /* the database failed (locked, full, out of memory...):
+                                     the next files would fail the same way */
+} ImportResult;
+
+/* Built-in tables: units, indicators, targets, realisasi, budget. Anything
+ * else must be a record table declared in opts->records.
+ * Returns 0 when the file was loaded, 4 (data error) when any row was bad
+ * (nothing written), 5 on I/O or database failure. Messages go to err. */
+int import_csv(sqlite3 *db, const char *path, const ImportOptions *opts,
+               ImportResult *res, FILE *err);
+
+/* Order in which a batch of files must be loaded so that references resolve
+ * (units before targets and realisasi). Lower first; records last. */
+int import_table_rank(const char *table);
+/* The table a file goes to by default: basename without ".csv". Caller frees. */
+char *import_table_for_file(const char *path);
+
+#endif

@@ -1,0 +1,385 @@
+/* need.c: goal seek. See need.h.
+ *
+ * The input (a realisation) is a what-if change appended to the others;
+ * each probe is a whole evaluation of the one unit, so the answer goes
+ * through exactly the formulas, caps, rounding and bands the report uses.
+ * The outcome is sampled over a range, every change between reached and
+ * not reached is narrowed down by bisection, and the boundary is stated at
+ * the input's precision (the value rounding, else the scheme's, else 2
+ * decimals): "at least 88.31", or "above 80" where the band excludes 80. */
+#include "tools/need.h"
+#include "store/store.h"
+#include "engine/grade.h"
+#include "base/num.h"
+#include "base/util.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SAMPLES 400
+#define BISECT 60
+
+typedef struct {
+    int found;               /* the goal's row was evaluated */
+    int reached;
+    int has_real, has_capaian, capped;
+    double real, capaian;
+    const Band *band;        /* of the goal's grading, or NULL */
+    Status status;
+} Outcome;
+
+typedef struct {
+    const CompiledPlan *cp;
+    const Plan *p;
+    sqlite3 *db;
+    Diag *d, quiet;          /* probes report nothing: the baseline has */
+    const NeedQuery *q;
+    EvalOptions opt;
+    Override *ovs;           /* opt's changes, then the input */
+    int code, input_code, year;
+    const Scheme *scheme;    /* grade goal; NULL for a capaian goal */
+    int grading;             /* index among the row's grades */
+    int goal_rank;
+    int digits;              /* the input's precision */
+    Outcome probe;           /* filled by the sink */
+    int input_seen;
+    double input_now;
+    int has_input_now;
+    const Indicator *ind;    /* the goal row's definition, from the baseline */
+    int has_target;
+    double target;
+    int failed;              /* a run failed for the store's or memory's sake (exit 5) */
+} Seek;
+
+static int goal_met(const Seek *s, const Outcome *o)
+{
+    if (!o->found) return 0;
+    if (s->scheme) return o->band && scale_band_rank(s->scheme, (int)(o->band - s->scheme->bands)) >= s->goal_rank;
+    return o->has_capaian && o->capaian >= s->q->capaian;
+}
+
+static int sink(const ResultRow *r, void *ctx)
+{
+    Seek *s = ctx;
+    if (r->group || r->year != s->year || strcmp(r->unit, s->q->unit) != 0) return 0;
+    if (r->ind->code_id == s->input_code && r->has_real && !s->input_seen) {
+        s->input_seen = 1;
+        s->input_now = r->real;
+        s->has_input_now = 1;
+    }
+    if (r->ind->code_id != s->code) return 0;
+    Outcome *o = &s->probe;
+    o->found = 1;
+    s->ind = r->ind;
+    s->has_target = r->has_target;
+    s->target = r->target;
+    o->has_real = r->has_real;
+    o->real = r->real;
+    o->has_capaian = r->has_capaian;
+    o->capaian = r->capaian;
+    o->capped = r->capped;
+    o->status = r->status;
+    o->band = s->grading >= 0 && s->grading < r->ngrades ? r->grades[s->grading].band : NULL;
+    o->reached = goal_met(s, o);
+    return 0;
+}
+
+/* The outcome with the input at x. */
+static Outcome probe(Seek *s, double x, int loud)
+{
+    s->ovs[s->opt.noverrides - 1].value = x;
+    memset(&s->probe, 0, sizeof s->probe);
+    if (eval_run(s->cp, s->db, &s->opt, sink, s, loud ? s->d : &s->quiet) == 5) s->failed = 1;
+    return s->probe;
+}
+
+static double snap(double x, int digits, int up)
+{
+    double scale = pow(10, digits);
+    double k = up ? ceil(x * scale - 1e-9) : floor(x * scale + 1e-9);
+    return k / scale;
+}
+
+static const char *num(Arena *a, double x, int digits)
+{
+    char buf[64];
+    num_format(buf, sizeof buf, x, digits);
+    return arena_strdup(a, buf);
+}
+
+static const char *outcome_text(Seek *s, Arena *a, const Outcome *o)
+{
+    if (!o->found) return "no row";
+    if (s->scheme) return o->band ? o->band->code : "no grade";
+    if (!o->has_capaian) return status_name(o->status);
+    return arena_printf(a, "capaian %s", num(a, o->capaian, 2));
+}
+
+/* The boundary between x_no (goal not met) and x_yes (met), narrowed, then
+ * stated at the input's precision. */
+static const char *boundary(Seek *s, Arena *a, double x_no, double x_yes, const char **note, const char **value)
+{
+    for (int i = 0; i < BISECT; i++) {
+        double m = (x_no + x_yes) / 2;
+        if (m == x_no || m == x_yes) break;
+        if (probe(s, m, 0).reached) x_yes = m; else x_no = m;
+    }
+    int up = x_yes > x_no;                   /* reached from below: "at least" */
+    double step = pow(10, -s->digits);
+    double c0 = snap(x_yes, s->digits, !up); /* the precision grid point on the far side of x_yes */
+    if (up ? c0 > x_yes : c0 < x_yes) c0 = x_yes;
+    Outcome at = probe(s, c0, 0);
+    if (at.reached) {
+        double before = up ? c0 - step : c0 + step;
+        Outcome o = probe(s, before, 0);
+        *note = arena_printf(a, "%s gives %s", num(a, before, s->digits), outcome_text(s, a, &o));
+        *value = num(a, c0, s->digits);
+        return arena_printf(a, "%s %s", up ? "at least" : "at most", *value);
+    }
+    if (fabs(c0 - x_yes) < 1e-7 * (1 + fabs(c0))) {      /* the band excludes c0 itself */
+        *note = arena_printf(a, "%s itself gives %s", num(a, c0, s->digits), outcome_text(s, a, &at));
+        *value = num(a, c0, s->digits);
+        return arena_printf(a, "%s %s", up ? "above" : "below", *value);
+    }
+    double c1 = up ? c0 + step : c0 - step;
+    *note = arena_printf(a, "%s gives %s", num(a, c0, s->digits), outcome_text(s, a, &at));
+    *value = num(a, c1, s->digits);
+    return arena_printf(a, "%s %s", up ? "at least" : "at most", *value);
+}
+
+static int resolve_goal(Seek *s, Diag *d)
+{
+    const NeedQuery *q = s->q;
+    s->grading = -1;
+    if (!q->grade) return 0;
+    const Indicator *ind = s->ind;
+    for (int g = 0; g < ind->ngrades; g++) {
+        const Scheme *sc = &s->p->schemes[ind->grades[g].scheme];
+        if (q->scheme && strcmp(sc->name, q->scheme) != 0) continue;
+        int rank = scale_rank(sc, q->grade);
+        for (int b = 0; !rank && b < sc->nbands; b++)      /* a label ("Sangat Baik") names its band too */
+            if (strcmp(sc->bands[b].label, q->grade) == 0) rank = scale_band_rank(sc, b);
+        if (!rank) continue;
+        s->scheme = sc;
+        s->grading = g;
+        s->goal_rank = rank;
+        return 0;
+    }
+    diag_plain(d, "%s is not graded by a scheme%s%s with a grade '%s'", ind->code, q->scheme ? " " : "",
+               q->scheme ? q->scheme : "", q->grade);
+    return 2;
+}
+
+/* Beyond this outcome the goal is out of the formula's reach, not against
+ * its grain: no band of the scheme holds the figure, or there is none. */
+static int domain_ends(const Seek *s, const Outcome *o)
+{
+    if (!o->found) return 1;
+    int on_value = s->scheme && s->ind->grades[s->grading].on == GRADE_VALUE;
+    int has = on_value ? o->has_real : o->has_capaian;
+    if (!has) return 1;
+    return s->scheme && !o->band;
+}
+
+static const char *domain_text(Seek *s, Arena *a, const Outcome *o, const char *at, int top)
+{
+    int on_value = s->scheme && s->ind->grades[s->grading].on == GRADE_VALUE;
+    int has = on_value ? o->has_real : o->has_capaian;
+    if (!has) return arena_printf(a, "at %s the figure is %s", at, status_name(o->status));
+    return arena_printf(a, "the bands of %s %s at %s", s->scheme->name, top ? "end" : "start", at);
+}
+
+static int code_of(const Plan *p, const char *code, Diag *d)
+{
+    for (int i = 0; i < p->ncodes; i++)
+        if (strcmp(p->codes[i], code) == 0) return i;
+    const char *best = skp_suggest(code, p->codes, p->ncodes);
+    diag_plain(d, "unknown indicator '%s'%s%s%s", code, best ? " (did you mean '" : "", best ? best : "", best ? "'?)" : "");
+    return -1;
+}
+
+/* The input's precision: its value rounding, else the grading scheme's,
+ * else two decimals. */
+static int input_digits(const Seek *s)
+{
+    for (int i = 0; i < s->p->ninds; i++) {
+        const Indicator *ind = &s->p->inds[i];
+        if (ind->code_id == s->input_code && ind->rules.value_round.mode != ROUND_NONE) return ind->rules.value_round.digits;
+    }
+    if (s->scheme && s->scheme->precision >= 0) return s->scheme->precision;
+    return 2;
+}
+
+static void search_range(const Seek *s, double *lo, double *hi)
+{
+    double m = 1, x0 = s->has_input_now ? s->input_now : 0;
+    if (fabs(x0) > m) m = fabs(x0);
+    if (s->has_target && fabs(s->target) > m) m = fabs(s->target);
+    if (s->has_target && !s->scheme && fabs(s->target * s->q->capaian / 100) > m) m = fabs(s->target * s->q->capaian / 100);
+    for (int b = 0; s->scheme && b < s->scheme->nbands; b++) {
+        const Band *band = &s->scheme->bands[b];
+        if (band->has_lo && fabs(band->lo) > m) m = fabs(band->lo);
+        if (band->has_hi && fabs(band->hi) > m) m = fabs(band->hi);
+    }
+    *lo = x0 < 0 ? x0 * 4 : 0;
+    *hi = m * 4;
+}
+
+/* The best outcome seen, when nothing reaches the goal. */
+static const char *unreachable(Seek *s, Arena *a, const double *xs, const Outcome *os, int n)
+{
+    int best = -1;
+    for (int i = 0; i < n; i++) {
+        if (!os[i].found) continue;
+        int better;
+        if (s->scheme) {
+            int r = os[i].band ? scale_band_rank(s->scheme, (int)(os[i].band - s->scheme->bands)) : 0;
+            int rb = best >= 0 && os[best].band ? scale_band_rank(s->scheme, (int)(os[best].band - s->scheme->bands)) : 0;
+            better = best < 0 || r > rb;
+        } else {
+            better = os[i].has_capaian && (best < 0 || !os[best].has_capaian || os[i].capaian > os[best].capaian);
+        }
+        if (better) best = i;
+    }
+    if (best < 0) return "no input tried gives a figure";
+    const Outcome *o = &os[best];
+    if (!s->scheme && o->capped)
+        return arena_printf(a, "capaian is capped at %s", num(a, o->capaian, 2));
+    if (s->scheme && o->capped)
+        return arena_printf(a, "the best is %s: capaian is capped at %s", outcome_text(s, a, o), num(a, o->capaian, 2));
+    return arena_printf(a, "the best any input from %s to %s gives is %s (at %s)", num(a, xs[0], s->digits),
+                        num(a, xs[n - 1], s->digits), outcome_text(s, a, o), num(a, xs[best], s->digits));
+}
+
+int need_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, const NeedQuery *q,
+             OutFormat fmt, FILE *out, Diag *d)
+{
+    Seek s;
+    memset(&s, 0, sizeof s);
+    s.cp = cp;
+    s.p = cp->plan;
+    s.db = db;
+    s.d = d;
+    s.q = q;
+    if (opt->year_from != opt->year_to) {
+        diag_plain(d, "need answers for one year at a time: give --year Y");
+        return 2;
+    }
+    s.year = opt->year_from;
+    s.code = code_of(s.p, q->indicator, d);
+    s.input_code = q->vary ? code_of(s.p, q->vary, d) : s.code;
+    if (s.code < 0 || s.input_code < 0) return 2;
+    s.opt = *opt;
+    s.opt.unit = q->unit;
+    s.ovs = skp_xcalloc((size_t)opt->noverrides + 1, sizeof *s.ovs);
+    if (opt->noverrides) memcpy(s.ovs, opt->overrides, (size_t)opt->noverrides * sizeof *s.ovs);
+    s.opt.overrides = s.ovs;
+    s.grading = -1;
+    int rc = eval_run(cp, db, &s.opt, sink, &s, d);          /* the baseline, with its messages */
+    if (!rc && !s.probe.found) {
+        diag_plain(d, "unit %s has no indicator %s in %d", q->unit, q->indicator, s.year);
+        rc = 2;
+    }
+    if (!rc) rc = resolve_goal(&s, d);
+    if (rc) { free(s.ovs); return rc; }
+    FILE *null = fopen("/dev/null", "w");
+    diag_init(&s.quiet, null ? null : stderr);
+    s.quiet.max_errors = 1;
+    memset(&s.probe, 0, sizeof s.probe);
+    if (eval_run(cp, db, &s.opt, sink, &s, &s.quiet) == 5)   /* the baseline again, now graded for the goal */
+        s.failed = 1;
+    Outcome now = s.probe;
+    s.digits = input_digits(&s);
+    Override in;
+    memset(&in, 0, sizeof in);
+    in.unit = q->unit;
+    in.code = s.p->codes[s.input_code];
+    in.code_id = s.input_code;
+    in.field = OV_REALISATION;
+    in.year = s.year;
+    in.has_value = 1;
+    in.origin = "need";
+    in.has_period = q->has_period;
+    in.period = q->period;
+    s.ovs[opt->noverrides] = in;
+    s.opt.noverrides = opt->noverrides + 1;
+
+    double lo, hi;
+    search_range(&s, &lo, &hi);
+    double xs[SAMPLES + 1];
+    Outcome os[SAMPLES + 1];
+    for (int i = 0; i <= SAMPLES; i++) {
+        xs[i] = lo + (hi - lo) * i / SAMPLES;
+        os[i] = probe(&s, xs[i], 0);
+    }
+    Arena a = {0};
+    const char *needed = NULL, *note = "";
+    int runs = 0, first = -1, last = -1;
+    for (int i = 0; i <= SAMPLES; i++)
+        if (os[i].reached && (i == 0 || !os[i - 1].reached)) { runs++; if (first < 0) first = i; }
+    for (int i = SAMPLES; i >= 0 && last < 0; i--) if (os[i].reached) last = i;
+    if (!runs) {
+        needed = "none";
+        note = arena_printf(&a, "no input reaches it: %s", unreachable(&s, &a, xs, os, SAMPLES + 1));
+    } else if (runs == 1) {
+        const char *lnote = "", *unote = "", *lval = NULL, *uval = NULL;
+        const char *lower = first > 0 ? boundary(&s, &a, xs[first - 1], xs[first], &lnote, &lval) : NULL;
+        const char *upper = last < SAMPLES ? boundary(&s, &a, xs[last + 1], xs[last], &unote, &uval) : NULL;
+        /* past the last band of a scheme there is no grade, and past a division by zero no
+         * figure: the domain ends there, the formula is still monotone */
+        int top_ends = upper && domain_ends(&s, &os[last + 1]);
+        int bottom_ends = lower && domain_ends(&s, &os[first - 1]);
+        if (!lower && !upper)
+            needed = arena_printf(&a, "any (from %s to %s tried)", num(&a, lo, s.digits), num(&a, hi, s.digits));
+        else if (lower && !upper) { needed = lower; note = lnote; }
+        else if (upper && !lower) { needed = upper; note = unote; }
+        else if (top_ends) {
+            needed = lower;
+            note = arena_printf(&a, "%s; %s", lnote, domain_text(&s, &a, &os[last + 1], uval, 1));
+        } else if (bottom_ends) {
+            needed = upper;
+            note = arena_printf(&a, "%s; %s", unote, domain_text(&s, &a, &os[first - 1], lval, 0));
+        } else {
+            needed = arena_printf(&a, "%s and %s", lower, upper);
+            note = "not monotone: above and below this range the goal is not reached";
+        }
+    } else {
+        /* not monotone: every range that reaches the goal */
+        StrBuf b = {0};
+        for (int i = 0; i <= SAMPLES; i++) {
+            if (!os[i].reached || (i && os[i - 1].reached)) continue;
+            int j = i;
+            while (j < SAMPLES && os[j + 1].reached) j++;
+            const char *n1 = "", *v1 = NULL;
+            const char *from = i == 0 ? arena_printf(&a, "from %s", num(&a, lo, s.digits)) : boundary(&s, &a, xs[i - 1], xs[i], &n1, &v1);
+            const char *to = j == SAMPLES ? arena_printf(&a, "to %s", num(&a, hi, s.digits)) : boundary(&s, &a, xs[j + 1], xs[j], &n1, &v1);
+            sb_printf(&b, "%s%s and %s", b.len ? "; " : "", from, to);
+        }
+        needed = arena_strdup(&a, b.s);
+        sb_free(&b);
+        note = "not monotone: only these ranges reach it";
+    }
+    const char *goal = s.scheme ? arena_printf(&a, "grade %s (%s, %s)", q->grade, s.scheme->name,
+                                               s.ind->grades[s.grading].on == GRADE_VALUE ? "value" : "capaian")
+                                : arena_printf(&a, "capaian %s", num(&a, q->capaian, -1));
+    char per[16] = "";
+    if (q->has_period) period_format(per, sizeof per, q->period);
+    const char *input = arena_printf(&a, "realisation of %s%s%s", s.p->codes[s.input_code], *per ? " in " : "", per);
+    const char *nowtext = s.has_input_now ? arena_printf(&a, "%s (%s)", num(&a, s.input_now, -1), outcome_text(&s, &a, &now))
+                                          : arena_printf(&a, "none (%s)", outcome_text(&s, &a, &now));
+    const char *cells[8] = { q->unit, q->indicator, arena_printf(&a, "%d", s.year), goal, input, nowtext, needed, note };
+    const char **rows[1] = { cells };
+    static const char *const names[8] = { "unit", "indicator", "year", "goal", "input", "now", "needed", "note" };
+    static const unsigned char flags[8] = { [2] = CELL_NUMBER };
+    if (s.failed) {          /* a probe's message went to the quiet diagnostics: say it here */
+        db_read_failed(d, s.db);
+        rc = 5;
+    } else {
+        rc = output_cells(out, fmt, 0, names, 8, flags, rows, 1);
+    }
+    arena_free(&a);
+    if (null) fclose(null);
+    free(s.ovs);
+    return rc;
+}

@@ -1,0 +1,28 @@
+/* need.h: goal seek. What realisation of an indicator (or of another one a
+ * composite is made of, or of one remaining period) reaches a grade or a
+ * capaian. */
+#ifndef SKP_NEED_H
+#define SKP_NEED_H
+#include "engine/eval.h"
+#include "output/output.h"
+
+typedef struct {
+    const char *unit, *indicator;   /* the row whose goal is asked */
+    const char *grade;              /* --grade CODE: that band or a better one */
+    const char *scheme;             /* --scheme S: which of its gradings (default: the one with CODE) */
+    int has_capaian;
+    double capaian;                 /* --capaian N: at least N */
+    const char *vary;               /* --vary X: X's realisation is the input (default: the indicator's) */
+    int has_period;
+    Period period;                  /* --period P: the input is the realisation of that period alone */
+} NeedQuery;
+
+/* Searches the input that reaches the goal in opt's (single) year, with
+ * opt's what-if changes in place. Exact where the outcome is monotone in
+ * the input; otherwise it gives the ranges that reach it, and says why when
+ * none does. Returns 0, 2 (a query the plan cannot answer) or eval_run's
+ * code. */
+int need_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, const NeedQuery *q,
+             OutFormat fmt, FILE *out, Diag *d);
+
+#endif
