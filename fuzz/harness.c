@@ -11,6 +11,7 @@
 
 #include "engine/budget.h"
 #include "check/checker.h"
+#include "front/parser.h"
 #include "engine/compile.h"
 #include "store/store.h"
 #include "engine/eval.h"
@@ -22,7 +23,7 @@
 #endif
 
 static char tmpdir[64];
-static char plan_path[128], store_path[128];
+static char plan_path[128], db_file[128];
 static char *confine[2];          /* real paths of tmpdir and stdlib/ */
 static FILE *devnull;
 static FILE *out, *err;           /* devnull, or with SAKIPC_FUZZ_VERBOSE set stdout and stderr */
@@ -30,13 +31,13 @@ static sqlite3 *db;               /* the eval target's store, read-only */
 
 static void cleanup(void)
 {
-    if (db) db_close(db);
+    if (db) store_close(db);
     db = NULL;
     if (devnull) fclose(devnull);
     devnull = NULL;
     if (tmpdir[0]) {
         unlink(plan_path);
-        unlink(store_path);
+        unlink(db_file);
         rmdir(tmpdir);
         tmpdir[0] = '\0';
     }
@@ -60,7 +61,7 @@ static int build_db(void)
     diag_init(&d, stderr);
     Plan *records = plan_load(SAKIPC_SOURCE_DIR "/examples/balangan-2023/records.skp", &d);
     if (!records) return -1;
-    sqlite3 *w = db_open(store_path, DB_CREATE, &d);
+    sqlite3 *w = store_open(db_file, STORE_CREATE, &d);
     int rc = w ? 0 : -1;
     for (size_t i = 0; !rc && i < sizeof files / sizeof *files; i++) {
         char path[512];
@@ -79,9 +80,9 @@ static int build_db(void)
         }
         free(table);
     }
-    if (w) db_close(w);
+    if (w) store_close(w);
     plan_free(records);
-    if (!rc && !(db = db_open(store_path, DB_READONLY, &d))) rc = -1;
+    if (!rc && !(db = store_open(db_file, STORE_READONLY, &d))) rc = -1;
     return rc;
 }
 
@@ -98,7 +99,7 @@ int fuzz_setup(FuzzTarget t)
     }
     atexit(cleanup);
     snprintf(plan_path, sizeof plan_path, "%s/plan.skp", tmpdir);
-    snprintf(store_path, sizeof store_path, "%s/fuzz.db", tmpdir);
+    snprintf(db_file, sizeof db_file, "%s/fuzz.db", tmpdir);
     devnull = fopen("/dev/null", "w");
     const char *verbose = getenv("SAKIPC_FUZZ_VERBOSE");   /* to see what an input does */
     out = verbose && *verbose ? stdout : devnull;
@@ -129,8 +130,8 @@ void fuzz_parse(const uint8_t *data, size_t size)
     memset(&t, 0, sizeof t);
     Diag d;
     diag_init(&d, err);
-    skp_parse(&src, &t, &d);
-    tree_free(&t);
+    parser_parse(&src, &t, &d);
+    ast_tree_free(&t);
     free(src.text);
 }
 
@@ -151,7 +152,7 @@ void fuzz_check(const uint8_t *data, size_t size)
     Plan *p = load(data, size, &d);
     if (!p) return;
     CompiledPlan *cp = compile_plan(p);
-    compiled_free(cp);
+    compile_free(cp);
     plan_free(p);
 }
 
@@ -174,7 +175,7 @@ void fuzz_eval(const uint8_t *data, size_t size)
         if (budget_run(p, db, &r, &d) == 0) output_budget(out, fmt, 0, p, &r);
         budget_free(&r);
     }
-    compiled_free(cp);
+    compile_free(cp);
     plan_free(p);
 }
 

@@ -10,9 +10,11 @@
 #include <string.h>
 
 #include "front/lexer.h"
-#include "parser.h"
+#include "parser_tokens.h"
+#include "base/arena.h"
+#include "base/strbuf.h"
 
-void skp_lex_init(Lexer *lx, const Source *src, Arena *arena, Diag *diag)
+void lexer_init(Lexer *lx, const Source *src, Arena *arena, Diag *diag)
 {
     memset(lx, 0, sizeof *lx);
     lx->src = src;
@@ -140,7 +142,7 @@ static int lex_string(Lexer *lx, YYSTYPE *lval, Loc *loc)
             *loc = here(lx, lx->tok, lx->tok + 1);
             diag_error(lx->diag, *loc, "unterminated string (a string ends on the line it starts)");
             lx->cur = p;
-            sb_free(&b);
+            strbuf_free(&b);
             return YYerror;
         }
         if (*p == '"') break;
@@ -160,28 +162,28 @@ static int lex_string(Lexer *lx, YYSTYPE *lval, Loc *loc)
                                (unsigned char)e);
                 out = e;
             }
-            if (++len <= SKP_MAX_STRING) sb_putc(&b, out);
+            if (++len <= SKP_MAX_STRING) strbuf_putc(&b, out);
             p += 2;
             continue;
         }
-        if (++len <= SKP_MAX_STRING) sb_putc(&b, *p);
+        if (++len <= SKP_MAX_STRING) strbuf_putc(&b, *p);
         p++;
     }
     lx->cur = p + 1;
     *loc = here(lx, lx->tok, lx->cur);
     if (len > SKP_MAX_STRING) {
         diag_error(lx->diag, *loc, "string longer than %d bytes (%zu bytes)", SKP_MAX_STRING, len);
-        sb_free(&b);
+        strbuf_free(&b);
         return YYerror;
     }
     const char *bad = b.len ? utf8_invalid((const unsigned char *)b.s, b.len) : NULL;
     if (bad) {
         diag_error(lx->diag, *loc, "string is not valid UTF-8 (byte 0x%02X)", (unsigned char)*bad);
-        sb_free(&b);
+        strbuf_free(&b);
         return YYerror;
     }
     lval->STRING = arena_strndup(lx->arena, b.s ? b.s : "", b.len);
-    sb_free(&b);
+    strbuf_free(&b);
     return STRING;
 }
 
@@ -212,7 +214,7 @@ static int bad_char(Lexer *lx, Loc loc)
     return YYerror;
 }
 
-/* One raw token; newline policy is applied by skp_lex below. */
+/* One raw token; newline policy is applied by lexer_next below. */
 static int scan(Lexer *lx, YYSTYPE *lval, Loc *loc)
 {
     for (;;) {
@@ -259,7 +261,7 @@ static int scan(Lexer *lx, YYSTYPE *lval, Loc *loc)
 }
 
 /* The parser's yylex: raw tokens plus the statement-end rules. */
-int skp_lex(YYSTYPE *lval, Loc *loc, Lexer *lx)
+int lexer_next(YYSTYPE *lval, Loc *loc, Lexer *lx)
 {
     int tok;
     if (lx->pending) {

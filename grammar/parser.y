@@ -18,6 +18,7 @@
 %code requires {
 #include "front/ast.h"
 #include "front/lexer.h"
+#include "base/strbuf.h"
 typedef struct ParseCtx {
     Lexer lex;
     Tree *tree;
@@ -27,20 +28,21 @@ typedef struct ParseCtx {
 } ParseCtx;
 #define YYLTYPE Loc
 #define YYLLOC_DEFAULT(Cur, Rhs, N) do { \
-    if (N) { (Cur) = loc_span(YYRHSLOC(Rhs, 1), YYRHSLOC(Rhs, N)); } \
+    if (N) { (Cur) = source_span(YYRHSLOC(Rhs, 1), YYRHSLOC(Rhs, N)); } \
     else { (Cur) = YYRHSLOC(Rhs, 0); (Cur).col = (Cur).end_col; (Cur).line = (Cur).end_line; } \
 } while (0)
 }
 
 %code provides {
-int skp_lex(YYSTYPE *lval, Loc *loc, Lexer *lx);
+int lexer_next(YYSTYPE *lval, Loc *loc, Lexer *lx);
 }
 
 %code {
+#include "front/parser.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-static int yylex(YYSTYPE *lval, Loc *loc, ParseCtx *ctx) { return skp_lex(lval, loc, &ctx->lex); }
+static int yylex(YYSTYPE *lval, Loc *loc, ParseCtx *ctx) { return lexer_next(lval, loc, &ctx->lex); }
 static Word word(ParseCtx *ctx, WordKind k, const char *text, Loc loc);
 static void yyerror(Loc *loc, ParseCtx *ctx, const char *msg);
 static Expr *deep(ParseCtx *ctx, Expr *e);
@@ -224,8 +226,8 @@ static void put_symbol(StrBuf *b, yysymbol_kind_t sym)
 {
     const char *name = yysymbol_name(sym);
     size_t n = strlen(name);
-    if (n >= 2 && name[0] == '"') sb_putn(b, name + 1, n - 2);
-    else sb_puts(b, name);
+    if (n >= 2 && name[0] == '"') strbuf_putn(b, name + 1, n - 2);
+    else strbuf_puts(b, name);
 }
 
 /* "unexpected X, expected A, B or C"; an end of file inside a block names
@@ -245,40 +247,40 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, ParseCtx *ctx)
     }
     if (got == YYSYMBOL_YYerror) return 0;  /* the lexer has reported it */
     StrBuf msg = {0};
-    sb_puts(&msg, "unexpected ");
+    strbuf_puts(&msg, "unexpected ");
     if (got == YYSYMBOL_NAME || got == YYSYMBOL_NUMBER)
-        sb_printf(&msg, "%s %s", got == YYSYMBOL_NAME ? "name" : "number", lx->last_text);
-    else if (got == YYSYMBOL_STRING) sb_puts(&msg, "string");
-    else if (got == YYSYMBOL_YYEOF) sb_puts(&msg, "end of file");
-    else if (got == YYSYMBOL_NL) sb_puts(&msg, "end of line");
+        strbuf_printf(&msg, "%s %s", got == YYSYMBOL_NAME ? "name" : "number", lx->last_text);
+    else if (got == YYSYMBOL_STRING) strbuf_puts(&msg, "string");
+    else if (got == YYSYMBOL_YYEOF) strbuf_puts(&msg, "end of file");
+    else if (got == YYSYMBOL_NL) strbuf_puts(&msg, "end of line");
     else put_symbol(&msg, got);
-    if (got == '}' && lx->depth == 0) sb_puts(&msg, " (no block is open)");
+    if (got == '}' && lx->depth == 0) strbuf_puts(&msg, " (no block is open)");
     yysymbol_kind_t expected[8];
     int n = yypcontext_expected_tokens(yyctx, expected, 8);
     if (n > 0 && n <= 5) {
-        sb_puts(&msg, ", expected ");
+        strbuf_puts(&msg, ", expected ");
         for (int i = 0; i < n; i++) {
-            if (i) sb_puts(&msg, i == n - 1 ? " or " : ", ");
+            if (i) strbuf_puts(&msg, i == n - 1 ? " or " : ", ");
             put_symbol(&msg, expected[i]);
         }
     } else if (n > 5 || n == 0) {
         /* Many continuations: name the one that is almost always meant. */
         int wants_expr = 0;
         for (int i = 0; i < n; i++) wants_expr |= expected[i] == YYSYMBOL_NUMBER;
-        if (wants_expr) sb_puts(&msg, ", expected an expression");
+        if (wants_expr) strbuf_puts(&msg, ", expected an expression");
     }
     diag_error(ctx->diag, *at, "%s", msg.s);
-    sb_free(&msg);
+    strbuf_free(&msg);
     return 0;
 }
 
-int skp_parse(const Source *src, Tree *t, Diag *d)
+int parser_parse(const Source *src, Tree *t, Diag *d)
 {
     ParseCtx ctx;
     memset(&ctx, 0, sizeof ctx);
     ctx.tree = t;
     ctx.diag = d;
-    skp_lex_init(&ctx.lex, src, &t->arena, d);
+    lexer_init(&ctx.lex, src, &t->arena, d);
     int before = d->errors;
     int rc = yyparse(&ctx);
     if (rc == 2 && !ctx.exhausted) diag_plain(d, "%s: out of memory while parsing", src->path);

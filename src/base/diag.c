@@ -5,8 +5,6 @@
  *         |                   ^~~
  */
 #include "base/diag.h"
-#include "front/ast.h"
-#include "base/util.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -20,7 +18,7 @@ void diag_init(Diag *d, FILE *out)
 }
 
 /* Copies line `line` of src (without its newline) into buf. */
-static const char *source_line(const Source *src, int line, size_t *len)
+static const char *line_of(const Source *src, int line, size_t *len)
 {
     const char *p = src->text, *end = src->text + src->len;
     for (int l = 1; l < line && p < end; l++) {
@@ -44,7 +42,7 @@ static const char *source_line(const Source *src, int line, size_t *len)
 static void show_excerpt(Diag *d, Loc loc)
 {
     size_t len;
-    const char *text = loc.src ? source_line(loc.src, loc.line, &len) : NULL;
+    const char *text = loc.src ? line_of(loc.src, loc.line, &len) : NULL;
     if (!text) return;
     size_t from = 0, to = len;              /* the part shown: text[from, to) */
     if (len > EXCERPT_WIDTH) {
@@ -132,40 +130,4 @@ void diag_summary(Diag *d)
 {
     if (d->errors == 1) fputs("1 error\n", d->out);
     else if (d->errors > 1) fprintf(d->out, "%d errors\n", d->errors);
-}
-
-static Source *source_add(const char *path, char *text, size_t len, Source **list)
-{
-    Source *s = skp_xcalloc(1, sizeof *s);
-    s->path = skp_xstrdup(path);
-    s->text = text;
-    s->len = len;
-    s->next = *list;
-    *list = s;
-    return s;
-}
-
-/* Reads at most SKP_MAX_PLAN_BYTES of a plan: a larger file (or an endless
- * one, /dev/zero) fails with EFBIG before it is held in memory. */
-Source *source_load(const char *path, Source **list)
-{
-    size_t len;
-    char *text = skp_read_file(path, (size_t)SKP_MAX_PLAN_BYTES, &len);
-    return text ? source_add(path, text, len, list) : NULL;
-}
-
-Source *source_from_string(const char *name, const char *text, Source **list)
-{
-    return source_add(name, skp_xstrdup(text), strlen(text), list);
-}
-
-void source_free_all(Source *list)
-{
-    while (list) {
-        Source *next = list->next;
-        free(list->path);
-        free(list->text);
-        free(list);
-        list = next;
-    }
 }

@@ -1,21 +1,9 @@
 /* diag.h: the one diagnostic format. `file:line:col: error: message`, then the
  * source line and a caret under the culprit (jq's locfile, ninja's lexer). */
-#ifndef SKP_DIAG_H
-#define SKP_DIAG_H
+#ifndef SKP_BASE_DIAG_H
+#define SKP_BASE_DIAG_H
 #include <stdio.h>
-
-typedef struct Source {
-    char *path;          /* as the user named it */
-    char *text;          /* whole file, NUL-terminated */
-    size_t len;
-    struct Source *next; /* every loaded source, for freeing */
-} Source;
-
-typedef struct {
-    const Source *src;
-    int line, col;       /* 1-based; col counts bytes */
-    int end_line, end_col; /* last column covered (inclusive) */
-} Loc;
+#include "base/source.h"
 
 typedef struct {
     FILE *out;           /* stderr normally; tests may redirect */
@@ -33,9 +21,5 @@ void diag_note(Diag *d, Loc loc, const char *fmt, ...) __attribute__((format(pri
 void diag_plain(Diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* "N errors generated." style summary; nothing when there were none. */
 void diag_summary(Diag *d);
-
-Source *source_load(const char *path, Source **list);  /* NULL on I/O error (errno set) */
-Source *source_from_string(const char *name, const char *text, Source **list);
-void source_free_all(Source *list);
 
 #endif

@@ -11,7 +11,6 @@
 #include <sqlite3.h>
 #include <xlsxwriter.h>
 
-#include "base/util.h"
 
 #ifndef SAKIPC_VERSION
 #error "SAKIPC_VERSION: set by CMakeLists.txt"

@@ -8,10 +8,16 @@
  * formula.c resolves every name, types every formula and finds cycles.
  * Every problem is reported; the checker never stops at the first. */
 #include "check/checker.h"
+#include "front/parser.h"
 #include "engine/grade.h"
 #include "lua/sandbox.h"
 #include "base/install.h"
 #include "check/measure.h"
+#include "base/arena.h"
+#include "base/mem.h"
+#include "base/strbuf.h"
+#include "base/strmap.h"
+#include "base/vec.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -41,7 +47,7 @@ static void normalize_words(Checker *c, Stmt *s)
             Word num = s->words[++i];
             num.text = arena_printf(c->A, "-%s", num.text);
             num.num = -num.num;
-            num.loc = loc_span(w.loc, num.loc);
+            num.loc = source_span(w.loc, num.loc);
             out[n++] = num;
             continue;
         }
@@ -49,7 +55,7 @@ static void normalize_words(Checker *c, Stmt *s)
             out[n - 1].kind == W_NAME && out[n - 1].loc.end_col + 1 == w.loc.col &&
             s->words[i + 1].kind == W_NAME) {
             Word next = s->words[++i];
-            Loc joined = loc_span(out[n - 1].loc, next.loc);
+            Loc joined = source_span(out[n - 1].loc, next.loc);
             if (too_long == n - 1 || strlen(out[n - 1].text) + 1 + strlen(next.text) > SKP_MAX_NAME) {
                 if (too_long != n - 1)      /* once; the rest of the word is dropped */
                     diag_error(c->d, out[n - 1].loc, "name longer than %d bytes (joined with '-')", SKP_MAX_NAME);
@@ -441,11 +447,11 @@ static char *join_words(Checker *c, const Stmt *s, int from)
 {
     StrBuf b = {0};
     for (int i = from; i < s->nwords; i++) {
-        if (i > from && !(s->words[i].loc.col == s->words[i - 1].loc.end_col + 1)) sb_putc(&b, ' ');
-        sb_puts(&b, s->words[i].text);
+        if (i > from && !(s->words[i].loc.col == s->words[i - 1].loc.end_col + 1)) strbuf_putc(&b, ' ');
+        strbuf_puts(&b, s->words[i].text);
     }
     char *r = arena_strdup(c->A, b.s ? b.s : "");
-    sb_free(&b);
+    strbuf_free(&b);
     return r;
 }
 
@@ -1672,7 +1678,7 @@ static void check_stmts(Checker *c, Stmt **stmts, int n, Scope *scope)
 static char *dir_of(const char *path)
 {
     const char *slash = strrchr(path, '/');
-    return slash ? skp_xstrndup(path, (size_t)(slash - path)) : skp_xstrdup(".");
+    return slash ? mem_xstrndup(path, (size_t)(slash - path)) : mem_xstrdup(".");
 }
 
 /* Where the files a plan names (includes, hooks, Lua modules) may be, when
@@ -1712,10 +1718,10 @@ static char *find_include(Checker *c, const char *name, const char *from)
     char *found = NULL;
     for (int i = 0; i < (is_path ? 1 : 3) && !found; i++) {
         if (!dirs[i] || !*dirs[i]) continue;
-        char *cand = is_path && name[0] == '/' ? skp_xstrdup(name)
+        char *cand = is_path && name[0] == '/' ? mem_xstrdup(name)
                    : is_path ? arena_printf(c->A, "%s/%s", dirs[i], name)
                    : arena_printf(c->A, "%s/%s.skp", dirs[i], name);
-        if (file_exists(cand)) found = skp_xstrdup(cand);
+        if (file_exists(cand)) found = mem_xstrdup(cand);
         if (is_path && name[0] == '/') free(cand);
     }
     free(dir);
@@ -1741,7 +1747,7 @@ static void include_file(Checker *c, const Stmt *s)
         return;
     }
     char *real = realpath(path, NULL);
-    if (!real) real = skp_xstrdup(path);
+    if (!real) real = mem_xstrdup(path);
     for (int k = 0; k < c->include_depth; k++)
         if (strcmp(c->include_stack[k], real) == 0) {
             diag_error(c->d, s->words[1].loc, "'%s' includes itself (through %d file%s)", name,
@@ -1767,7 +1773,7 @@ static void check_source(Checker *c, const char *path, Loc from)
         diag_error(c->d, from, "includes nested deeper than %d levels", SKP_MAX_INCLUDE_DEPTH);
         return;
     }
-    Source *src = source_load(path, &c->p->sources_list);
+    Source *src = source_load(path, (size_t)SKP_MAX_PLAN_BYTES, &c->p->sources_list);
     if (!src && errno == EFBIG) {
         if (from.src) diag_error(c->d, from, "'%s' is larger than %ld MiB, the limit for a plan file", path, SKP_MAX_PLAN_BYTES >> 20);
         else diag_plain(c->d, "plan '%s' is larger than %ld MiB, the limit for a plan file", path, SKP_MAX_PLAN_BYTES >> 20);
@@ -1778,9 +1784,9 @@ static void check_source(Checker *c, const char *path, Loc from)
         else diag_plain(c->d, "cannot read plan '%s': %s", path, strerror(errno));
         return;
     }
-    Tree *t = skp_xcalloc(1, sizeof *t);
+    Tree *t = mem_xcalloc(1, sizeof *t);
     VEC_PUSH(c->trees, t);
-    skp_parse(src, t, c->d);
+    parser_parse(src, t, c->d);
     char *real = realpath(path, NULL);
     c->include_stack[c->include_depth++] = arena_strdup(c->A, real ? real : path);
     free(real);
@@ -1799,7 +1805,7 @@ static void check_source(Checker *c, const char *path, Loc from)
 
 static void resolve_gradings(Checker *c)
 {
-    const char **names = skp_xarray(c->schemes.len, sizeof *names);
+    const char **names = mem_xarray(c->schemes.len, sizeof *names);
     for (int i = 0; i < c->schemes.len; i++) names[i] = c->schemes.items[i].name;
     for (int i = 0; i < c->pending.len; i++) {
         PendingGrade *pg = &c->pending.items[i];
@@ -1881,7 +1887,7 @@ static void resolve_per(Checker *c, const PendingPer *pp)
 static void resolve_groups(Checker *c)
 {
     for (int i = 0; i < c->pers.len; i++) resolve_per(c, &c->pers.items[i]);
-    c->code_group = skp_xarray(c->codes.len, sizeof *c->code_group);
+    c->code_group = mem_xarray(c->codes.len, sizeof *c->code_group);
     for (int i = 0; i < c->codes.len; i++) c->code_group[i] = -1;
     for (int i = 0; i < c->inds.len; i++)
         if (c->inds.items[i].group.record >= 0 && c->code_group[c->inds.items[i].code_id] < 0)
@@ -1905,19 +1911,19 @@ static void resolve_groups(Checker *c)
 static void check_lua_modules(Checker *c)
 {
     for (int i = 0; i < c->hooks.len; i++) {     /* hook files load, and give a table */
-        Hook *h = hook_new(NULL);
-        if (h) hook_load(h, c->hooks.items[i], NULL, c->d);   /* its errors are reported, and counted */
-        hook_free(h);
+        Sandbox *h = sandbox_new(NULL);
+        if (h) sandbox_load(h, c->hooks.items[i], NULL, c->d);   /* its errors are reported, and counted */
+        sandbox_free(h);
     }
     for (int i = 0; i < c->funcs.len; i++) {
         const Func *f = &c->funcs.items[i];
         if (!f->lua_file) continue;
-        Hook *h = hook_new(NULL);
+        Sandbox *h = sandbox_new(NULL);
         if (!h) { diag_error(c->d, f->loc, "cannot start Lua"); continue; }
         int before = c->d->errors;
         const char *kind;
-        if (hook_load(h, f->lua_file, NULL, c->d) != 0) kind = "function";     /* reported */
-        else kind = hook_field_type(h, f->name);
+        if (sandbox_load(h, f->lua_file, NULL, c->d) != 0) kind = "function";     /* reported */
+        else kind = sandbox_field_type(h, f->name);
         if (!kind)
             diag_error(c->d, f->loc, "the Lua module %s defines no function %s (its table has no field '%s')",
                        f->lua_file, f->name, f->name);
@@ -1926,7 +1932,7 @@ static void check_lua_modules(Checker *c)
                        f->lua_file, f->name, kind);
         else if (c->d->errors > before)
             diag_note(c->d, f->loc, "function %s is declared here", f->name);
-        hook_free(h);
+        sandbox_free(h);
     }
 }
 
@@ -1994,7 +2000,7 @@ static void default_rules(Rules *r)
 
 Plan *plan_load(const char *path, Diag *d)
 {
-    Plan *p = skp_xcalloc(1, sizeof *p);
+    Plan *p = mem_xcalloc(1, sizeof *p);
     Checker c;
     memset(&c, 0, sizeof c);
     c.p = p;
@@ -2023,7 +2029,7 @@ void plan_free(Plan *p)
 {
     if (!p) return;
     for (int i = 0; i < p->ntrees; i++) {
-        tree_free(p->trees[i]);
+        ast_tree_free(p->trees[i]);
         free(p->trees[i]);
     }
     free(p->trees);

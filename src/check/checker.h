@@ -4,6 +4,9 @@
 #ifndef SKP_CHECK_INTERNAL_H
 #define SKP_CHECK_INTERNAL_H
 #include "check/check.h"
+#include "base/arena.h"
+#include "base/strmap.h"
+#include "base/vec.h"
 
 
 /* A grading names its scheme before the scheme may have been read (schemes

@@ -5,6 +5,12 @@
  * figures. Declarations are check.c's. */
 #include "check/checker.h"
 #include "engine/grade.h"
+#include "base/arena.h"
+#include "base/mem.h"
+#include "base/strbuf.h"
+#include "base/strmap.h"
+#include "base/text.h"
+#include "base/vec.h"
 
 #include <limits.h>
 #include <math.h>
@@ -16,7 +22,7 @@
 /* " (did you mean 'IKM'?)", or "" when nothing is close. */
 const char *mean(Checker *c, const char *name, const char *const *cands, int n)
 {
-    const char *s = skp_suggest(name, cands, n);
+    const char *s = text_suggest(name, cands, n);
     return s ? arena_printf(c->A, " (did you mean '%s'?)", s) : "";
 }
 
@@ -91,7 +97,7 @@ static void unknown_name(Checker *c, Loc loc, const char *name)
     for (int i = 0; i < 4; i++) VEC_PUSH(cands, fixed[i]);
     for (int i = 0; i < c->codes.len; i++) VEC_PUSH(cands, c->codes.items[i]);
     for (int i = 0; i < c->consts.len; i++) VEC_PUSH(cands, c->consts.items[i].name);
-    const char *best = skp_suggest(name, cands.items, cands.len);
+    const char *best = text_suggest(name, cands.items, cands.len);
     VEC_FREE(cands);
     const char *what = best && strmap_get(&c->code_map, best) >= 0 ? "indicator" : "name";
     if (best) diag_error(c->d, loc, "unknown %s '%s' (did you mean '%s'?)", what, name, best);
@@ -104,9 +110,9 @@ const char *group_text(Checker *c, const GroupSpec *g)
     char name[80];
     const RecordDecl *r = &c->records.items[g->record];
     for (int i = 0; i < g->ncols; i++)
-        sb_printf(&b, "%s%s.%s", i ? ", " : "", r->name, record_flat_name(r, g->cols[i], name, sizeof name));
+        strbuf_printf(&b, "%s%s.%s", i ? ", " : "", r->name, record_flat_name(r, g->cols[i], name, sizeof name));
     const char *t = arena_strdup(c->A, b.s ? b.s : "");
-    sb_free(&b);
+    strbuf_free(&b);
     return t;
 }
 
@@ -262,9 +268,9 @@ static const char *column_list_text(Checker *c, const RecordDecl *r)
     StrBuf b = {0};
     char name[80];
     for (int i = 0, n = record_flat_count(r); i < n && i < 24; i++)
-        sb_printf(&b, "%s%s", i ? ", " : "", record_flat_name(r, i, name, sizeof name));
+        strbuf_printf(&b, "%s%s", i ? ", " : "", record_flat_name(r, i, name, sizeof name));
     const char *t = arena_strdup(c->A, b.s ? b.s : "");
-    sb_free(&b);
+    strbuf_free(&b);
     return t;
 }
 
@@ -484,7 +490,7 @@ static int refs_rollup(const Checker *c, const Expr *e, const int *code_rollup)
 void propagate_rollups(Checker *c)
 {
     if (!c->uaggs.len) return;
-    int *code_rollup = skp_xarray(c->codes.len, sizeof *code_rollup);
+    int *code_rollup = mem_xarray(c->codes.len, sizeof *code_rollup);
     for (int changed = 1; changed;) {
         changed = 0;
         for (int i = 0; i < c->inds.len; i++)
@@ -905,15 +911,15 @@ static int check_expr(Checker *c, Expr *e, ExprCtx *x)
     case E_ADD: case E_SUB: case E_MUL: case E_DIV: case E_POW:
         ta = check_expr(c, e->a, x);
         tb = check_expr(c, e->b, x);
-        if (expect_type(c, e->a, ta, T_NUM, expr_kind_op(e->kind)) &
-            expect_type(c, e->b, tb, T_NUM, expr_kind_op(e->kind)))
+        if (expect_type(c, e->a, ta, T_NUM, ast_op_text(e->kind)) &
+            expect_type(c, e->b, tb, T_NUM, ast_op_text(e->kind)))
             t = T_NUM;
         break;
     case E_AND: case E_OR:
         ta = check_expr(c, e->a, x);
         tb = check_expr(c, e->b, x);
-        if (expect_type(c, e->a, ta, T_BOOL, expr_kind_op(e->kind)) &
-            expect_type(c, e->b, tb, T_BOOL, expr_kind_op(e->kind)))
+        if (expect_type(c, e->a, ta, T_BOOL, ast_op_text(e->kind)) &
+            expect_type(c, e->b, tb, T_BOOL, ast_op_text(e->kind)))
             t = T_BOOL;
         break;
     case E_EQ: case E_NE: case E_LT: case E_LE: case E_GT: case E_GE:
@@ -922,7 +928,7 @@ static int check_expr(Checker *c, Expr *e, ExprCtx *x)
         if (ta && tb && ta != tb)
             diag_error(c->d, e->loc, "cannot compare %s with %s", type_name(ta), type_name(tb));
         else if (ta && tb && ta == T_BOOL && e->kind != E_EQ && e->kind != E_NE)
-            diag_error(c->d, e->loc, "'%s' needs numbers, found true/false", expr_kind_op(e->kind));
+            diag_error(c->d, e->loc, "'%s' needs numbers, found true/false", ast_op_text(e->kind));
         else if (ta && tb)
             t = T_BOOL;
         break;
@@ -1049,9 +1055,9 @@ static void measure(const Checker *c, const Expr *e, long *parts, int *depth)
  * reaches outside its component; marks comp_size. */
 static void strong_components(const ConstGraph *g, int nn, int *comp_size, int *order)
 {
-    int *index = skp_xmalloc((size_t)nn * sizeof *index), *low = skp_xmalloc((size_t)nn * sizeof *low);
-    int *on = skp_xcalloc((size_t)nn, sizeof *on), *stack = skp_xmalloc((size_t)nn * sizeof *stack);
-    int *call = skp_xmalloc((size_t)nn * sizeof *call), *next = skp_xmalloc((size_t)nn * sizeof *next);
+    int *index = mem_xmalloc((size_t)nn * sizeof *index), *low = mem_xmalloc((size_t)nn * sizeof *low);
+    int *on = mem_xcalloc((size_t)nn, sizeof *on), *stack = mem_xmalloc((size_t)nn * sizeof *stack);
+    int *call = mem_xmalloc((size_t)nn * sizeof *call), *next = mem_xmalloc((size_t)nn * sizeof *next);
     int counter = 0, sp = 0, norder = 0;
     for (int v = 0; v < nn; v++) index[v] = -1;
     for (int root = 0; root < nn; root++) {
@@ -1103,7 +1109,7 @@ static void strong_components(const ConstGraph *g, int nn, int *comp_size, int *
 static void const_graph(Checker *c, ConstGraph *g, IntVec *edges, int *comp, int *order)
 {
     int n = c->consts.len;
-    g->first = skp_xmalloc((size_t)(2 * n + 1) * sizeof *g->first);
+    g->first = mem_xmalloc((size_t)(2 * n + 1) * sizeof *g->first);
     for (int i = 0; i < n; i++) {
         g->first[i] = edges->len;
         const_refs(c->consts.items[i].value, edges);
@@ -1125,7 +1131,7 @@ void check_constants(Checker *c)
     if (!n) return;
     ConstGraph g;
     IntVec edges = {0};
-    int *comp = skp_xmalloc((size_t)(2 * n) * sizeof *comp), *order = skp_xmalloc((size_t)(2 * n) * sizeof *order);
+    int *comp = mem_xmalloc((size_t)(2 * n) * sizeof *comp), *order = mem_xmalloc((size_t)(2 * n) * sizeof *order);
     const_graph(c, &g, &edges, comp, order);
     for (int i = 0; i < n; i++)
         if (comp[i] > 1)
@@ -1144,12 +1150,12 @@ static void measure_constants(Checker *c)
     int n = c->consts.len;
     ConstGraph graph, *g = &graph;
     IntVec edges = {0};
-    int *comp = skp_xmalloc((size_t)(2 * n) * sizeof *comp), *order = skp_xmalloc((size_t)(2 * n) * sizeof *order);
+    int *comp = mem_xmalloc((size_t)(2 * n) * sizeof *comp), *order = mem_xmalloc((size_t)(2 * n) * sizeof *order);
     const_graph(c, g, &edges, comp, order);
-    long *vparts = skp_xcalloc((size_t)n, sizeof *vparts);
-    int *vdepth = skp_xcalloc((size_t)n, sizeof *vdepth);
-    c->const_parts = skp_xcalloc((size_t)n, sizeof *c->const_parts);
-    c->const_depth = skp_xcalloc((size_t)n, sizeof *c->const_depth);
+    long *vparts = mem_xcalloc((size_t)n, sizeof *vparts);
+    int *vdepth = mem_xcalloc((size_t)n, sizeof *vdepth);
+    c->const_parts = mem_xcalloc((size_t)n, sizeof *c->const_parts);
+    c->const_depth = mem_xcalloc((size_t)n, sizeof *c->const_depth);
     for (int k = 0; k < 2 * n; k++) {
         int v = order[k];
         if (v < n) {
@@ -1245,9 +1251,9 @@ void find_cycles(Checker *c)
         VEC_PUSH(c->edges, r);
         VEC_PUSH(c->edges, t);
     }
-    int *state = skp_xcalloc((size_t)nn, sizeof *state);   /* 0 new, 1 on stack, 2 done */
-    int *stack = skp_xmalloc((size_t)nn * sizeof *stack);
-    int *edge_at = skp_xmalloc((size_t)nn * sizeof *edge_at);
+    int *state = mem_xcalloc((size_t)nn, sizeof *state);   /* 0 new, 1 on stack, 2 done */
+    int *stack = mem_xmalloc((size_t)nn * sizeof *stack);
+    int *edge_at = mem_xmalloc((size_t)nn * sizeof *edge_at);
     for (int start = 0; start < nn; start++) {
         if (state[start]) continue;
         int sp = 0;
@@ -1264,10 +1270,10 @@ void find_cycles(Checker *c)
                     StrBuf b = {0};
                     int k = 0;
                     while (stack[k] != ed->to_node) k++;
-                    for (; k <= sp; k++) sb_printf(&b, "%s -> ", node_text(c, stack[k]));
-                    sb_puts(&b, node_text(c, ed->to_node));
+                    for (; k <= sp; k++) strbuf_printf(&b, "%s -> ", node_text(c, stack[k]));
+                    strbuf_puts(&b, node_text(c, ed->to_node));
                     diag_error(c->d, ed->loc, "cycle in formulas: %s", b.s);
-                    sb_free(&b);
+                    strbuf_free(&b);
                     continue;
                 }
                 if (state[ed->to_node] == 0) {

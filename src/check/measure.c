@@ -16,6 +16,8 @@
  * followed further. */
 #include "check/measure.h"
 #include "check/check.h"
+#include "base/arena.h"
+#include "base/mem.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -208,9 +210,9 @@ void measure_check(const Plan *p, Diag *d)
     memset(&m, 0, sizeof m);
     m.p = p;
     m.d = d;
-    m.code_unit = skp_xarray(p->ncodes, sizeof *m.code_unit);
-    m.code_measure = skp_xarray(p->ncodes, sizeof *m.code_measure);
-    m.count_words = skp_xcalloc((size_t)p->ninds + 1, sizeof *m.count_words);
+    m.code_unit = mem_xarray(p->ncodes, sizeof *m.code_unit);
+    m.code_measure = mem_xarray(p->ncodes, sizeof *m.code_measure);
+    m.count_words = mem_xcalloc((size_t)p->ninds + 1, sizeof *m.count_words);
     /* a code's unit: its first definition that states a measure */
     for (int i = 0; i < p->ninds; i++) {
         const Indicator *ind = &p->inds[i];

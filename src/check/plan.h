@@ -7,6 +7,7 @@
 #include "base/num.h"
 #include "base/period.h"
 #include "check/record.h"
+#include "base/arena.h"
 
 /* How capaian is measured. SAKIP.md: the three lower-is-better formulas
  * disagree, so the plan names one. */

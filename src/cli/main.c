@@ -28,7 +28,8 @@
 #include "report/report.h"
 #include "engine/scenario.h"
 #include "output/tally.h"
-#include "base/util.h"
+#include "base/mem.h"
+#include "base/vec.h"
 
 enum { EXIT_OK = 0, EXIT_USAGE = 2, EXIT_PLAN = 3, EXIT_DATA = 4, EXIT_RUNTIME = 5 };
 
@@ -286,13 +287,13 @@ static int cmd_init(Args *a)
     if (!path) return usage_error("init", "missing DB%s", "");
     Diag d;
     diag_init(&d, stderr);
-    sqlite3 *db = db_open(path, DB_CREATE, &d);
+    sqlite3 *db = store_open(path, STORE_CREATE, &d);
     if (!db) return EXIT_RUNTIME;
-    db_close(db);
-    if (db_upgraded_from())
-        printf("%s: sakipc database, schema version %d (upgraded from version %d)\n", path, SKP_SCHEMA_VERSION, db_upgraded_from());
+    store_close(db);
+    if (store_upgraded_from())
+        printf("%s: sakipc database, schema version %d (upgraded from version %d)\n", path, STORE_SCHEMA_VERSION, store_upgraded_from());
     else
-        printf("%s: sakipc database, schema version %d\n", path, SKP_SCHEMA_VERSION);
+        printf("%s: sakipc database, schema version %d\n", path, STORE_SCHEMA_VERSION);
     return EXIT_OK;
 }
 
@@ -365,19 +366,19 @@ static int cmd_import(Args *a)
     if (plan) { opts.records = plan->records; opts.nrecords = plan->nrecords; }
     for (int i = 0; plan && i < plan->ninds; i++) opts.levels |= plan->inds[i].scale_name != NULL;
     int rc = EXIT_RUNTIME;
-    sqlite3 *db = db_open(dbpath, DB_CREATE, &d);
+    sqlite3 *db = store_open(dbpath, STORE_CREATE, &d);
     if (db) {
-        ImportFile *files = skp_xcalloc((size_t)paths.len, sizeof *files);
+        ImportFile *files = mem_xcalloc((size_t)paths.len, sizeof *files);
         for (int i = 0; i < paths.len; i++) {
             files[i].path = paths.items[i];
-            files[i].table = table ? skp_xstrdup(table) : import_table_for_file(paths.items[i]);
+            files[i].table = table ? mem_xstrdup(table) : import_table_for_file(paths.items[i]);
             files[i].rank = import_table_rank(files[i].table);
         }
         qsort(files, (size_t)paths.len, sizeof *files, by_rank);
         rc = import_files(db, files, paths.len, &opts);
         for (int i = 0; i < paths.len; i++) free(files[i].table);
         free(files);
-        db_close(db);
+        store_close(db);
     }
     plan_free(plan);
     VEC_FREE(paths);
@@ -536,11 +537,11 @@ static int eval_options(const EvalArgs *ea, const Plan *p, EvalOptions *o)
 
 static char *database_path(const EvalArgs *ea, const Plan *p)
 {
-    if (ea->db) return skp_xstrdup(ea->db);
+    if (ea->db) return mem_xstrdup(ea->db);
     if (!p->database) return NULL;
-    if (p->database[0] == '/' || strcmp(p->dir, ".") == 0) return skp_xstrdup(p->database);
+    if (p->database[0] == '/' || strcmp(p->dir, ".") == 0) return mem_xstrdup(p->database);
     size_t n = strlen(p->dir) + strlen(p->database) + 2;
-    char *s = skp_xmalloc(n);
+    char *s = mem_xmalloc(n);
     snprintf(s, n, "%s/%s", p->dir, p->database);
     return s;
 }
@@ -579,7 +580,7 @@ static int session_open(Session *s, const EvalArgs *ea, int with_years)
     s->opt.noverrides = s->changes.n;
     s->dbpath = database_path(ea, s->p);
     if (!s->dbpath) return usage_error(ea->cmd, "no database: give --db or state 'database \"FILE.db\"' in the plan%s", "");
-    s->db = db_open(s->dbpath, DB_READONLY, &s->d);
+    s->db = store_open(s->dbpath, STORE_READONLY, &s->d);
     if (!s->db) return EXIT_RUNTIME;
     s->cp = compile_plan(s->p);
     return 0;
@@ -587,20 +588,20 @@ static int session_open(Session *s, const EvalArgs *ea, int with_years)
 
 static void session_close(Session *s)
 {
-    compiled_free(s->cp);
-    db_close(s->db);
+    compile_free(s->cp);
+    store_close(s->db);
     free(s->dbpath);
     scenario_free(&s->changes);
     plan_free(s->p);
 }
 
 /* A database failure that the evaluation took for the end of the rows
- * (db_failure: out of memory, I/O error, corrupt page, lock) fails the run
+ * (store_failure: out of memory, I/O error, corrupt page, lock) fails the run
  * before anything is printed from it. */
 static int unnoticed_db_failure(int rc)
 {
-    char why[DB_FAILURE_MAX];
-    if (rc != EXIT_OK || !db_failure(why, sizeof why)) return rc;
+    char why[STORE_FAILURE_MAX];
+    if (rc != EXIT_OK || !store_failure(why, sizeof why)) return rc;
     fprintf(stderr, "sakipc: error: %s\n", why);
     return EXIT_RUNTIME;
 }
@@ -865,8 +866,8 @@ int main(int argc, char **argv)
         { "audit", cmd_audit }, { "report", cmd_report },
         { "help", cmd_help },
     };
-    skp_fault_init();          /* SAKIPC_FAIL_ALLOC: a testing aid, off unless set */
-    db_startup();
+    mem_fault_init();          /* SAKIPC_FAIL_ALLOC: a testing aid, off unless set */
+    store_startup();
     /* A file size limit (ulimit -f) must fail a write with EFBIG, which
      * SQLite reports and import rolls back, not kill the process half-way. */
     signal(SIGXFSZ, SIG_IGN);
@@ -885,7 +886,7 @@ int main(int argc, char **argv)
          * own (SQLITE_NOMEM, a Lua memory error): whatever the command
          * made of one (a hook failed, a data error), the cause is memory. */
         rc = unnoticed_db_failure(rc);
-        if (rc != EXIT_OK && rc != EXIT_RUNTIME && skp_out_of_memory()) {
+        if (rc != EXIT_OK && rc != EXIT_RUNTIME && mem_out_of_memory()) {
             fputs("sakipc: error: out of memory\n", stderr);
             rc = EXIT_RUNTIME;
         }

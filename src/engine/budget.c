@@ -2,6 +2,11 @@
 #include "engine/budget.h"
 #include "store/store.h"
 #include "base/num.h"
+#include "base/arena.h"
+#include "base/mem.h"
+#include "base/strbuf.h"
+#include "base/strmap.h"
+#include "base/vec.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -21,8 +26,8 @@ static int col_int(sqlite3_stmt *st, int i, int64_t *out)
 
 static int read_lines(const Plan *p, sqlite3 *db, BudgetReport *r, Diag *d)
 {
-    sqlite3_stmt *st = db_prepare(db,
-        "SELECT code, parent, level, name, pagu, pagu_revised, realisasi, printed_sisa, " DB_SRC_PATH ", src_line "
+    sqlite3_stmt *st = store_prepare(db,
+        "SELECT code, parent, level, name, pagu, pagu_revised, realisasi, printed_sisa, " STORE_SRC_PATH ", src_line "
         "FROM budget ORDER BY 9, src_line, code", d);
     if (!st) return 5;
     VEC(BudgetRow) rows = {0};
@@ -84,8 +89,8 @@ static const char *rupiah(Arena *a, int64_t v)
 /* One finding about a line, "; "-separated from the others. */
 static void note(StrBuf *b, const char *text)
 {
-    if (b->len) sb_puts(b, "; ");
-    sb_puts(b, text);
+    if (b->len) strbuf_puts(b, "; ");
+    strbuf_puts(b, text);
 }
 
 /* "pagu 437,908,000, but its children sum to 340,350,700 (difference 97,557,300)" */
@@ -102,8 +107,8 @@ static void roll_up(BudgetReport *r)
 {
     StrMap at = {0};
     for (int i = 0; i < r->nrows; i++) strmap_put(&at, r->rows[i].code, i);
-    int *missing = skp_xarray(r->nrows, sizeof *missing);
-    int *overflow = skp_xarray(r->nrows, sizeof *overflow);
+    int *missing = mem_xarray(r->nrows, sizeof *missing);
+    int *overflow = mem_xarray(r->nrows, sizeof *overflow);
     for (int i = 0; i < r->nrows; i++) {
         const BudgetRow *c = &r->rows[i];
         if (!c->parent) continue;
@@ -179,7 +184,7 @@ static void line_figures(const Plan *p, BudgetReport *r, BudgetRow *b)
     r->rollup_mismatches += b->rollup_mismatch;
     r->sisa_mismatches += b->sisa_mismatch;
     b->notes = arena_strdup(&r->text, why.s ? why.s : "");
-    sb_free(&why);
+    strbuf_free(&why);
 }
 
 const BudgetRow *budget_line(const BudgetReport *r, const char *code)

@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 #include <stdint.h>
 #include "check/plan.h"
+#include "base/arena.h"
 
 typedef struct {
     const char *code, *parent, *level, *name;

@@ -1,6 +1,8 @@
 /* compile.c: checked plan -> compiled plan. */
 #include "engine/compile.h"
 #include "check/check.h"
+#include "base/mem.h"
+#include "base/vec.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -169,7 +171,7 @@ static Program *compile_formula(const Plan *plan, const CompiledPlan *cp, const 
     e.cp = cp;
     compile_expr(&e, x);
     emit(&e, OP_RET, 0, 0, x, 0);
-    Program *p = skp_xcalloc(1, sizeof *p);
+    Program *p = mem_xcalloc(1, sizeof *p);
     p->code = e.code.items;
     p->ncode = e.code.len;
     p->nums = e.nums.items;
@@ -188,7 +190,7 @@ static void program_free(Program *p)
     free(p);
 }
 
-int compiled_source_id(const CompiledPlan *cp, const char *name)
+int compile_source_id(const CompiledPlan *cp, const char *name)
 {
     for (int i = 0; i < cp->plan->nsources; i++)
         if (strcmp(cp->plan->sources[i], name) == 0) return i;
@@ -197,20 +199,20 @@ int compiled_source_id(const CompiledPlan *cp, const char *name)
 
 CompiledPlan *compile_plan(const Plan *p)
 {
-    CompiledPlan *cp = skp_xcalloc(1, sizeof *cp);
+    CompiledPlan *cp = mem_xcalloc(1, sizeof *cp);
     cp->plan = p;
     cp->ninds = p->ninds;
     cp->ncodes = p->ncodes;
     cp->nsources = p->nsources;
-    cp->renstra_source = compiled_source_id(cp, "renstra");
-    cp->inds = skp_xarray(p->ninds, sizeof *cp->inds);
-    cp->ragg_filters = skp_xarray(p->nraggs, sizeof *cp->ragg_filters);
-    cp->ragg_values = skp_xarray(p->nraggs, sizeof *cp->ragg_values);
+    cp->renstra_source = compile_source_id(cp, "renstra");
+    cp->inds = mem_xarray(p->ninds, sizeof *cp->inds);
+    cp->ragg_filters = mem_xarray(p->nraggs, sizeof *cp->ragg_filters);
+    cp->ragg_values = mem_xarray(p->nraggs, sizeof *cp->ragg_values);
     for (int i = 0; i < p->nraggs; i++) {
         cp->ragg_filters[i] = compile_formula(p, cp, p->raggs[i].where);
         cp->ragg_values[i] = compile_formula(p, cp, p->raggs[i].value);
     }
-    cp->gagg_values = skp_xarray(p->ngaggs, sizeof *cp->gagg_values);
+    cp->gagg_values = mem_xarray(p->ngaggs, sizeof *cp->gagg_values);
     for (int i = 0; i < p->ngaggs; i++) cp->gagg_values[i] = compile_formula(p, cp, p->gaggs[i].value);
     for (int i = 0; i < p->ninds; i++) {
         const Indicator *ind = &p->inds[i];
@@ -223,16 +225,16 @@ CompiledPlan *compile_plan(const Plan *p)
         ci->zero_target = compile_formula(p, cp, ind->rules.zero_target);
         ci->zero_realisation = compile_formula(p, cp, ind->rules.zero_realisation);
         ci->nsources = ind->rules.target.nsources;
-        ci->sources = skp_xarray(ci->nsources, sizeof *ci->sources);
+        ci->sources = mem_xarray(ci->nsources, sizeof *ci->sources);
         for (int s = 0; s < ci->nsources; s++) {
             const char *name = ind->rules.target.sources[s];
-            ci->sources[s] = strcmp(name, "end") == 0 ? -1 : compiled_source_id(cp, name);
+            ci->sources[s] = strcmp(name, "end") == 0 ? -1 : compile_source_id(cp, name);
         }
     }
     return cp;
 }
 
-void compiled_free(CompiledPlan *cp)
+void compile_free(CompiledPlan *cp)
 {
     if (!cp) return;
     for (int i = 0; i < cp->ninds; i++) {

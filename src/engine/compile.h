@@ -80,7 +80,7 @@ typedef struct {
 } CompiledPlan;
 
 CompiledPlan *compile_plan(const Plan *p);
-void compiled_free(CompiledPlan *cp);
-int compiled_source_id(const CompiledPlan *cp, const char *name);  /* -1 if unknown */
+void compile_free(CompiledPlan *cp);
+int compile_source_id(const CompiledPlan *cp, const char *name);  /* -1 if unknown */
 
 #endif

@@ -7,6 +7,8 @@
 #include "engine/records.h"
 #include "engine/vm.h"
 #include "lua/sandbox.h"
+#include "base/arena.h"
+#include "base/strmap.h"
 
 /* Realisations of one indicator in one year, folded as they stream in. */
 typedef struct Acc {
@@ -94,7 +96,7 @@ typedef struct Engine {
     Snapshot **snaps;             /* per unit with roll-up rows: its data, for the second pass */
     int *first_child, *next_sibling;   /* the unit tree, as indexes; -1 none */
     /* Lua functions of the plan: the sandboxed module of each (shared by file) */
-    Hook **lua;
+    Sandbox **lua;
     int lua_failed;
     /* the capaian rule in words per [definition][year], made once: it is the
      * same for every unit unless a scenario changes a cap */

@@ -19,6 +19,12 @@
 #include "store/store.h"
 #include "engine/grade.h"
 #include "engine/vm.h"
+#include "base/arena.h"
+#include "base/mem.h"
+#include "base/strbuf.h"
+#include "base/strmap.h"
+#include "base/text.h"
+#include "base/vec.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -27,7 +33,7 @@
 
 #define LOOKBACK_YEARS 10   /* earlier years kept for lagged references */
 
-const char *status_name(Status s)
+const char *eval_status_name(Status s)
 {
     static const char *const n[] = { "ok", "no data", "no target", "undefined" };
     return n[s];
@@ -273,14 +279,14 @@ static void group_enter(Engine *e, const GroupSpec *g, int row)
     StrBuf b = {0};
     for (int i = 0; i < g->ncols; i++) {
         e->group_vals[i] = cells[g->cols[i]];
-        if (i) sb_puts(&b, " / ");
+        if (i) strbuf_puts(&b, " / ");
         const Value *v = &e->group_vals[i];
-        if (v->kind == V_STR) sb_puts(&b, v->text);
-        else if (v->kind == V_NUM) { char n[40]; num_format(n, sizeof n, v->num, -1); sb_puts(&b, n); }
-        else sb_puts(&b, "(empty)");
+        if (v->kind == V_STR) strbuf_puts(&b, v->text);
+        else if (v->kind == V_NUM) { char n[40]; num_format(n, sizeof n, v->num, -1); strbuf_puts(&b, n); }
+        else strbuf_puts(&b, "(empty)");
     }
     e->group_label = arena_strdup(&e->scratch, b.s ? b.s : "");
-    sb_free(&b);
+    strbuf_free(&b);
     e->group.record = g->record;
     e->group.ncols = g->ncols;
     e->group.cols = g->cols;
@@ -380,8 +386,8 @@ static const Rules *rules_for(Engine *e, const Indicator *ind, int year, Rules *
     if (year >= e->ymin && year <= e->ymax) {
         if (!e->rules_memo) {
             size_t n = (size_t)e->plan->ninds * (size_t)e->nyears;
-            e->rules_memo = skp_xcalloc(n, sizeof *e->rules_memo);
-            e->rules_known = skp_xcalloc(n, 1);
+            e->rules_memo = mem_xcalloc(n, sizeof *e->rules_memo);
+            e->rules_known = mem_xcalloc(n, 1);
         }
         size_t at = def * (size_t)e->nyears + (size_t)(year - e->ymin);
         if (!e->rules_known[at]) {
@@ -451,13 +457,13 @@ Value fig_realisation(Engine *e, int code, int year)
 static const char *source_list_text(Engine *e, const CompiledInd *ci)
 {
     StrBuf b = {0};
-    if (e->override_src != -2) sb_puts(&b, e->override_src == -1 ? "end-of-period" : e->src_names[e->override_src]);
+    if (e->override_src != -2) strbuf_puts(&b, e->override_src == -1 ? "end-of-period" : e->src_names[e->override_src]);
     else for (int i = 0; i < ci->nsources; i++) {
-        if (i) sb_puts(&b, " or ");
-        sb_puts(&b, ci->sources[i] == -1 ? "end-of-period" : e->src_names[ci->sources[i]]);
+        if (i) strbuf_puts(&b, " or ");
+        strbuf_puts(&b, ci->sources[i] == -1 ? "end-of-period" : e->src_names[ci->sources[i]]);
     }
     const char *r = arena_strdup(&e->scratch, b.s ? b.s : "");
-    sb_free(&b);
+    strbuf_free(&b);
     return r;
 }
 
@@ -677,13 +683,13 @@ static Value host_lua_call(VmHost *h, int fi, const Value *args, int n)
     for (int i = 0; i < n; i++)
         if (args[i].kind == V_NA) return args[i];
     if (e->lua_failed || !e->lua[fi]) return value_na(NA_UNDEFINED, "a Lua function failed");
-    lua_State *L = hook_lua(e->lua[fi]);
+    lua_State *L = sandbox_lua(e->lua[fi]);
     for (int i = 0; i < n; i++) {
         if (args[i].kind == V_STR) lua_pushstring(L, args[i].text);
         else if (args[i].kind == V_BOOL) lua_pushboolean(L, args[i].num != 0);
         else lua_pushnumber(L, args[i].num);
     }
-    if (hook_call_value(e->lua[fi], f->name, n, e->d) <= 0) {
+    if (sandbox_call_value(e->lua[fi], f->name, n, e->d) <= 0) {
         e->lua_failed = 1;
         return value_na(NA_UNDEFINED, "a Lua function failed");
     }
@@ -712,14 +718,14 @@ static int open_lua(Engine *e)
 {
     const Plan *p = e->plan;
     if (!p->nfuncs) return 0;
-    e->lua = skp_xcalloc((size_t)p->nfuncs, sizeof *e->lua);
+    e->lua = mem_xcalloc((size_t)p->nfuncs, sizeof *e->lua);
     for (int i = 0; i < p->nfuncs; i++) {
         if (!p->funcs[i].lua_file) continue;
         for (int j = 0; j < i && !e->lua[i]; j++)
             if (p->funcs[j].lua_file && !strcmp(p->funcs[j].lua_file, p->funcs[i].lua_file)) e->lua[i] = e->lua[j];
         if (e->lua[i]) continue;
-        e->lua[i] = hook_new(NULL);
-        if (!e->lua[i] || hook_load(e->lua[i], p->funcs[i].lua_file, NULL, e->d) != 0) return EXIT_HOOK;
+        e->lua[i] = sandbox_new(NULL);
+        if (!e->lua[i] || sandbox_load(e->lua[i], p->funcs[i].lua_file, NULL, e->d) != 0) return EXIT_HOOK;
     }
     return 0;
 }
@@ -730,7 +736,7 @@ static void close_lua(Engine *e)
     for (int i = 0; e->lua && i < p->nfuncs; i++) {
         int shared = 0;
         for (int j = 0; j < i; j++) shared |= e->lua[j] == e->lua[i];
-        if (!shared) hook_free(e->lua[i]);
+        if (!shared) sandbox_free(e->lua[i]);
     }
     free(e->lua);
 }
@@ -883,7 +889,7 @@ static const char *rule_text(Engine *e, int def, int year, const Rules *rules, c
         capaian_rule_text(rules, custom, buf, sizeof buf);
         return arena_strdup(&e->scratch, buf);
     }
-    if (!e->rule_memo) e->rule_memo = skp_xcalloc((size_t)e->cp->ninds * (size_t)e->nyears, sizeof *e->rule_memo);
+    if (!e->rule_memo) e->rule_memo = mem_xcalloc((size_t)e->cp->ninds * (size_t)e->nyears, sizeof *e->rule_memo);
     struct RuleMemo *m = &e->rule_memo[(size_t)def * (size_t)e->nyears + (size_t)(year - e->ymin)];
     if (m->text && m->has_cap == rules->has_cap && (!m->has_cap || m->cap == rules->cap) &&
         m->cap_rule_set == rules->cap_rule_set)
@@ -989,7 +995,7 @@ int engine_choose_defs(Engine *e)
 
 static int load_units(Engine *e, sqlite3 *db)
 {
-    sqlite3_stmt *st = db_prepare(db, "SELECT code, parent, name, level FROM units ORDER BY code", e->d);
+    sqlite3_stmt *st = store_prepare(db, "SELECT code, parent, name, level FROM units ORDER BY code", e->d);
     if (!st) return 5;
     VEC(UnitInfo) v = {0};
     int rc;
@@ -1030,7 +1036,7 @@ static int load_units(Engine *e, sqlite3 *db)
 static int check_plan_units(Engine *e)
 {
     int bad = 0;
-    const char **names = skp_xarray(e->nunits, sizeof *names);
+    const char **names = mem_xarray(e->nunits, sizeof *names);
     for (int i = 0; i < e->nunits; i++) names[i] = e->units[i].code;
     for (int i = 0; i < e->plan->ninds; i++) {
         const UnitSel *sel = &e->plan->inds[i].units;
@@ -1043,7 +1049,7 @@ static int check_plan_units(Engine *e)
                 for (int m = 0; m < e->plan->inds[j].units.ncodes; m++)
                     seen |= e->plan->inds[j].units.kind == SEL_LIST && strcmp(e->plan->inds[j].units.codes[m], code) == 0;
             if (seen) continue;
-            const char *best = skp_suggest(code, names, e->nunits);
+            const char *best = text_suggest(code, names, e->nunits);
             Loc at = sel->locs ? sel->locs[k] : sel->loc;
             diag_error(e->d, at, "unit '%s' is not in the database's units table%s%s%s", code,
                        best ? " (did you mean '" : "", best ? best : "", best ? "'?)" : "");
@@ -1084,7 +1090,7 @@ static void cursor_step(Cursor *c)
 
 static int cursor_open(Cursor *c, sqlite3 *db, const char *sql, const char *unit, Diag *d)
 {
-    c->st = db_prepare(db, sql, d);
+    c->st = store_prepare(db, sql, d);
     if (!c->st) return 5;
     if (unit) sqlite3_bind_text(c->st, 1, unit, -1, SQLITE_STATIC);
     cursor_step(c);
@@ -1126,7 +1132,7 @@ static const char *row_source(Engine *e, sqlite3_stmt *st, const char *table, in
 {
     int with_source = strcmp(table, "realisasi") != 0;
     char sql[200];
-    snprintf(sql, sizeof sql, "SELECT " DB_SRC_PATH ", src_line FROM %s WHERE unit = ?1 AND indicator = ?2 AND %s = ?3%s",
+    snprintf(sql, sizeof sql, "SELECT " STORE_SRC_PATH ", src_line FROM %s WHERE unit = ?1 AND indicator = ?2 AND %s = ?3%s",
              table, strcmp(table, "targets") ? "period" : "year", with_source ? " AND source = ?4" : "");
     sqlite3_stmt *q = NULL;
     const char *file = "?";
@@ -1341,7 +1347,7 @@ static void setup_window(Engine *e)
 static void setup_sources(Engine *e)
 {
     const Plan *p = e->plan;
-    e->src_names = skp_xcalloc((size_t)p->nsources + 1, sizeof *e->src_names);
+    e->src_names = mem_xcalloc((size_t)p->nsources + 1, sizeof *e->src_names);
     for (int i = 0; i < p->nsources; i++) {
         e->src_names[i] = p->sources[i];
         strmap_put(&e->src_map, p->sources[i], i);
@@ -1372,12 +1378,12 @@ static void engine_init(Engine *e, const CompiledPlan *cp, const EvalOptions *op
     setup_window(e);
     setup_sources(e);
     size_t cy = (size_t)(e->ncodes ? e->ncodes : 1) * (size_t)e->nyears;
-    e->acc = skp_xcalloc(cy, sizeof *e->acc);
-    e->before = skp_xarray(e->ncodes, sizeof *e->before);
-    e->tgt = skp_xcalloc(cy * (size_t)(e->nsrc ? e->nsrc : 1), sizeof *e->tgt);
-    e->ptgt = skp_xcalloc(cy * (size_t)(e->nsrc ? e->nsrc : 1), sizeof *e->ptgt);
-    e->fig = skp_xcalloc(cy, sizeof *e->fig);
-    e->def_of = skp_xarray(e->ncodes, sizeof *e->def_of);
+    e->acc = mem_xcalloc(cy, sizeof *e->acc);
+    e->before = mem_xarray(e->ncodes, sizeof *e->before);
+    e->tgt = mem_xcalloc(cy * (size_t)(e->nsrc ? e->nsrc : 1), sizeof *e->tgt);
+    e->ptgt = mem_xcalloc(cy * (size_t)(e->nsrc ? e->nsrc : 1), sizeof *e->ptgt);
+    e->fig = mem_xcalloc(cy, sizeof *e->fig);
+    e->def_of = mem_xarray(e->ncodes, sizeof *e->def_of);
     e->host.realisation = host_realisation;
     e->host.target = host_target;
     e->host.data = host_data;
@@ -1391,7 +1397,7 @@ static void engine_init(Engine *e, const CompiledPlan *cp, const EvalOptions *op
     e->host.unit_agg = rollup_host_agg;
     e->host.trace = opt->trace ? host_trace : NULL;
     e->host.lua_call = host_lua_call;
-    e->grouped_codes = skp_xarray(e->ncodes, sizeof *e->grouped_codes);
+    e->grouped_codes = mem_xarray(e->ncodes, sizeof *e->grouped_codes);
     for (int c = 0; c < e->ncodes; c++)
         for (int i = 0; i < e->plan->ninds; i++)
             if (e->plan->inds[i].code_id == c && e->plan->inds[i].group.record >= 0) {
@@ -1471,7 +1477,7 @@ int eval_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt,
         /* a failed read is not the end of the rows: nothing is evaluated
          * from what was read before it, and nothing more is printed */
         if (tc.failed || pc.failed || rcur.failed) {
-            db_read_failed(d, db);
+            store_read_failed(d, db);
             rc = 5;
             break;
         }

@@ -8,7 +8,7 @@
 #include "base/period.h"
 
 typedef enum { ST_OK, ST_NODATA, ST_NOTARGET, ST_UNDEFINED } Status;
-const char *status_name(Status s);   /* "ok", "no data", "no target", "undefined" */
+const char *eval_status_name(Status s);   /* "ok", "no data", "no target", "undefined" */
 
 
 typedef struct {

@@ -7,7 +7,11 @@
 
 #include "check/check.h"
 #include "store/store.h"
-#include "base/util.h"
+#include "base/arena.h"
+#include "base/mem.h"
+#include "base/strbuf.h"
+#include "base/strmap.h"
+#include "base/vec.h"
 
 typedef struct {
     const RecordDecl *decl;
@@ -51,7 +55,7 @@ static int load_table(RecordStore *rs, sqlite3 *db, Table *t, Diag *d)
     char sqlname[128];
     snprintf(sqlname, sizeof sqlname, "rec_%s", t->decl->name);
     int exists = 0;
-    if (db_query_int(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1", sqlname, &exists) != 0) {
+    if (store_query_int(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1", sqlname, &exists) != 0) {
         diag_plain(d, "database: %s", sqlite3_errmsg(db));
         return -1;
     }
@@ -61,12 +65,12 @@ static int load_table(RecordStore *rs, sqlite3 *db, Table *t, Diag *d)
     if (!exists) return 0;
     StrBuf sql = {0};
     char name[80];
-    sb_puts(&sql, "SELECT ");
+    strbuf_puts(&sql, "SELECT ");
     for (int i = 0; i < t->ncols; i++)
-        sb_printf(&sql, "%s\"%s\"", i ? ", " : "", record_flat_name(t->decl, i, name, sizeof name));
-    sb_printf(&sql, ", " DB_SRC_PATH ", src_line FROM \"%s\" ORDER BY rowid", sqlname);
-    sqlite3_stmt *st = db_prepare(db, sql.s, d);
-    sb_free(&sql);
+        strbuf_printf(&sql, "%s\"%s\"", i ? ", " : "", record_flat_name(t->decl, i, name, sizeof name));
+    strbuf_printf(&sql, ", " STORE_SRC_PATH ", src_line FROM \"%s\" ORDER BY rowid", sqlname);
+    sqlite3_stmt *st = store_prepare(db, sql.s, d);
+    strbuf_free(&sql);
     if (!st) return -1;
     VEC(Value) cells = {0};
     VEC(const char *) files = {0};
@@ -90,9 +94,9 @@ static int load_table(RecordStore *rs, sqlite3 *db, Table *t, Diag *d)
     }
     t->cells = cells.items;
     /* chain the rows of each unit, keeping file order */
-    t->next_in_unit = skp_xarray(t->nrows, sizeof *t->next_in_unit);
+    t->next_in_unit = mem_xarray(t->nrows, sizeof *t->next_in_unit);
     int *last = NULL;
-    if (t->decl->unit_col >= 0) last = skp_xarray(t->nrows, sizeof *last);
+    if (t->decl->unit_col >= 0) last = mem_xarray(t->nrows, sizeof *last);
     for (int r = 0; r < t->nrows; r++) {
         t->next_in_unit[r] = -1;
         if (t->decl->unit_col < 0) { t->next_in_unit[r] = r + 1 < t->nrows ? r + 1 : -1; continue; }
@@ -111,10 +115,10 @@ static int load_table(RecordStore *rs, sqlite3 *db, Table *t, Diag *d)
 
 RecordStore *records_load(sqlite3 *db, const Plan *p, Diag *d)
 {
-    RecordStore *rs = skp_xcalloc(1, sizeof *rs);
+    RecordStore *rs = mem_xcalloc(1, sizeof *rs);
     rs->d = d;
     rs->ntables = p->nrecords;
-    rs->tables = skp_xarray(p->nrecords, sizeof *rs->tables);
+    rs->tables = mem_xarray(p->nrecords, sizeof *rs->tables);
     for (int i = 0; i < p->nrecords; i++) rs->tables[i].decl = &p->records[i];
     /* the tables formulas aggregate over, and those that make groups */
     int n = p->nraggs + p->ninds;
@@ -222,15 +226,15 @@ int records_groups(RecordStore *rs, const GroupSpec *g, const char *unit, int ye
         for (int i = 0; i < g->ncols; i++) {
             char buf[40];
             const Value *v = &cells[g->cols[i]];
-            sb_puts(&key, v->kind == V_NA ? "\x02" : distinct_key(buf, sizeof buf, v));
-            sb_putc(&key, '\x03');
+            strbuf_puts(&key, v->kind == V_NA ? "\x02" : distinct_key(buf, sizeof buf, v));
+            strbuf_putc(&key, '\x03');
         }
         if (strmap_get(&seen, key.s) >= 0) continue;
         strmap_put(&seen, arena_strdup(&keys, key.s), 1);
         VEC_PUSH(out, row);
     }
     strmap_free(&seen);
-    sb_free(&key);
+    strbuf_free(&key);
     arena_free(&keys);
     *first = out.items;
     return out.len;

@@ -9,6 +9,7 @@
 #include "engine/compile.h"
 #include "base/diag.h"
 #include "engine/vm.h"
+#include "base/arena.h"
 
 typedef struct RecordStore RecordStore;
 

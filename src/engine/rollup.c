@@ -7,6 +7,9 @@
  * No table is read twice. */
 #include "engine/engine.h"
 #include "check/check.h"
+#include "base/arena.h"
+#include "base/mem.h"
+#include "base/strmap.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -71,7 +74,7 @@ static Value unit_aggregate(Engine *e, int agg, int year)
     if (yi < 0 || yi >= e->nyears_eval)
         return value_na(NA_NODATA, arena_printf(&e->scratch, "roll-ups read the years evaluated only, not %d", year));
     int me = strmap_get(&e->unit_map, e->unit->code);
-    int *below = skp_xmalloc((size_t)e->nunits * sizeof *below);
+    int *below = mem_xmalloc((size_t)e->nunits * sizeof *below);
     int n = units_below(e, me, ua->descendants, below, e->nunits);
     int slot = e->export_of[ua->code], with = 0, have = 0;
     double sum = 0, best = 0;
@@ -118,11 +121,11 @@ static size_t cells_per_unit(const Engine *e)
 Snapshot *rollup_snapshot(const Engine *e)
 {
     size_t cy = cells_per_unit(e), nsrc = (size_t)(e->nsrc ? e->nsrc : 1);
-    Snapshot *s = skp_xmalloc(sizeof *s);
-    s->acc = skp_xmalloc(cy * sizeof *s->acc);
-    s->before = skp_xarray(e->ncodes, sizeof *s->before);
-    s->tgt = skp_xmalloc(cy * nsrc * sizeof *s->tgt);
-    s->ptgt = skp_xmalloc(cy * nsrc * sizeof *s->ptgt);
+    Snapshot *s = mem_xmalloc(sizeof *s);
+    s->acc = mem_xmalloc(cy * sizeof *s->acc);
+    s->before = mem_xarray(e->ncodes, sizeof *s->before);
+    s->tgt = mem_xmalloc(cy * nsrc * sizeof *s->tgt);
+    s->ptgt = mem_xmalloc(cy * nsrc * sizeof *s->ptgt);
     memcpy(s->acc, e->acc, cy * sizeof *s->acc);
     memcpy(s->before, e->before, (size_t)(e->ncodes ? e->ncodes : 1) * sizeof *s->before);
     memcpy(s->tgt, e->tgt, cy * nsrc * sizeof *s->tgt);
@@ -166,16 +169,16 @@ static int unit_depth(const Engine *e, int u)
 void rollup_setup(Engine *e)
 {
     if (!e->plan->nuaggs) return;
-    e->export_of = skp_xarray(e->ncodes, sizeof *e->export_of);
+    e->export_of = mem_xarray(e->ncodes, sizeof *e->export_of);
     for (int c = 0; c < e->ncodes; c++) e->export_of[c] = -1;
     for (int i = 0; i < e->plan->nuaggs; i++)
         if (e->export_of[e->plan->uaggs[i].code] < 0) e->export_of[e->plan->uaggs[i].code] = e->nexport++;
     e->nyears_eval = e->opt->year_to - e->opt->year_from + 1;
     size_t n = (size_t)(e->nunits ? e->nunits : 1);
-    e->store = skp_xcalloc(n * (size_t)e->nexport * (size_t)e->nyears_eval, sizeof *e->store);
-    e->snaps = skp_xcalloc(n, sizeof *e->snaps);
-    e->first_child = skp_xmalloc(n * sizeof *e->first_child);
-    e->next_sibling = skp_xmalloc(n * sizeof *e->next_sibling);
+    e->store = mem_xcalloc(n * (size_t)e->nexport * (size_t)e->nyears_eval, sizeof *e->store);
+    e->snaps = mem_xcalloc(n, sizeof *e->snaps);
+    e->first_child = mem_xmalloc(n * sizeof *e->first_child);
+    e->next_sibling = mem_xmalloc(n * sizeof *e->next_sibling);
     for (int u = 0; u < e->nunits; u++) e->first_child[u] = e->next_sibling[u] = -1;
     for (int u = e->nunits - 1; u >= 0; u--) {       /* children in code order */
         int p = e->units[u].parent ? strmap_get(&e->unit_map, e->units[u].parent) : -1;
@@ -196,8 +199,8 @@ int rollup_has_rows(const Engine *e)
  * each level reads the figures of the level below (eselon IV, III, II). */
 int rollup_pass(Engine *e, RowSink sink, void *ctx)
 {
-    int *order = skp_xarray(e->nunits, sizeof *order);
-    int *depth = skp_xarray(e->nunits, sizeof *depth);
+    int *order = mem_xarray(e->nunits, sizeof *order);
+    int *depth = mem_xarray(e->nunits, sizeof *depth);
     int n = 0, maxd = 0;
     for (int u = 0; u < e->nunits; u++) {
         depth[u] = unit_depth(e, u);

@@ -1,6 +1,9 @@
 /* scenario.c: what-if changes for an evaluation. See scenario.h. */
 #include "engine/scenario.h"
 #include "base/num.h"
+#include "base/arena.h"
+#include "base/mem.h"
+#include "base/text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,7 +20,7 @@ static void push(OverrideList *l, int *cap, const Override *o)
 {
     if (l->n == *cap) {
         *cap = *cap ? *cap * 2 : 8;
-        l->items = skp_xrealloc(l->items, (size_t)*cap * sizeof *l->items);
+        l->items = mem_xrealloc(l->items, (size_t)*cap * sizeof *l->items);
     }
     l->items[l->n++] = *o;
 }
@@ -84,7 +87,7 @@ static int parse_set(const Plan *p, const char *spec, OverrideList *l, Override 
     }
     o->code_id = code_id(p, o->code);
     if (o->code_id < 0) {
-        const char *best = skp_suggest(o->code, p->codes, p->ncodes);
+        const char *best = text_suggest(o->code, p->codes, p->ncodes);
         snprintf(err, errn, "--set %s: unknown indicator '%s'%s%s%s", spec, o->code,
                  best ? " (did you mean '" : "", best ? best : "", best ? "'?)" : "");
         return -1;
@@ -120,9 +123,9 @@ int scenario_build(const Plan *p, const char *name, const char *const *sets, int
     if (name) {
         int s = scenario_find(p, name);
         if (s < 0) {
-            const char **names = skp_xarray(p->nscenarios, sizeof *names);
+            const char **names = mem_xarray(p->nscenarios, sizeof *names);
             for (int i = 0; i < p->nscenarios; i++) names[i] = p->scenarios[i].name;
-            const char *best = skp_suggest(name, names, p->nscenarios);
+            const char *best = text_suggest(name, names, p->nscenarios);
             snprintf(err, errn, "--scenario: the plan has no scenario '%s'%s%s%s", name,
                      best ? " (did you mean '" : "", best ? best : "", best ? "'?)" : "");
             free(names);

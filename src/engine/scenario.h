@@ -5,6 +5,7 @@
 #ifndef SKP_SCENARIO_H
 #define SKP_SCENARIO_H
 #include "check/plan.h"
+#include "base/arena.h"
 
 typedef struct {
     Override *items;

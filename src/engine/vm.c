@@ -3,6 +3,7 @@
  * it with the name of what was missing. */
 #include "engine/vm.h"
 #include "check/check.h"
+#include "base/arena.h"
 
 #include <math.h>
 #include <string.h>
@@ -127,7 +128,7 @@ Value vm_run(const Program *p, VmHost *h)
             int year = h->year, source = -2;
             if (in->op == OP_TARGET && (in->b & 2)) {
                 Value s = stack[--sp];
-                source = strcmp(s.text, "end") == 0 ? -1 : compiled_source_id(h->cp, s.text);
+                source = strcmp(s.text, "end") == 0 ? -1 : compile_source_id(h->cp, s.text);
             }
             if (in->b & 1) {
                 Value y = stack[--sp];

@@ -3,7 +3,7 @@
 #ifndef SKP_VM_H
 #define SKP_VM_H
 #include "engine/compile.h"
-#include "base/util.h"
+#include "base/arena.h"
 
 typedef struct VmHost VmHost;
 struct VmHost {

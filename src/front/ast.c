@@ -1,16 +1,9 @@
 /* ast.c: tree builders. The grammar calls these and nothing else. */
 #include "front/ast.h"
+#include "base/arena.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-Loc loc_span(Loc a, Loc b)
-{
-    Loc l = a;
-    l.end_line = b.end_line;
-    l.end_col = b.end_col;
-    return l;
-}
 
 WordList *ast_words(Arena *a, WordList *list, Word w)
 {
@@ -160,14 +153,14 @@ Expr *ast_if(Arena *a, Expr *c, Expr *t, Expr *f, Loc loc)
     return e;
 }
 
-void tree_free(Tree *t)
+void ast_tree_free(Tree *t)
 {
     arena_free(&t->arena);
     t->stmts = NULL;
     t->nstmts = 0;
 }
 
-const char *expr_kind_op(ExprKind k)
+const char *ast_op_text(ExprKind k)
 {
     switch (k) {
     case E_NEG: case E_SUB: return "-";

@@ -15,7 +15,7 @@
 #ifndef SKP_AST_H
 #define SKP_AST_H
 #include "base/diag.h"
-#include "base/util.h"
+#include "base/arena.h"
 
 /* ---- limits ----------------------------------------------------------------
  * What one plan may hold, in one place (docs/language.md, section 1). Each
@@ -113,14 +113,10 @@ Expr *ast_binary(Arena *a, ExprKind k, Expr *x, Expr *y, Loc loc);
 Expr *ast_if(Arena *a, Expr *c, Expr *t, Expr *e, Loc loc);
 void ast_finish(Tree *t, StmtList *top);
 
-/* ---- parse: text -> tokens -> tree ---- */
-/* Parses src into t (t->arena owns everything). Errors go to d; the tree
- * holds every statement that parsed. Returns the number of syntax errors. */
-int skp_parse(const Source *src, Tree *t, Diag *d);
-void tree_free(Tree *t);
+void ast_tree_free(Tree *t);
 
 /* Loc spanning a..b (same source). */
-Loc loc_span(Loc a, Loc b);
-const char *expr_kind_op(ExprKind k);  /* "+", "and", ... for messages */
+Loc source_span(Loc a, Loc b);
+const char *ast_op_text(ExprKind k);  /* "+", "and", ... for messages */
 
 #endif

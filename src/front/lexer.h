@@ -2,6 +2,7 @@
 #ifndef SKP_LEX_H
 #define SKP_LEX_H
 #include "front/ast.h"
+#include "base/arena.h"
 
 /* The limits (SKP_MAX_NESTING, SKP_MAX_NAME, ...) are in ast.h. */
 
@@ -31,6 +32,6 @@ typedef struct Lexer {
     char last_text[64];         /* printable form of the last token, for messages */
 } Lexer;
 
-void skp_lex_init(Lexer *lx, const Source *src, Arena *arena, Diag *diag);
+void lexer_init(Lexer *lx, const Source *src, Arena *arena, Diag *diag);
 
 #endif

@@ -1,6 +1,7 @@
 /* hook.c: Lua 5.4 hooks, sandboxed. See hook.h. */
 #include "lua/sandbox.h"
-#include "base/util.h"
+#include "base/mem.h"
+#include "base/strbuf.h"
 
 #include <errno.h>
 #include <lauxlib.h>
@@ -13,9 +14,9 @@
 
 enum { TRIP_NONE, TRIP_MEMORY, TRIP_INSTRUCTIONS };
 
-struct Hook {
+struct Sandbox {
     lua_State *L;
-    HookLimits lim;
+    SandboxLimits lim;
     size_t used;                 /* bytes allocated */
     long counted;                /* instructions run, to COUNT_STEP */
     int tripped;
@@ -39,7 +40,7 @@ static void count_hook(lua_State *L, lua_Debug *ar);
 
 static void *budget_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
-    Hook *h = ud;
+    Sandbox *h = ud;
     size_t old = ptr ? osize : 0;
     if (nsize == 0) {
         free(ptr);
@@ -55,25 +56,25 @@ static void *budget_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
      * inside the hook's protected call Lua collects and retries, then raises
      * a memory error that the call reports; the host's own calls are not
      * protected, and Lua would abort, so there it is the clean exit 5. */
-    void *p = nsize > old && SKP_FAULT() ? NULL : realloc(ptr, nsize);
+    void *p = nsize > old && MEM_FAULT() ? NULL : realloc(ptr, nsize);
     if (p) h->used = h->used - old + nsize;
     else {
-        skp_alloc_failed();
-        if (!h->running) skp_die_out_of_memory(nsize);
+        mem_alloc_failed();
+        if (!h->running) mem_die_out_of_memory(nsize);
     }
     return p;
 }
 
-static Hook *hook_of(lua_State *L)
+static Sandbox *hook_of(lua_State *L)
 {
-    return *(Hook **)lua_getextraspace(L);
+    return *(Sandbox **)lua_getextraspace(L);
 }
 
 /* Once a budget has tripped, every instruction raises again, so a pcall in
  * the hook can catch the error but cannot go on. */
 static void count_hook(lua_State *L, lua_Debug *ar)
 {
-    Hook *h = hook_of(L);
+    Sandbox *h = hook_of(L);
     h->counted += h->tripped ? 1 : COUNT_STEP;
     if (!h->tripped && h->counted > h->lim.instructions) h->tripped = TRIP_INSTRUCTIONS;
     if (!h->tripped) return;
@@ -188,7 +189,7 @@ static int bounded_match(lua_State *L)
     int plain = lua_tointeger(L, lua_upvalueindex(2)) && lua_toboolean(L, 4);   /* find(s, p, init, true) */
     int q = plain ? 0 : pattern_quantifiers(p, plen);
     if (q > 0) {
-        Hook *h = hook_of(L);
+        Sandbox *h = hook_of(L);
         double left = (double)h->lim.instructions - (double)h->counted;
         double bound = plen && p[0] == '^' ? 1 : (double)len + 1;
         for (int i = 1; i <= q && bound <= left; i++) bound = bound * ((double)len + i) / i;
@@ -265,21 +266,21 @@ static void sandbox(lua_State *L)
     lua_pop(L, 1);
 }
 
-Hook *hook_new(const HookLimits *lim)
+Sandbox *sandbox_new(const SandboxLimits *lim)
 {
-    Hook *h = skp_xcalloc(1, sizeof *h);
-    h->lim.memory = lim && lim->memory ? lim->memory : HOOK_DEFAULT_MEMORY;
-    h->lim.instructions = lim && lim->instructions ? lim->instructions : HOOK_DEFAULT_INSTRUCTIONS;
+    Sandbox *h = mem_xcalloc(1, sizeof *h);
+    h->lim.memory = lim && lim->memory ? lim->memory : SANDBOX_DEFAULT_MEMORY;
+    h->lim.instructions = lim && lim->instructions ? lim->instructions : SANDBOX_DEFAULT_INSTRUCTIONS;
     h->module = LUA_NOREF;
     h->L = lua_newstate(budget_alloc, h);
     if (!h->L) { free(h); return NULL; }
-    *(Hook **)lua_getextraspace(h->L) = h;
+    *(Sandbox **)lua_getextraspace(h->L) = h;
     sandbox(h->L);
     lua_sethook(h->L, count_hook, LUA_MASKCOUNT, COUNT_STEP);
     return h;
 }
 
-void hook_free(Hook *h)
+void sandbox_free(Sandbox *h)
 {
     if (!h) return;
     lua_close(h->L);
@@ -288,8 +289,8 @@ void hook_free(Hook *h)
     free(h);
 }
 
-lua_State *hook_lua(Hook *h) { return h->L; }
-const char *hook_path(const Hook *h) { return h->path ? h->path : "hook"; }
+lua_State *sandbox_lua(Sandbox *h) { return h->L; }
+const char *sandbox_path(const Sandbox *h) { return h->path ? h->path : "hook"; }
 
 /* ---- running -------------------------------------------------------------------------- */
 
@@ -310,7 +311,7 @@ static int traceback(lua_State *L)
 }
 
 /* Runs the function below nargs arguments; on an error, reports it. */
-static int protected_call(Hook *h, int nargs, int nresults, Diag *d)
+static int protected_call(Sandbox *h, int nargs, int nresults, Diag *d)
 {
     lua_State *L = h->L;
     int base = lua_gettop(L) - nargs;
@@ -327,13 +328,13 @@ static int protected_call(Hook *h, int nargs, int nresults, Diag *d)
      * not, and a hook that caught the error and returned has none */
     const char *caught = rc == LUA_OK ? " (a pcall caught the error, but the budget stays run out)" : "";
     if (h->tripped == TRIP_MEMORY && !strstr(msg, "budget"))
-        diag_plain(d, "hook %s: memory budget of %zu bytes exceeded%s%s%s", hook_path(h), h->lim.memory, caught,
+        diag_plain(d, "hook %s: memory budget of %zu bytes exceeded%s%s%s", sandbox_path(h), h->lim.memory, caught,
                    *msg ? "\n" : "", msg);
     else if (h->tripped == TRIP_INSTRUCTIONS && !strstr(msg, "budget"))
-        diag_plain(d, "hook %s: instruction budget of %ld exceeded%s%s%s", hook_path(h), h->lim.instructions, caught,
+        diag_plain(d, "hook %s: instruction budget of %ld exceeded%s%s%s", sandbox_path(h), h->lim.instructions, caught,
                    *msg ? "\n" : "", msg);
     else
-        diag_plain(d, "hook %s: %s", hook_path(h), msg);
+        diag_plain(d, "hook %s: %s", sandbox_path(h), msg);
     if (rc != LUA_OK) lua_pop(L, 1);
     return -1;
 }
@@ -345,20 +346,20 @@ static char *read_all(const char *path, size_t *n)
     StrBuf b = {0};
     char buf[8192];
     size_t k;
-    while ((k = fread(buf, 1, sizeof buf, f)) > 0) sb_putn(&b, buf, k);
+    while ((k = fread(buf, 1, sizeof buf, f)) > 0) strbuf_putn(&b, buf, k);
     int bad = ferror(f);
     fclose(f);
-    if (bad) { sb_free(&b); return NULL; }
+    if (bad) { strbuf_free(&b); return NULL; }
     *n = b.len;
-    if (!b.s) { b.s = skp_xmalloc(1); b.s[0] = '\0'; }
+    if (!b.s) { b.s = mem_xmalloc(1); b.s[0] = '\0'; }
     return b.s;
 }
 
-int hook_load(Hook *h, const char *path, const char *shown, Diag *d)
+int sandbox_load(Sandbox *h, const char *path, const char *shown, Diag *d)
 {
     lua_State *L = h->L;
     free(h->path_copy);
-    h->path_copy = skp_xstrdup(shown ? shown : path);
+    h->path_copy = mem_xstrdup(shown ? shown : path);
     h->path = h->path_copy;
     size_t n;
     char *text = read_all(path, &n);
@@ -395,7 +396,7 @@ int hook_load(Hook *h, const char *path, const char *shown, Diag *d)
 
 /* Pushes the hook table's function `name` and returns 1, or returns 0 when
  * it has none. Found once: events and Lua functions are called per row. */
-static int push_fn(Hook *h, const char *name)
+static int push_fn(Sandbox *h, const char *name)
 {
     lua_State *L = h->L;
     for (int i = 0; i < h->nfns; i++)
@@ -413,7 +414,7 @@ static int push_fn(Hook *h, const char *name)
         if (!found) lua_pop(L, 1);
         return found;
     }
-    h->fns[h->nfns].name = skp_xstrdup(name);
+    h->fns[h->nfns].name = mem_xstrdup(name);
     if (found) {
         lua_pushvalue(L, -1);
         h->fns[h->nfns].ref = luaL_ref(L, LUA_REGISTRYINDEX);
@@ -425,7 +426,7 @@ static int push_fn(Hook *h, const char *name)
     return found;
 }
 
-static int call_n(Hook *h, const char *name, int nargs, int nresults, Diag *d)
+static int call_n(Sandbox *h, const char *name, int nargs, int nresults, Diag *d)
 {
     lua_State *L = h->L;
     if (!push_fn(h, name)) {
@@ -436,17 +437,17 @@ static int call_n(Hook *h, const char *name, int nargs, int nresults, Diag *d)
     return protected_call(h, nargs, nresults, d) == 0 ? 1 : -1;
 }
 
-int hook_call(Hook *h, const char *name, int nargs, Diag *d) { return call_n(h, name, nargs, 0, d); }
-int hook_call_value(Hook *h, const char *name, int nargs, Diag *d) { return call_n(h, name, nargs, 1, d); }
+int sandbox_call(Sandbox *h, const char *name, int nargs, Diag *d) { return call_n(h, name, nargs, 0, d); }
+int sandbox_call_value(Sandbox *h, const char *name, int nargs, Diag *d) { return call_n(h, name, nargs, 1, d); }
 
-int hook_has(Hook *h, const char *name)
+int sandbox_has(Sandbox *h, const char *name)
 {
     if (!push_fn(h, name)) return 0;
     lua_pop(h->L, 1);
     return 1;
 }
 
-const char *hook_field_type(Hook *h, const char *name)
+const char *sandbox_field_type(Sandbox *h, const char *name)
 {
     lua_State *L = h->L;
     lua_rawgeti(L, LUA_REGISTRYINDEX, h->module);

@@ -17,41 +17,41 @@
  * reported with a traceback, and nothing is written. */
 #define EXIT_HOOK 6
 
-#define HOOK_DEFAULT_MEMORY (64u * 1024 * 1024)     /* bytes */
-#define HOOK_DEFAULT_INSTRUCTIONS 200000000L        /* VM instructions */
+#define SANDBOX_DEFAULT_MEMORY (64u * 1024 * 1024)     /* bytes */
+#define SANDBOX_DEFAULT_INSTRUCTIONS 200000000L        /* VM instructions */
 
 typedef struct {
     size_t memory;
     long instructions;
-} HookLimits;
+} SandboxLimits;
 
-typedef struct Hook Hook;
+typedef struct Sandbox Sandbox;
 
 /* A sandboxed state. Returns NULL only when no state can be made. */
-Hook *hook_new(const HookLimits *lim);
-void hook_free(Hook *h);
-lua_State *hook_lua(Hook *h);
+Sandbox *sandbox_new(const SandboxLimits *lim);
+void sandbox_free(Sandbox *h);
+lua_State *sandbox_lua(Sandbox *h);
 
 /* Loads and runs the file (text only); it must return a table, whose
  * functions are the hooks. Messages name it `shown` (NULL: its path).
  * Returns 0, or -1 with the error reported. */
-int hook_load(Hook *h, const char *path, const char *shown, Diag *d);
+int sandbox_load(Sandbox *h, const char *path, const char *shown, Diag *d);
 
 /* Calls the module's function `name` with the `nargs` values on the stack
  * (popped), if it has one. Returns 1 when it ran, 0 when the module has no
  * such function (the arguments are popped), -1 on an error (reported with
  * its traceback, or as the budget that tripped). */
-int hook_call(Hook *h, const char *name, int nargs, Diag *d);
+int sandbox_call(Sandbox *h, const char *name, int nargs, Diag *d);
 
 /* The same, leaving the function's one result on the stack when it ran. */
-int hook_call_value(Hook *h, const char *name, int nargs, Diag *d);
+int sandbox_call_value(Sandbox *h, const char *name, int nargs, Diag *d);
 /* 1 when the module has a function `name`. */
-int hook_has(Hook *h, const char *name);
+int sandbox_has(Sandbox *h, const char *name);
 /* The type of the table's field name ("number", "function"), or NULL when
  * the table has no such field. */
-const char *hook_field_type(Hook *h, const char *name);
+const char *sandbox_field_type(Sandbox *h, const char *name);
 
 /* The module table's path, for messages. */
-const char *hook_path(const Hook *h);
+const char *sandbox_path(const Sandbox *h);
 
 #endif

@@ -7,6 +7,10 @@
  * realisations as the data holds them. */
 #include "output/output.h"
 #include "base/num.h"
+#include "base/arena.h"
+#include "base/mem.h"
+#include "base/strbuf.h"
+#include "base/vec.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -41,7 +45,7 @@ int output_format_parse(const char *s, OutFormat *out)
 
 Output *output_open(FILE *f, OutFormat fmt, int color, int multi_year)
 {
-    Output *o = skp_xcalloc(1, sizeof *o);
+    Output *o = mem_xcalloc(1, sizeof *o);
     o->f = f;
     o->fmt = fmt;
     o->color = color && fmt == FMT_TABLE;
@@ -107,17 +111,17 @@ static void grade_cells(Arena *a, const ResultRow *r, char **cells)
     StrBuf g = {0}, l = {0}, s = {0};
     for (int i = 0; i < r->ngrades; i++) {
         const GradeResult *gr = &r->grades[i];
-        if (i) { sb_puts(&g, "; "); sb_puts(&l, "; "); sb_puts(&s, "; "); }
-        sb_puts(&g, gr->band ? gr->band->code : "");
-        sb_puts(&l, gr->band ? gr->band->label : "");
-        sb_printf(&s, "%s (%s)", gr->scheme->name, gr->on == GRADE_VALUE ? "value" : "capaian");
+        if (i) { strbuf_puts(&g, "; "); strbuf_puts(&l, "; "); strbuf_puts(&s, "; "); }
+        strbuf_puts(&g, gr->band ? gr->band->code : "");
+        strbuf_puts(&l, gr->band ? gr->band->label : "");
+        strbuf_printf(&s, "%s (%s)", gr->scheme->name, gr->on == GRADE_VALUE ? "value" : "capaian");
     }
     cells[C_GRADE] = arena_strdup(a, g.s ? g.s : "");
     cells[C_LABEL] = arena_strdup(a, l.s ? l.s : "");
     cells[C_SCHEME] = arena_strdup(a, s.s ? s.s : "");
-    sb_free(&g);
-    sb_free(&l);
-    sb_free(&s);
+    strbuf_free(&g);
+    strbuf_free(&l);
+    strbuf_free(&s);
 }
 
 static void row_cells(Arena *a, const ResultRow *r, char **cells)
@@ -132,7 +136,7 @@ static void row_cells(Arena *a, const ResultRow *r, char **cells)
     cells[C_BASIS] = arena_strdup(a, r->has_real && r->basis ? r->basis : "");
     cells[C_CAPAIAN] = fmt_num(a, r->has_capaian, r->capaian, capaian_digits(r));
     grade_cells(a, r, cells);
-    cells[C_STATUS] = arena_strdup(a, status_name(r->status));
+    cells[C_STATUS] = arena_strdup(a, eval_status_name(r->status));
     cells[C_REASON] = arena_strdup(a, r->reason ? r->reason : "");
     cells[C_RULE] = arena_strdup(a, r->rule ? r->rule : "");
 }
@@ -211,7 +215,7 @@ static void json_row(Output *o, const ResultRow *r, char **cells)
         if (g->band) output_json_string(f, g->band->label); else fputs("null", f);
         fputc('}', f);
     }
-    fputs("], \"status\": ", f); output_json_string(f, status_name(r->status));
+    fputs("], \"status\": ", f); output_json_string(f, eval_status_name(r->status));
     fputs(", \"reason\": ", f);
     if (r->reason) output_json_string(f, r->reason); else fputs("null", f);
     fputs(", \"rule\": ", f); output_json_string(f, r->rule);
@@ -270,19 +274,19 @@ static const char *grade_display(Arena *a, char **cells)
     const char *g = cells[C_GRADE], *l = cells[C_LABEL];
     while (*g) {
         size_t gn = strcspn(g, ";"), ln = strcspn(l, ";");
-        if (b.len) sb_puts(&b, "; ");
-        sb_putn(&b, g, gn);
+        if (b.len) strbuf_puts(&b, "; ");
+        strbuf_putn(&b, g, gn);
         if (ln && (ln != gn || strncmp(g, l, gn) != 0)) {
-            sb_puts(&b, " (");
-            sb_putn(&b, l, ln);
-            sb_puts(&b, ")");
+            strbuf_puts(&b, " (");
+            strbuf_putn(&b, l, ln);
+            strbuf_puts(&b, ")");
         }
         g += gn; l += ln;
         while (*g == ';' || *g == ' ') g++;
         while (*l == ';' || *l == ' ') l++;
     }
     const char *r = arena_strdup(a, b.s ? b.s : "");
-    sb_free(&b);
+    strbuf_free(&b);
     return r;
 }
 
@@ -442,7 +446,7 @@ typedef struct {
 
 static void grid_print(FILE *f, int md, int color, const Grid *g, const char ***rows, int n)
 {
-    int *width = skp_xarray(g->ncols, sizeof *width);
+    int *width = mem_xarray(g->ncols, sizeof *width);
     for (int k = 0; k < g->ncols; k++) {
         width[k] = text_width(g->names[g->cols[k]]);
         for (int r = 0; r < n; r++) {
@@ -561,14 +565,14 @@ int output_cells(FILE *f, OutFormat fmt, int color, const char *const *names, in
         fputs(nrows ? "\n]\n" : "]\n", f);
     } else {
         /* an optional column (the group) is left out when every cell is empty */
-        int *cols = skp_xarray(ncols, sizeof *cols);
+        int *cols = mem_xarray(ncols, sizeof *cols);
         int nshow = 0;
         for (int i = 0; i < ncols; i++) {
             int used = !(numeric[i] & CELL_OPTIONAL);
             for (int r = 0; r < nrows && !used; r++) used = *rows[r][i] != '\0';
             if (used) cols[nshow++] = i;
         }
-        unsigned char *num = skp_xmalloc((size_t)(ncols ? ncols : 1));
+        unsigned char *num = mem_xmalloc((size_t)(ncols ? ncols : 1));
         for (int i = 0; i < ncols; i++) num[i] = numeric[i] & CELL_NUMBER;
         Grid g = { names, cols, nshow, num, -1 };
         grid_print(f, fmt == FMT_MARKDOWN, color, &g, rows, nrows);

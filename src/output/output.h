@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include "engine/budget.h"
 #include "engine/eval.h"
+#include "base/arena.h"
 
 typedef enum { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_MARKDOWN } OutFormat;
 

@@ -1,6 +1,8 @@
 /* tally.c: the grade recap. See tally.h. */
 #include "output/tally.h"
-#include "base/util.h"
+#include "base/arena.h"
+#include "base/mem.h"
+#include "base/vec.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,15 +18,15 @@ struct Tally {
 
 Tally *tally_new(const Plan *p, int year_from, int year_to)
 {
-    Tally *t = skp_xcalloc(1, sizeof *t);
+    Tally *t = mem_xcalloc(1, sizeof *t);
     t->p = p;
     t->year_from = year_from;
     t->nyears = year_to - year_from + 1;
     for (int s = 0; s < p->nschemes; s++)
         if (p->schemes[s].nbands > t->maxbands) t->maxbands = p->schemes[s].nbands;
     size_t cells = (size_t)(p->nschemes ? p->nschemes : 1) * 2 * (size_t)t->nyears * (size_t)(t->maxbands + 1);
-    t->counts = skp_xcalloc(cells, sizeof *t->counts);
-    t->used = skp_xcalloc((size_t)(p->nschemes ? p->nschemes : 1) * 2, 1);
+    t->counts = mem_xcalloc(cells, sizeof *t->counts);
+    t->used = mem_xcalloc((size_t)(p->nschemes ? p->nschemes : 1) * 2, 1);
     return t;
 }
 

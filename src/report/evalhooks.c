@@ -2,13 +2,14 @@
 #include "report/evalhooks.h"
 #include "report/luaapi.h"
 #include "report/report.h"
+#include "base/mem.h"
 
 #include <lauxlib.h>
 #include <stdlib.h>
 #include <string.h>
 
 struct EvalHooks {
-    Hook **hooks;
+    Sandbox **hooks;
     int n;
     FILE *warn_to;
     Diag *d;
@@ -55,18 +56,18 @@ static void open_api(lua_State *L, EvalHooks *eh, const Plan *p)
     lua_pop(L, 2);
 }
 
-EvalHooks *evalhooks_open(const Plan *p, const char *const *paths, int n, const HookLimits *lim, FILE *warn_to, Diag *d)
+EvalHooks *evalhooks_open(const Plan *p, const char *const *paths, int n, const SandboxLimits *lim, FILE *warn_to, Diag *d)
 {
-    EvalHooks *eh = skp_xcalloc(1, sizeof *eh);
-    eh->hooks = skp_xarray(n, sizeof *eh->hooks);
+    EvalHooks *eh = mem_xcalloc(1, sizeof *eh);
+    eh->hooks = mem_xarray(n, sizeof *eh->hooks);
     eh->warn_to = warn_to;
     eh->d = d;
     for (int i = 0; i < n; i++) {
-        Hook *h = hook_new(lim);
+        Sandbox *h = sandbox_new(lim);
         if (!h) { diag_plain(d, "cannot start Lua"); evalhooks_close(eh); return NULL; }
         eh->hooks[eh->n++] = h;
-        open_api(hook_lua(h), eh, p);
-        if (hook_load(h, paths[i], NULL, d) != 0) { evalhooks_close(eh); return NULL; }
+        open_api(sandbox_lua(h), eh, p);
+        if (sandbox_load(h, paths[i], NULL, d) != 0) { evalhooks_close(eh); return NULL; }
     }
     return eh;
 }
@@ -74,7 +75,7 @@ EvalHooks *evalhooks_open(const Plan *p, const char *const *paths, int n, const 
 void evalhooks_close(EvalHooks *eh)
 {
     if (!eh) return;
-    for (int i = 0; i < eh->n; i++) hook_free(eh->hooks[i]);
+    for (int i = 0; i < eh->n; i++) sandbox_free(eh->hooks[i]);
     free(eh->hooks);
     free(eh->unit);
     free(eh);
@@ -118,7 +119,7 @@ static void push_row(lua_State *L, const ResultRow *r)
     set_num(L, "capaian", r->has_capaian, r->capaian);
     lua_pushboolean(L, r->capped);
     lua_setfield(L, -2, "capped");
-    set_str(L, "status", status_name(r->status));
+    set_str(L, "status", eval_status_name(r->status));
     set_str(L, "reason", r->reason);
     set_str(L, "rule", r->rule);
     lua_createtable(L, r->ngrades, 0);
@@ -136,9 +137,9 @@ static void push_row(lua_State *L, const ResultRow *r)
 static int call_all(EvalHooks *eh, const char *name, const ResultRow *row, const char *unit)
 {
     for (int i = 0; i < eh->n && !eh->failed; i++) {
-        lua_State *L = hook_lua(eh->hooks[i]);
+        lua_State *L = sandbox_lua(eh->hooks[i]);
         if (row) push_row(L, row); else lua_pushstring(L, unit);
-        if (hook_call(eh->hooks[i], name, 1, eh->d) < 0) eh->failed = 1;
+        if (sandbox_call(eh->hooks[i], name, 1, eh->d) < 0) eh->failed = 1;
     }
     return eh->failed ? EXIT_HOOK : 0;
 }
@@ -159,7 +160,7 @@ int evalhooks_sink(const ResultRow *row, void *ctx)
     if (!eh->unit || strcmp(eh->unit, row->unit) != 0) {
         int rc = leave_unit(eh);
         if (rc) return rc;
-        eh->unit = skp_xstrdup(row->unit);
+        eh->unit = mem_xstrdup(row->unit);
         if ((rc = call_all(eh, "before_unit", NULL, eh->unit))) return rc;
     }
     eh->row = row;

@@ -16,7 +16,7 @@
 typedef struct EvalHooks EvalHooks;
 
 /* Loads every hook file in its own sandbox. NULL when one fails (reported). */
-EvalHooks *evalhooks_open(const Plan *p, const char *const *paths, int n, const HookLimits *lim, FILE *warn_to, Diag *d);
+EvalHooks *evalhooks_open(const Plan *p, const char *const *paths, int n, const SandboxLimits *lim, FILE *warn_to, Diag *d);
 void evalhooks_close(EvalHooks *eh);
 
 /* A RowSink that runs the hooks on each row, then passes it to next. */

@@ -33,6 +33,10 @@
 #include "base/period.h"
 #include "output/output.h"
 #include "engine/scenario.h"
+#include "base/arena.h"
+#include "base/mem.h"
+#include "base/strbuf.h"
+#include "base/vec.h"
 
 #include <errno.h>
 #include <lauxlib.h>
@@ -163,7 +167,7 @@ static int result_index(lua_State *L)
     else if (!strcmp(f, "basis")) push_opt_string(L, r->has_real ? r->basis : NULL);
     else if (!strcmp(f, "capaian")) push_opt_number(L, r->has_capaian, r->capaian);
     else if (!strcmp(f, "capped")) lua_pushboolean(L, r->capped);
-    else if (!strcmp(f, "status")) lua_pushstring(L, status_name(r->status));
+    else if (!strcmp(f, "status")) lua_pushstring(L, eval_status_name(r->status));
     else if (!strcmp(f, "reason")) push_opt_string(L, r->reason);
     else if (!strcmp(f, "rule")) push_opt_string(L, r->rule);
     else if (!strcmp(f, "grades")) push_grades(L, k);
@@ -499,9 +503,9 @@ static int api_periods(lua_State *L)
         return 2;
     }
     static const char sql[] =
-        "SELECT period, value, NULL, " DB_SRC_PATH ", src_line FROM realisasi WHERE unit = ?1 AND indicator = ?2"
+        "SELECT period, value, NULL, " STORE_SRC_PATH ", src_line FROM realisasi WHERE unit = ?1 AND indicator = ?2"
         " AND (?3 = 0 OR period = ?3 OR period LIKE ?3 || '-%')"
-        " UNION ALL SELECT period, value, source, " DB_SRC_PATH ", src_line FROM period_targets WHERE unit = ?1"
+        " UNION ALL SELECT period, value, source, " STORE_SRC_PATH ", src_line FROM period_targets WHERE unit = ?1"
         " AND indicator = ?2 AND (?3 = 0 OR period LIKE ?3 || '-%')"
         " ORDER BY 1, 3";
     sqlite3_stmt *st = stmt_open(L, r->db, sql);
@@ -677,7 +681,7 @@ static int api_evaluate(lua_State *L)
     }
     /* the report's own scenario first, then these changes on top */
     int nall = r->opt->noverrides + changes.n;
-    Override *all = skp_xmalloc(sizeof *all * (size_t)(nall ? nall : 1));
+    Override *all = mem_xmalloc(sizeof *all * (size_t)(nall ? nall : 1));
     if (r->opt->noverrides) memcpy(all, r->opt->overrides, sizeof *all * (size_t)r->opt->noverrides);
     if (changes.n) memcpy(all + r->opt->noverrides, changes.items, sizeof *all * (size_t)changes.n);
     EvalOptions o = *r->opt;
@@ -732,7 +736,7 @@ static int link_capaian(const Report *r, const BudgetLink *l, double *mean, int 
         if (!linked) continue;
         if (!row->has_capaian) {
             snprintf(why, whyn, "%s %s %d has no capaian (%s)", row->unit, row->ind->code, row->year,
-                     row->reason ? row->reason : status_name(row->status));
+                     row->reason ? row->reason : eval_status_name(row->status));
             return 0;
         }
         sum += row->capaian;
@@ -812,7 +816,7 @@ static int api_write(lua_State *L)
     for (int i = 1; i <= n; i++) {
         size_t len;
         const char *s = luaL_tolstring(L, i, &len);
-        sb_putn(&r->out, s, len);
+        strbuf_putn(&r->out, s, len);
         lua_pop(L, 1);
     }
     return 0;
@@ -842,7 +846,7 @@ static mode_t out_mode(const char *path)
 static int temp_next_to(const char *path, char **tmp)
 {
     size_t n = strlen(path) + 16;
-    *tmp = skp_xmalloc(n);
+    *tmp = mem_xmalloc(n);
     snprintf(*tmp, n, "%s.tmp-XXXXXX", path);
     int fd = mkstemp(*tmp);
     if (fd >= 0) fchmod(fd, out_mode(path));
@@ -1019,12 +1023,12 @@ char *report_find_template(const char *name)
 {
     size_t n = strlen(name);
     if (strchr(name, '/') || (n > 4 && !strcmp(name + n - 4, ".lua")))
-        return file_exists(name) ? skp_xstrdup(name) : NULL;
+        return file_exists(name) ? mem_xstrdup(name) : NULL;
     const char *dirs[2] = { getenv("SAKIPC_STDLIB"), install_stdlib_dir() };
     for (int i = 0; i < 2; i++) {
         if (!dirs[i] || !*dirs[i]) continue;
         size_t len = strlen(dirs[i]) + n + 16;
-        char *cand = skp_xmalloc(len);
+        char *cand = mem_xmalloc(len);
         snprintf(cand, len, "%s/reports/%s.lua", dirs[i], name);
         if (file_exists(cand)) return cand;
         free(cand);
@@ -1075,20 +1079,20 @@ int report_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, cons
         rc = budget_run(cp->plan, db, &r.budget, d);
         r.has_budget = !rc;
     }
-    Hook *h = rc ? NULL : hook_new(&q->limits);
+    Sandbox *h = rc ? NULL : sandbox_new(&q->limits);
     if (!rc && !h) { diag_plain(d, "cannot start Lua"); rc = 5; }
     if (!rc) {
-        open_api(hook_lua(h), &r);
+        open_api(sandbox_lua(h), &r);
         /* a bundled template by its name: its path is the installation's business */
         int bundled = strcmp(path, q->template_name) != 0;
         const char *shown = bundled ? q->template_name : NULL;
-        if (hook_load(h, path, shown, d) != 0) rc = EXIT_HOOK;
+        if (sandbox_load(h, path, shown, d) != 0) rc = EXIT_HOOK;
     }
     if (!rc) {
-        int ran = hook_call(h, "render", 0, d);
+        int ran = sandbox_call(h, "render", 0, d);
         if (ran < 0) rc = EXIT_HOOK;
         else if (ran == 0) {
-            diag_plain(d, "hook %s: the template's table has no render function", hook_path(h));
+            diag_plain(d, "hook %s: the template's table has no render function", sandbox_path(h));
             rc = EXIT_HOOK;
         }
     }
@@ -1096,10 +1100,10 @@ int report_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, cons
         int wrc = workbook_finish(&r, rc == 0, d);
         if (!rc) rc = wrc;
     } else if (!rc) rc = write_out(q->out, &r.out, d);
-    hook_free(h);
+    sandbox_free(h);
     budget_free(&r.budget);     /* also after a failed budget_run: it frees what it read */
     VEC_FREE(r.rows);
-    sb_free(&r.out);
+    strbuf_free(&r.out);
     arena_free(&r.text);
     free(path);
     return rc;

@@ -11,7 +11,7 @@
 typedef struct {
     const char *template_name;  /* "lkip-md", or a path to a .lua file */
     const char *out;            /* NULL: standard output */
-    HookLimits limits;
+    SandboxLimits limits;
 } ReportQuery;
 
 

@@ -21,7 +21,12 @@
 
 #include "store/store.h"
 #include "base/period.h"
-#include "base/util.h"
+#include "base/arena.h"
+#include "base/mem.h"
+#include "base/strbuf.h"
+#include "base/strmap.h"
+#include "base/text.h"
+#include "base/vec.h"
 
 /* ---- table specifications ---------------------------------------------- */
 
@@ -129,13 +134,13 @@ char *import_table_for_file(const char *path)
     base = base ? base + 1 : path;
     size_t n = strlen(base);
     if (n > 4 && strcmp(base + n - 4, ".csv") == 0) n -= 4;
-    return skp_xstrndup(base, n);
+    return mem_xstrndup(base, n);
 }
 
 /* A record declaration as a TableSpec; cols is allocated, caller frees. */
 static void spec_from_record(TableSpec *t, const RecordDecl *r)
 {
-    ColSpec *cols = skp_xcalloc((size_t)r->ncols, sizeof *cols);
+    ColSpec *cols = mem_xcalloc((size_t)r->ncols, sizeof *cols);
     for (int i = 0; i < r->ncols; i++) {
         const RecordColumn *c = &r->cols[i];
         cols[i].name = c->name;
@@ -226,7 +231,7 @@ static void report(Import *im, long line, const char *fmt, ...)
  * transaction is rolled back. */
 static void db_failed(Import *im)
 {
-    if (!im->fatal) db_error(im->d, im->db, NULL);
+    if (!im->fatal) store_error(im->d, im->db, NULL);
     im->fatal = im->stopped = 1;
 }
 
@@ -234,13 +239,13 @@ static void db_failed(Import *im)
 static void row_problem(Import *im, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void row_problem(Import *im, const char *fmt, ...)
 {
-    if (im->reason.len) sb_puts(&im->reason, "; ");
+    if (im->reason.len) strbuf_puts(&im->reason, "; ");
     va_list ap;
     va_start(ap, fmt);
     char tmp[512];
     vsnprintf(tmp, sizeof tmp, fmt, ap);
     va_end(ap);
-    sb_puts(&im->reason, tmp);
+    strbuf_puts(&im->reason, tmp);
 }
 
 static const char *field(const Import *im, int i)
@@ -358,7 +363,7 @@ static int convert(Import *im, const ColSpec *c, const char *text, Cell *out)
             int n = 0;
             for (int i = 0; i < im->units.cap && n < 64; i++)
                 if (im->units.keys[i]) cands[n++] = im->units.keys[i];
-            const char *s = im->units.len <= 64 ? skp_suggest(text, cands, n) : NULL;
+            const char *s = im->units.len <= 64 ? text_suggest(text, cands, n) : NULL;
             if (s) row_problem(im, "column '%s': unknown unit '%s' (did you mean '%s'?)", c->name, text, s);
             else row_problem(im, "column '%s': unknown unit '%s' (load it in units.csv first)", c->name, text);
             return -1;
@@ -407,14 +412,14 @@ static int spec_col(const TableSpec *t, const char *name)
 
 static void column_list(const TableSpec *t, StrBuf *b)
 {
-    for (int i = 0; i < t->ncols; i++) sb_printf(b, "%s%s", i ? ", " : "", t->cols[i].name);
+    for (int i = 0; i < t->ncols; i++) strbuf_printf(b, "%s%s", i ? ", " : "", t->cols[i].name);
 }
 
 static void header(Import *im)
 {
     int n = im->field_at.len;
     im->nfields = n;
-    im->field_of_col = skp_xcalloc((size_t)im->spec.ncols, sizeof(int));
+    im->field_of_col = mem_xcalloc((size_t)im->spec.ncols, sizeof(int));
     for (int c = 0; c < im->spec.ncols; c++) im->field_of_col[c] = -1;
     const char *cands[64];
     int ncand = 0;
@@ -424,12 +429,12 @@ static void header(Import *im)
         if (f == 0 && strncmp(name, "\xEF\xBB\xBF", 3) == 0) name += 3;   /* UTF-8 BOM */
         int c = spec_col(&im->spec, name);
         if (c < 0) {
-            const char *s = skp_suggest(name, cands, ncand);
+            const char *s = text_suggest(name, cands, ncand);
             StrBuf cols = {0};
             column_list(&im->spec, &cols);
             if (s) report(im, im->row_line, "unknown column '%s' in %s (did you mean '%s'?)", name, im->spec.name, s);
             else report(im, im->row_line, "unknown column '%s' in %s (its columns: %s)", name, im->spec.name, cols.s);
-            sb_free(&cols);
+            strbuf_free(&cols);
         } else if (im->field_of_col[c] >= 0) {
             report(im, im->row_line, "column '%s' appears twice", name);
         } else {
@@ -461,12 +466,12 @@ static int prepare_sql(Import *im, Diag *d)
         if (im->field_of_col[c] == -1) continue;     /* absent optional column: default NULL */
         if (t->cols[c].array_len == 0) {
             VEC_PUSH(map, c);
-            VEC_PUSH(names, skp_xstrdup(t->cols[c].name));
+            VEC_PUSH(names, mem_xstrdup(t->cols[c].name));
             continue;
         }
         for (int k = 1; k <= t->cols[c].array_len; k++) {
             StrBuf b = {0};
-            sb_printf(&b, "%s_%d", t->cols[c].name, k);
+            strbuf_printf(&b, "%s_%d", t->cols[c].name, k);
             VEC_PUSH(map, c);
             VEC_PUSH(names, b.s);
         }
@@ -474,26 +479,26 @@ static int prepare_sql(Import *im, Diag *d)
     im->nsql = map.len;
     im->sql_col = map.items;
     im->sql_names = names.items;
-    im->cells = skp_xcalloc((size_t)map.len + 1, sizeof *im->cells);
+    im->cells = mem_xcalloc((size_t)map.len + 1, sizeof *im->cells);
 
     StrBuf ins = {0}, look = {0};
-    sb_printf(&ins, "INSERT INTO \"%s\" (", t->sqlname);
-    for (int i = 0; i < im->nsql; i++) sb_printf(&ins, "\"%s\", ", im->sql_names[i]);
-    sb_puts(&ins, "src_file, src_line) VALUES (");
-    for (int i = 0; i < im->nsql + 2; i++) sb_puts(&ins, i ? ", ?" : "?");
-    sb_puts(&ins, ")");
-    im->insert = db_prepare(im->db, ins.s, d);
+    strbuf_printf(&ins, "INSERT INTO \"%s\" (", t->sqlname);
+    for (int i = 0; i < im->nsql; i++) strbuf_printf(&ins, "\"%s\", ", im->sql_names[i]);
+    strbuf_puts(&ins, "src_file, src_line) VALUES (");
+    for (int i = 0; i < im->nsql + 2; i++) strbuf_puts(&ins, i ? ", ?" : "?");
+    strbuf_puts(&ins, ")");
+    im->insert = store_prepare(im->db, ins.s, d);
 
     /* lookup by key: every SQL column plus where it came from */
     int nkey = 0;
-    sb_puts(&look, "SELECT ");
-    for (int i = 0; i < im->nsql; i++) sb_printf(&look, "\"%s\", ", im->sql_names[i]);
-    sb_printf(&look, DB_SRC_PATH ", src_line FROM \"%s\" WHERE ", t->sqlname);
+    strbuf_puts(&look, "SELECT ");
+    for (int i = 0; i < im->nsql; i++) strbuf_printf(&look, "\"%s\", ", im->sql_names[i]);
+    strbuf_printf(&look, STORE_SRC_PATH ", src_line FROM \"%s\" WHERE ", t->sqlname);
     for (int i = 0; i < im->nsql; i++)
-        if (t->cols[im->sql_col[i]].key) sb_printf(&look, "%s\"%s\" = ?%d", nkey++ ? " AND " : "", im->sql_names[i], i + 1);
-    if (nkey) im->lookup = db_prepare(im->db, look.s, d);
-    sb_free(&ins);
-    sb_free(&look);
+        if (t->cols[im->sql_col[i]].key) strbuf_printf(&look, "%s\"%s\" = ?%d", nkey++ ? " AND " : "", im->sql_names[i], i + 1);
+    if (nkey) im->lookup = store_prepare(im->db, look.s, d);
+    strbuf_free(&ins);
+    strbuf_free(&look);
     return im->insert && (!nkey || im->lookup) ? 0 : -1;
 }
 
@@ -555,7 +560,7 @@ static void key_conflict(Import *im)
             if (!im->spec.cols[im->sql_col[k]].key) continue;
             char v[256];
             cell_text(&im->cells[k], v, sizeof v);
-            sb_printf(&key, "%s%s %s", key.len ? ", " : "", im->sql_names[k], v);
+            strbuf_printf(&key, "%s%s %s", key.len ? ", " : "", im->sql_names[k], v);
         }
         char here[256], there[256];
         cell_text(&im->cells[i], here, sizeof here);
@@ -563,7 +568,7 @@ static void key_conflict(Import *im)
         const char *file = (const char *)sqlite3_column_text(st, im->nsql);
         report(im, im->row_line, "duplicate key (%s) with a different %s: %s here, %s at %s:%d",
                key.s, im->sql_names[i], here, there, file ? file : "?", sqlite3_column_int(st, im->nsql + 1));
-        sb_free(&key);
+        strbuf_free(&key);
         sqlite3_reset(st);
         return;
     }
@@ -594,7 +599,7 @@ static void data_row(Import *im)
         report(im, im->row_line, "expected %d fields, found %d", im->nfields, n);
         return;
     }
-    sb_clear(&im->reason);
+    strbuf_clear(&im->reason);
     int cell = 0, bad = 0;
     for (int c = 0; c < im->spec.ncols; c++) {
         const ColSpec *cs = &im->spec.cols[c];
@@ -625,8 +630,8 @@ static void on_field(void *s, size_t len, void *data)
 {
     Import *im = data;
     VEC_PUSH(im->field_at, im->buf.len);
-    sb_putn(&im->buf, s ? s : "", s ? len : 0);
-    sb_putc(&im->buf, '\0');
+    strbuf_putn(&im->buf, s ? s : "", s ? len : 0);
+    strbuf_putc(&im->buf, '\0');
 }
 
 static void on_record(int c, void *data)
@@ -638,7 +643,7 @@ static void on_record(int c, void *data)
         else data_row(im);
     }
     im->field_at.len = 0;
-    sb_clear(&im->buf);
+    strbuf_clear(&im->buf);
 }
 
 /* ---- after the rows: references within the file -------------------------- */
@@ -648,11 +653,11 @@ static void check_parents(Import *im, Diag *d)
     const TableSpec *t = &im->spec;
     if (!t->parent_col || im->field_of_col[spec_col(t, t->parent_col)] < 0) return;
     StrBuf sql = {0};
-    sb_printf(&sql, "SELECT src_line, %s FROM %s AS a WHERE src_file = ?1 AND %s IS NOT NULL "
+    strbuf_printf(&sql, "SELECT src_line, %s FROM %s AS a WHERE src_file = ?1 AND %s IS NOT NULL "
                     "AND NOT EXISTS (SELECT 1 FROM %s AS b WHERE b.%s = a.%s) ORDER BY src_line",
               t->parent_col, t->sqlname, t->parent_col, t->sqlname, t->parent_of, t->parent_col);
-    sqlite3_stmt *st = db_prepare(im->db, sql.s, d);
-    sb_free(&sql);
+    sqlite3_stmt *st = store_prepare(im->db, sql.s, d);
+    strbuf_free(&sql);
     if (!st) { im->fatal = 1; return; }
     sqlite3_bind_int64(st, 1, im->file_id);
     int rc;
@@ -679,20 +684,20 @@ static int find_spec(Import *im, const char *table)
             return 0;
         }
     StrBuf known = {0};
-    for (int i = 0; i < im->opt->nrecords; i++) sb_printf(&known, ", %s", im->opt->records[i].name);
+    for (int i = 0; i < im->opt->nrecords; i++) strbuf_printf(&known, ", %s", im->opt->records[i].name);
     if (im->opt->nrecords)
         fprintf(im->err, "%s: error: no table '%s': the tables are units, indicators, targets, period_targets, realisasi, budget%s\n",
                 im->path, table, known.s);
     else
         fprintf(im->err, "%s: error: no table '%s': the tables are units, indicators, targets, period_targets, realisasi and budget; "
                 "record tables need the plan that declares them (--plan PLAN)\n", im->path, table);
-    sb_free(&known);
+    strbuf_free(&known);
     return -1;
 }
 
 static int load_units(Import *im, Diag *d)
 {
-    sqlite3_stmt *st = db_prepare(im->db, "SELECT code FROM units", d);
+    sqlite3_stmt *st = store_prepare(im->db, "SELECT code FROM units", d);
     if (!st) { im->fatal = 1; return -1; }
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -711,7 +716,7 @@ static int load_units(Import *im, Diag *d)
  * would otherwise repeat its path 14 million times. */
 static int register_file(Import *im, Diag *d)
 {
-    sqlite3_stmt *st = db_prepare(im->db, "INSERT INTO files (path) VALUES (?1) "
+    sqlite3_stmt *st = store_prepare(im->db, "INSERT INTO files (path) VALUES (?1) "
                                           "ON CONFLICT (path) DO UPDATE SET path = path RETURNING id", d);
     if (!st) { im->fatal = 1; return -1; }
     sqlite3_bind_text(st, 1, im->path, -1, SQLITE_STATIC);
@@ -732,8 +737,8 @@ static void import_free(Import *im)
     free(im->cells);
     free(im->field_of_col);
     if (im->spec_owned) free((void *)im->spec.cols);
-    sb_free(&im->buf);
-    sb_free(&im->reason);
+    strbuf_free(&im->buf);
+    strbuf_free(&im->reason);
     VEC_FREE(im->field_at);
     strmap_free(&im->units);
     arena_free(&im->arena);
@@ -771,7 +776,7 @@ static int read_rows(Import *im, FILE *f)
 static int rollback(sqlite3 *db, Diag *d)
 {
     if (sqlite3_get_autocommit(db)) return 0;
-    return db_exec(db, "ROLLBACK", d);
+    return store_exec(db, "ROLLBACK", d);
 }
 
 int import_csv(sqlite3 *db, const char *path, const ImportOptions *opts, ImportResult *res, FILE *err)
@@ -801,8 +806,8 @@ int import_csv(sqlite3 *db, const char *path, const ImportOptions *opts, ImportR
     csv_init(&im.csv, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
 
     int rc = 5;
-    if (db_exec(db, "BEGIN IMMEDIATE", &d) != 0) { im.fatal = 1; goto rollback; }
-    int made = im.spec.record ? db_ensure_record_table(db, im.spec.record, &d) : 0;
+    if (store_exec(db, "BEGIN IMMEDIATE", &d) != 0) { im.fatal = 1; goto rollback; }
+    int made = im.spec.record ? store_ensure_record_table(db, im.spec.record, &d) : 0;
     if (made != 0) { im.fatal = made < 0; goto rollback; }
     if (load_units(&im, &d) != 0 || register_file(&im, &d) != 0) goto rollback;
     /* A record table without a key has no way to tell a re-import from new
@@ -810,7 +815,7 @@ int import_csv(sqlite3 *db, const char *path, const ImportOptions *opts, ImportR
     if (im.spec.record && im.spec.record->nkey == 0) {
         char sql[200];
         snprintf(sql, sizeof sql, "DELETE FROM \"%s\" WHERE src_file = ?", im.spec.sqlname);
-        sqlite3_stmt *st = db_prepare(db, sql, &d);
+        sqlite3_stmt *st = store_prepare(db, sql, &d);
         if (!st) { im.fatal = 1; goto rollback; }
         sqlite3_bind_int64(st, 1, im.file_id);
         int del = sqlite3_step(st);
@@ -831,7 +836,7 @@ int import_csv(sqlite3 *db, const char *path, const ImportOptions *opts, ImportR
         rc = rollback(db, &d) == 0 ? 4 : 5;
         goto done;
     }
-    if (db_exec(db, "COMMIT", &d) != 0) { im.fatal = 1; goto rollback; }
+    if (store_exec(db, "COMMIT", &d) != 0) { im.fatal = 1; goto rollback; }
     rc = 0;
     goto done;
 rollback:

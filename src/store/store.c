@@ -12,7 +12,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "base/util.h"
+#include "base/mem.h"
+#include "base/strbuf.h"
 
 static int file_exists(const char *path)
 {
@@ -20,7 +21,7 @@ static int file_exists(const char *path)
     return stat(path, &st) == 0;
 }
 
-int db_query_int(sqlite3 *db, const char *sql, const char *arg, int *out)
+int store_query_int(sqlite3 *db, const char *sql, const char *arg, int *out)
 {
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return -1;
@@ -31,13 +32,13 @@ int db_query_int(sqlite3 *db, const char *sql, const char *arg, int *out)
     return rc == SQLITE_ROW ? 0 : -1;
 }
 
-int db_init_schema(sqlite3 *db, Diag *d)
+int store_init_schema(sqlite3 *db, Diag *d)
 {
     /* in one transaction: a file that cannot take all of it keeps none */
     if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK ||
-        sqlite3_exec(db, skp_schema_sql, NULL, NULL, NULL) != SQLITE_OK ||
+        sqlite3_exec(db, store_schema_sql, NULL, NULL, NULL) != SQLITE_OK ||
         sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-        db_error(d, db, "cannot create the schema");
+        store_error(d, db, "cannot create the schema");
         if (!sqlite3_get_autocommit(db)) sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
         return -1;
     }
@@ -49,7 +50,7 @@ int db_init_schema(sqlite3 *db, Diag *d)
 /* The path each open connection was opened by, as the user gave it, for
  * messages that must name the file. A command opens one or two. */
 static struct { sqlite3 *db; const char *path; } names[8];
-static char last_path[DB_PATH_MAX];     /* the file opened last, for db_failure after it is closed */
+static char last_path[STORE_PATH_MAX];     /* the file opened last, for store_failure after it is closed */
 
 static void name_db(sqlite3 *db, const char *path)
 {
@@ -64,7 +65,7 @@ static void unname_db(sqlite3 *db)
         if (names[i].db == db) names[i].db = NULL;
 }
 
-const char *db_path(sqlite3 *db)
+const char *store_path(sqlite3 *db)
 {
     for (int i = 0; i < 8; i++)
         if (names[i].db == db && db) return names[i].path;
@@ -89,7 +90,7 @@ static void reason(sqlite3 *db, int code, int err, char *buf, size_t n)
     switch (code & 0xff) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-        snprintf(buf, n, "the database is locked by another process (gave up after %d seconds)", DB_BUSY_TIMEOUT_MS / 1000);
+        snprintf(buf, n, "the database is locked by another process (gave up after %d seconds)", STORE_BUSY_TIMEOUT_MS / 1000);
         break;
     case SQLITE_CORRUPT:
         snprintf(buf, n, "the file is corrupt (%s); " CORRUPT_ADVICE, msg);
@@ -111,7 +112,7 @@ static void reason(sqlite3 *db, int code, int err, char *buf, size_t n)
     default:
         /* no error on the connection: a column read that found no memory
          * (sqlite3_column_text returns NULL and leaves the code alone) */
-        if ((code == SQLITE_OK || code == SQLITE_ROW || code == SQLITE_DONE) && skp_out_of_memory())
+        if ((code == SQLITE_OK || code == SQLITE_ROW || code == SQLITE_DONE) && mem_out_of_memory())
             snprintf(buf, n, "out of memory");
         else
             snprintf(buf, n, "%s", msg);
@@ -128,10 +129,10 @@ static void report(Diag *d, sqlite3 *db, const char *path, const char *doing, in
 
 static int failed_code;
 
-void db_error(Diag *d, sqlite3 *db, const char *doing)
+void store_error(Diag *d, sqlite3 *db, const char *doing)
 {
     int err = errno;
-    report(d, db, db_path(db), doing, err);
+    report(d, db, store_path(db), doing, err);
     if (!failed_code) failed_code = sqlite3_extended_errcode(db);
     if (!failed_code) failed_code = SQLITE_ERROR;
 }
@@ -140,8 +141,8 @@ void db_error(Diag *d, sqlite3 *db, const char *doing)
 
 /* SQLite logs every statement that aborts. Those that fail for the store's
  * sake rather than the statement's are remembered, as is every failure
- * reported through db_error, so that a run whose code took such a failure
- * for the end of the rows still fails (db_failure). */
+ * reported through store_error, so that a run whose code took such a failure
+ * for the end of the rows still fails (store_failure). */
 
 static void sqlite_log(void *ud, int code, const char *msg)
 {
@@ -157,7 +158,7 @@ static void sqlite_log(void *ud, int code, const char *msg)
     }
 }
 
-int db_failure(char *buf, size_t n)
+int store_failure(char *buf, size_t n)
 {
     if (!failed_code) return 0;
     char why[256];
@@ -171,11 +172,11 @@ int db_failure(char *buf, size_t n)
     return 1;
 }
 
-void db_read_failed(Diag *d, sqlite3 *db)
+void store_read_failed(Diag *d, sqlite3 *db)
 {
-    char why[DB_FAILURE_MAX];
-    if (db_failure(why, sizeof why)) diag_plain(d, "%s", why);
-    else db_error(d, db, "reading the database failed");
+    char why[STORE_FAILURE_MAX];
+    if (store_failure(why, sizeof why)) diag_plain(d, "%s", why);
+    else store_error(d, db, "reading the database failed");
 }
 
 /* ---- opening ---------------------------------------------------------------- */
@@ -185,12 +186,12 @@ static int missing_table(sqlite3 *db, char *name, size_t n, int *failed)
 {
     static const char intro[] = "CREATE TABLE IF NOT EXISTS ";
     *failed = 0;
-    for (const char *p = strstr(skp_schema_sql, intro); p; p = strstr(p, intro)) {
+    for (const char *p = strstr(store_schema_sql, intro); p; p = strstr(p, intro)) {
         p += sizeof intro - 1;
         size_t len = strspn(p, "abcdefghijklmnopqrstuvwxyz_0123456789");
         snprintf(name, n, "%.*s", (int)len, p);
         int found = 0;
-        if (db_query_int(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1", name, &found) != 0) {
+        if (store_query_int(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1", name, &found) != 0) {
             *failed = 1;
             return 1;
         }
@@ -213,8 +214,8 @@ static int tables_with_sources(sqlite3 *db, char ***out, int *n)
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *name = (const char *)sqlite3_column_text(st, 0);
         if (!name) { rc = SQLITE_NOMEM; break; }
-        *out = skp_xrealloc(*out, (size_t)(*n + 1) * sizeof **out);
-        (*out)[(*n)++] = skp_xstrdup(name);
+        *out = mem_xrealloc(*out, (size_t)(*n + 1) * sizeof **out);
+        (*out)[(*n)++] = mem_xstrdup(name);
     }
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? 0 : -1;
@@ -228,16 +229,16 @@ static int tables_with_sources(sqlite3 *db, char ***out, int *n)
  * the ids as numbers, so nothing that reads them can tell. */
 static int upgraded_from;       /* the version the last upgrade started from */
 
-int db_upgraded_from(void) { return upgraded_from; }
+int store_upgraded_from(void) { return upgraded_from; }
 
 static int upgrade_schema(sqlite3 *db, int version, Diag *d)
 {
     char **tables = NULL;
     int ntables = 0, had_files = 0, ok =
         sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK &&
-        db_query_int(db, "SELECT count(*) FROM sqlite_master WHERE name = ?1", "files", &had_files) == 0 &&
+        store_query_int(db, "SELECT count(*) FROM sqlite_master WHERE name = ?1", "files", &had_files) == 0 &&
         (version > 1 || sqlite3_exec(db, "ALTER TABLE budget ADD COLUMN pagu_revised INTEGER", NULL, NULL, NULL) == SQLITE_OK) &&
-        sqlite3_exec(db, skp_schema_sql, NULL, NULL, NULL) == SQLITE_OK &&
+        sqlite3_exec(db, store_schema_sql, NULL, NULL, NULL) == SQLITE_OK &&
         /* rows already name their file by id where the files table exists
          * (a version-3 file whose version was set back by hand) */
         (had_files || tables_with_sources(db, &tables, &ntables) == 0);
@@ -258,8 +259,8 @@ static int upgrade_schema(sqlite3 *db, int version, Diag *d)
         return 0;
     }
     char doing[80];
-    snprintf(doing, sizeof doing, "upgrading the schema from version %d to %d", version, SKP_SCHEMA_VERSION);
-    db_error(d, db, doing);
+    snprintf(doing, sizeof doing, "upgrading the schema from version %d to %d", version, STORE_SCHEMA_VERSION);
+    store_error(d, db, doing);
     if (!sqlite3_get_autocommit(db)) sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
     return -1;
 }
@@ -270,30 +271,30 @@ static int check_schema(sqlite3 *db, const char *path, int mode, Diag *d)
 {
     int version = 0, tables = 0;
     /* an empty file may get our schema; a file with someone else's tables must not */
-    if (db_query_int(db, "PRAGMA user_version", NULL, &version) != 0 ||
-        db_query_int(db, "SELECT count(*) FROM sqlite_master", NULL, &tables) != 0) {
-        db_error(d, db, NULL);
+    if (store_query_int(db, "PRAGMA user_version", NULL, &version) != 0 ||
+        store_query_int(db, "SELECT count(*) FROM sqlite_master", NULL, &tables) != 0) {
+        store_error(d, db, NULL);
         return -1;
     }
     if (version == 0 && tables == 0) {
-        if (mode != DB_CREATE) {
+        if (mode != STORE_CREATE) {
             diag_plain(d, "%s: empty database; create it with 'sakipc init %s' or load data with 'sakipc import'", path, path);
             return -1;
         }
-        return db_init_schema(db, d);
+        return store_init_schema(db, d);
     }
     if (version == 0) {
         diag_plain(d, "%s: not a sakipc database (it has tables but no schema version)", path);
         return -1;
     }
-    if (version > SKP_SCHEMA_VERSION || version < 1) {
-        diag_plain(d, "%s: schema version %d, but this sakipc reads version %d", path, version, SKP_SCHEMA_VERSION);
+    if (version > STORE_SCHEMA_VERSION || version < 1) {
+        diag_plain(d, "%s: schema version %d, but this sakipc reads version %d", path, version, STORE_SCHEMA_VERSION);
         return -1;
     }
-    if (version < SKP_SCHEMA_VERSION) {
-        if (mode == DB_READONLY) {
+    if (version < STORE_SCHEMA_VERSION) {
+        if (mode == STORE_READONLY) {
             diag_plain(d, "%s: schema version %d is older than this sakipc's %d; upgrade it, keeping its data, with 'sakipc init %s'",
-                       path, version, SKP_SCHEMA_VERSION, path);
+                       path, version, STORE_SCHEMA_VERSION, path);
             return -1;
         }
         return upgrade_schema(db, version, d);
@@ -301,9 +302,9 @@ static int check_schema(sqlite3 *db, const char *path, int mode, Diag *d)
     char name[64];
     int failed;
     if (missing_table(db, name, sizeof name, &failed)) {
-        if (failed) db_error(d, db, NULL);
+        if (failed) store_error(d, db, NULL);
         else diag_plain(d, "%s: table '%s' is missing: the file is not a whole sakipc database of version %d",
-                        path, name, SKP_SCHEMA_VERSION);
+                        path, name, STORE_SCHEMA_VERSION);
         return -1;
     }
     return 0;
@@ -323,15 +324,15 @@ static int writable(const char *path, Diag *d)
     return 1;
 }
 
-sqlite3 *db_open(const char *path, int mode, Diag *d)
+sqlite3 *store_open(const char *path, int mode, Diag *d)
 {
-    if (mode != DB_CREATE && !file_exists(path)) {
+    if (mode != STORE_CREATE && !file_exists(path)) {
         diag_plain(d, "%s: %s", path, strerror(errno));
         return NULL;
     }
-    if (mode != DB_READONLY && !writable(path, d)) return NULL;
-    int flags = mode == DB_READONLY ? SQLITE_OPEN_READONLY
-              : mode == DB_READWRITE ? SQLITE_OPEN_READWRITE
+    if (mode != STORE_READONLY && !writable(path, d)) return NULL;
+    int flags = mode == STORE_READONLY ? SQLITE_OPEN_READONLY
+              : mode == STORE_READWRITE ? SQLITE_OPEN_READWRITE
               : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     /* One thread uses a connection: without this, the serialized mode takes
      * a mutex around every step and column read of the national scan. */
@@ -347,15 +348,15 @@ sqlite3 *db_open(const char *path, int mode, Diag *d)
     name_db(db, path);
     sqlite3_extended_result_codes(db, 1);
     /* A concurrent writer makes us wait a little (docs/data.md), not fail at once. */
-    sqlite3_busy_timeout(db, DB_BUSY_TIMEOUT_MS);
+    sqlite3_busy_timeout(db, STORE_BUSY_TIMEOUT_MS);
     if (check_schema(db, path, mode, d) != 0) {
-        db_close(db);
+        store_close(db);
         return NULL;
     }
     return db;
 }
 
-void db_close(sqlite3 *db)
+void store_close(sqlite3 *db)
 {
     if (!db) return;
     unname_db(db);
@@ -371,9 +372,9 @@ typedef union { size_t size; max_align_t align; } FaultHeader;
 static void *fault_malloc(int n)
 {
     if (n <= 0) return NULL;
-    if (skp_fault_hit()) return NULL;
+    if (mem_fault_hit()) return NULL;
     FaultHeader *h = malloc(sizeof *h + (size_t)n);
-    if (!h) { skp_alloc_failed(); return NULL; }
+    if (!h) { mem_alloc_failed(); return NULL; }
     h->size = (size_t)n;
     return h + 1;
 }
@@ -387,9 +388,9 @@ static void *fault_realloc(void *p, int n)
 {
     if (!p) return fault_malloc(n);
     if (n <= 0) return NULL;
-    if (skp_fault_hit()) return NULL;           /* SQLite keeps p and reports SQLITE_NOMEM */
+    if (mem_fault_hit()) return NULL;           /* SQLite keeps p and reports SQLITE_NOMEM */
     FaultHeader *h = realloc((FaultHeader *)p - 1, sizeof *h + (size_t)n);
-    if (!h) { skp_alloc_failed(); return NULL; }
+    if (!h) { mem_alloc_failed(); return NULL; }
     h->size = (size_t)n;
     return h + 1;
 }
@@ -399,30 +400,30 @@ static int fault_roundup(int n) { return (n + 7) & ~7; }
 static int fault_init(void *ud) { (void)ud; return SQLITE_OK; }
 static void fault_shutdown(void *ud) { (void)ud; }
 
-void db_startup(void)
+void store_startup(void)
 {
     static const sqlite3_mem_methods methods = {
         fault_malloc, fault_free, fault_realloc, fault_size, fault_roundup, fault_init, fault_shutdown, NULL,
     };
-    if (skp_fault_at) sqlite3_config(SQLITE_CONFIG_MALLOC, &methods);
+    if (mem_fault_at) sqlite3_config(SQLITE_CONFIG_MALLOC, &methods);
     sqlite3_config(SQLITE_CONFIG_LOG, sqlite_log, NULL);
 }
 
-sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql, Diag *d)
+sqlite3_stmt *store_prepare(sqlite3 *db, const char *sql, Diag *d)
 {
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
-        db_error(d, db, NULL);
+        store_error(d, db, NULL);
         sqlite3_finalize(st);
         return NULL;
     }
     return st;
 }
 
-int db_exec(sqlite3 *db, const char *sql, Diag *d)
+int store_exec(sqlite3 *db, const char *sql, Diag *d)
 {
     if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK) {
-        db_error(d, db, NULL);
+        store_error(d, db, NULL);
         return -1;
     }
     return 0;
@@ -440,21 +441,21 @@ static const char *col_sql_type(ColType t)
     return t == COL_TEXT ? "TEXT" : t == COL_INT ? "INTEGER" : "REAL";
 }
 
-char *db_record_declaration(const RecordDecl *r)
+char *store_record_declaration(const RecordDecl *r)
 {
     StrBuf b = {0};
     for (int i = 0; i < r->ncols; i++) {
         const RecordColumn *c = &r->cols[i];
-        sb_printf(&b, "%s%s %s", i ? ", " : "", c->name, col_type_name(c->type));
-        if (c->array_len) sb_printf(&b, "[%d]", c->array_len);
-        if (c->has_range) sb_printf(&b, " %.15g..%.15g", c->lo, c->hi);
-        if (c->optional) sb_puts(&b, " optional");
+        strbuf_printf(&b, "%s%s %s", i ? ", " : "", c->name, col_type_name(c->type));
+        if (c->array_len) strbuf_printf(&b, "[%d]", c->array_len);
+        if (c->has_range) strbuf_printf(&b, " %.15g..%.15g", c->lo, c->hi);
+        if (c->optional) strbuf_puts(&b, " optional");
     }
     if (r->nkey) {
-        sb_puts(&b, "; key ");
-        for (int k = 0; k < r->nkey; k++) sb_printf(&b, "%s%s", k ? ", " : "", r->cols[r->key[k]].name);
+        strbuf_puts(&b, "; key ");
+        for (int k = 0; k < r->nkey; k++) strbuf_printf(&b, "%s%s", k ? ", " : "", r->cols[r->key[k]].name);
     }
-    if (!b.s) sb_puts(&b, "");
+    if (!b.s) strbuf_puts(&b, "");
     return b.s;
 }
 
@@ -462,29 +463,29 @@ char *db_record_declaration(const RecordDecl *r)
  * '_'), so quoting them with "" is enough. */
 static void create_record_sql(StrBuf *b, const RecordDecl *r)
 {
-    sb_printf(b, "CREATE TABLE \"rec_%s\" (", r->name);
+    strbuf_printf(b, "CREATE TABLE \"rec_%s\" (", r->name);
     for (int i = 0; i < r->ncols; i++) {
         const RecordColumn *c = &r->cols[i];
         if (c->array_len == 0) {
-            sb_printf(b, "\"%s\" %s, ", c->name, col_sql_type(c->type));
+            strbuf_printf(b, "\"%s\" %s, ", c->name, col_sql_type(c->type));
             continue;
         }
         for (int k = 1; k <= c->array_len; k++)
-            sb_printf(b, "\"%s_%d\" %s, ", c->name, k, col_sql_type(c->type));
+            strbuf_printf(b, "\"%s_%d\" %s, ", c->name, k, col_sql_type(c->type));
     }
-    sb_puts(b, "src_file INTEGER, src_line INTEGER");
+    strbuf_puts(b, "src_file INTEGER, src_line INTEGER");
     if (r->nkey) {
-        sb_puts(b, ", UNIQUE (");
-        for (int k = 0; k < r->nkey; k++) sb_printf(b, "%s\"%s\"", k ? ", " : "", r->cols[r->key[k]].name);
-        sb_puts(b, ")");
+        strbuf_puts(b, ", UNIQUE (");
+        for (int k = 0; k < r->nkey; k++) strbuf_printf(b, "%s\"%s\"", k ? ", " : "", r->cols[r->key[k]].name);
+        strbuf_puts(b, ")");
     }
-    sb_puts(b, ")");
+    strbuf_puts(b, ")");
 }
 
-int db_ensure_record_table(sqlite3 *db, const RecordDecl *r, Diag *d)
+int store_ensure_record_table(sqlite3 *db, const RecordDecl *r, Diag *d)
 {
-    char *decl = db_record_declaration(r);
-    sqlite3_stmt *st = db_prepare(db, "SELECT declaration FROM record_tables WHERE name = ?", d);
+    char *decl = store_record_declaration(r);
+    sqlite3_stmt *st = store_prepare(db, "SELECT declaration FROM record_tables WHERE name = ?", d);
     if (!st) { free(decl); return -1; }
     sqlite3_bind_text(st, 1, r->name, -1, SQLITE_STATIC);
     int rc = sqlite3_step(st), result = 0;
@@ -500,8 +501,8 @@ int db_ensure_record_table(sqlite3 *db, const RecordDecl *r, Diag *d)
         return result;
     }
     if (rc != SQLITE_DONE) {                     /* a failed read, or no memory for the text */
-        if (rc == SQLITE_ROW) diag_plain(d, "%s: out of memory", db_path(db));
-        else db_error(d, db, NULL);
+        if (rc == SQLITE_ROW) diag_plain(d, "%s: out of memory", store_path(db));
+        else store_error(d, db, NULL);
         sqlite3_finalize(st);
         free(decl);
         return -1;
@@ -509,16 +510,16 @@ int db_ensure_record_table(sqlite3 *db, const RecordDecl *r, Diag *d)
     sqlite3_finalize(st);
     StrBuf sql = {0};
     create_record_sql(&sql, r);
-    if (db_exec(db, sql.s, d) != 0) result = -1;
-    sb_free(&sql);
+    if (store_exec(db, sql.s, d) != 0) result = -1;
+    strbuf_free(&sql);
     if (result == 0) {
-        st = db_prepare(db, "INSERT INTO record_tables(name, declaration) VALUES (?, ?)", d);
+        st = store_prepare(db, "INSERT INTO record_tables(name, declaration) VALUES (?, ?)", d);
         if (!st) result = -1;
         else {
             sqlite3_bind_text(st, 1, r->name, -1, SQLITE_STATIC);
             sqlite3_bind_text(st, 2, decl, -1, SQLITE_STATIC);
             if (sqlite3_step(st) != SQLITE_DONE) {
-                db_error(d, db, NULL);
+                store_error(d, db, NULL);
                 result = -1;
             }
             sqlite3_finalize(st);

@@ -10,6 +10,9 @@
  * the code or the label of one of the row's grades. */
 #include "tools/audit.h"
 #include "engine/budget.h"
+#include "base/arena.h"
+#include "base/strmap.h"
+#include "base/vec.h"
 
 #include <csv.h>
 #include <errno.h>

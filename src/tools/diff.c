@@ -5,6 +5,10 @@
  * indicator, group and year, and compared as the reports show them, so a
  * difference below the shown precision is no difference. */
 #include "tools/diff.h"
+#include "base/arena.h"
+#include "base/mem.h"
+#include "base/strmap.h"
+#include "base/vec.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +24,7 @@ static int collect(const ResultRow *r, void *ctx)
     RowSet *s = ctx;
     if (s->n == s->cap) {
         s->cap = s->cap ? s->cap * 2 : 64;
-        s->rows = skp_xrealloc(s->rows, (size_t)s->cap * sizeof *s->rows);
+        s->rows = mem_xrealloc(s->rows, (size_t)s->cap * sizeof *s->rows);
     }
     output_row_text(&s->text, r, &s->rows[s->n++]);
     return 0;

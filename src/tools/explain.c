@@ -10,6 +10,12 @@
 #include "store/store.h"
 #include "engine/grade.h"
 #include "base/num.h"
+#include "base/arena.h"
+#include "base/mem.h"
+#include "base/strbuf.h"
+#include "base/strmap.h"
+#include "base/text.h"
+#include "base/vec.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -47,7 +53,7 @@ static void add_parts(Explain *x, const Expr *e)
     if (!e) return;
     if (x->nparts == x->cap) {
         x->cap = x->cap ? x->cap * 2 : 64;
-        x->parts = skp_xrealloc(x->parts, (size_t)x->cap * sizeof *x->parts);
+        x->parts = mem_xrealloc(x->parts, (size_t)x->cap * sizeof *x->parts);
     }
     x->parts[x->nparts].at = e;
     x->parts[x->nparts].seen = 0;
@@ -142,9 +148,9 @@ static void expr_text(StrBuf *b, const Expr *e, int outer);
 static void sub_text(StrBuf *b, const Expr *e, int outer)
 {
     int paren = prec(e) < outer;
-    if (paren) sb_putc(b, '(');
+    if (paren) strbuf_putc(b, '(');
     expr_text(b, e, prec(e));
-    if (paren) sb_putc(b, ')');
+    if (paren) strbuf_putc(b, ')');
 }
 
 /* A formula as the checker left it (functions expanded, weighted means
@@ -153,38 +159,38 @@ static void expr_text(StrBuf *b, const Expr *e, int outer)
 {
     (void)outer;
     switch (e->kind) {
-    case E_NUMBER: sb_puts(b, e->text); return;
-    case E_STRING: sb_printf(b, "\"%s\"", e->text); return;
+    case E_NUMBER: strbuf_puts(b, e->text); return;
+    case E_STRING: strbuf_printf(b, "\"%s\"", e->text); return;
     case E_NAME:
-        if (e->res == RES_WEIGHT) sb_printf(b, "weight(%s)", e->text);
-        else sb_puts(b, e->text);
+        if (e->res == RES_WEIGHT) strbuf_printf(b, "weight(%s)", e->text);
+        else strbuf_puts(b, e->text);
         return;
     case E_CALL:
-        sb_printf(b, "%s(", e->text);
+        strbuf_printf(b, "%s(", e->text);
         for (int i = 0; i < e->nargs; i++) {
-            if (i) sb_puts(b, ", ");
+            if (i) strbuf_puts(b, ", ");
             expr_text(b, e->args[i], 0);
         }
-        if (e->where) { sb_puts(b, " where "); expr_text(b, e->where, 0); }
-        if (e->over) sb_printf(b, " over %s", e->over);
-        sb_putc(b, ')');
+        if (e->where) { strbuf_puts(b, " where "); expr_text(b, e->where, 0); }
+        if (e->over) strbuf_printf(b, " over %s", e->over);
+        strbuf_putc(b, ')');
         return;
-    case E_NEG: sb_putc(b, '-'); sub_text(b, e->a, prec(e)); return;
-    case E_NOT: sb_puts(b, "not "); sub_text(b, e->a, prec(e)); return;
+    case E_NEG: strbuf_putc(b, '-'); sub_text(b, e->a, prec(e)); return;
+    case E_NOT: strbuf_puts(b, "not "); sub_text(b, e->a, prec(e)); return;
     case E_IF:
-        sb_puts(b, "if "); expr_text(b, e->a, 0);
-        sb_puts(b, " then "); expr_text(b, e->b, 0);
-        sb_puts(b, " else "); expr_text(b, e->c, 0);
+        strbuf_puts(b, "if "); expr_text(b, e->a, 0);
+        strbuf_puts(b, " then "); expr_text(b, e->b, 0);
+        strbuf_puts(b, " else "); expr_text(b, e->c, 0);
         return;
     case E_IN:
         sub_text(b, e->a, prec(e) + 1);
-        sb_puts(b, " in (");
-        for (int i = 0; i < e->nargs; i++) { if (i) sb_puts(b, ", "); expr_text(b, e->args[i], 0); }
-        sb_putc(b, ')');
+        strbuf_puts(b, " in (");
+        for (int i = 0; i < e->nargs; i++) { if (i) strbuf_puts(b, ", "); expr_text(b, e->args[i], 0); }
+        strbuf_putc(b, ')');
         return;
     default:
         sub_text(b, e->a, prec(e) + (e->kind == E_POW));
-        sb_printf(b, " %s ", e->kind == E_AND ? "and" : e->kind == E_OR ? "or" : expr_kind_op(e->kind));
+        strbuf_printf(b, " %s ", e->kind == E_AND ? "and" : e->kind == E_OR ? "or" : ast_op_text(e->kind));
         sub_text(b, e->b, prec(e) + (e->kind != E_POW));
         return;
     }
@@ -224,7 +230,7 @@ typedef VEC(DataRow) DataRows;
 static int query_rows(Explain *x, sqlite3 *db, const char *sql, int year_col, int up_to, int32_t cutoff,
                       DataRows *out, Diag *d)
 {
-    sqlite3_stmt *st = db_prepare(db, sql, d);
+    sqlite3_stmt *st = store_prepare(db, sql, d);
     if (!st) return 5;
     sqlite3_bind_text(st, 1, x->q->unit, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, x->p->codes[x->code], -1, SQLITE_STATIC);
@@ -234,7 +240,7 @@ static int query_rows(Explain *x, sqlite3 *db, const char *sql, int year_col, in
          * read that found no memory, not a row to show as "?" */
         const char *label = (const char *)sqlite3_column_text(st, 0);
         const char *file = (const char *)sqlite3_column_text(st, 2);
-        if (!label || (!file && skp_out_of_memory())) { rc = SQLITE_NOMEM; break; }
+        if (!label || (!file && mem_out_of_memory())) { rc = SQLITE_NOMEM; break; }
         int year = year_col ? sqlite3_column_int(st, 4) : atoi(label);
         if (up_to ? year > x->year : year != x->year) continue;
         Period per;
@@ -251,7 +257,7 @@ static int query_rows(Explain *x, sqlite3 *db, const char *sql, int year_col, in
     }
     sqlite3_finalize(st);
     if (rc == SQLITE_DONE) return 0;
-    db_read_failed(d, db);
+    store_read_failed(d, db);
     return 5;
 }
 
@@ -331,9 +337,9 @@ static void print_formula(Explain *x, Printer *pr, const char *what, const Expr 
         fprintf(pr->f, "  %s = %s   (%s)\n", what, t.s, at);
         print_source(pr->f, e);
     }
-    sb_free(&t);
+    strbuf_free(&t);
     int n = 0;
-    const char **done = skp_xcalloc((size_t)x->nparts + 1, sizeof *done);
+    const char **done = mem_xcalloc((size_t)x->nparts + 1, sizeof *done);
     int ndone = 0;
     /* pre-order, as the formula reads, each input once */
     VEC(const Expr *) stack = {0};
@@ -361,7 +367,7 @@ static void print_formula(Explain *x, Printer *pr, const char *what, const Expr 
                     fprintf(pr->f, "      %s = %s\n", s.s, v);
                 }
             }
-            sb_free(&s);
+            strbuf_free(&s);
             if (n0->res == RES_UNIT_AGG && !pr->json) print_below(x, pr->f, &x->p->uaggs[n0->res_id]);
             if (n0->kind == E_CALL && n0->res != RES_CALL) continue;   /* an aggregate: its insides are per row */
         }
@@ -500,7 +506,7 @@ int explain_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, con
     x.code = -1;
     for (int i = 0; i < x.p->ncodes; i++) if (strcmp(x.p->codes[i], q->indicator) == 0) x.code = i;
     if (x.code < 0) {
-        const char *best = skp_suggest(q->indicator, x.p->codes, x.p->ncodes);
+        const char *best = text_suggest(q->indicator, x.p->codes, x.p->ncodes);
         diag_plain(d, "unknown indicator '%s'%s%s%s", q->indicator, best ? " (did you mean '" : "", best ? best : "", best ? "'?)" : "");
         return 2;
     }
@@ -537,14 +543,14 @@ int explain_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, con
     int32_t cutoff = opt->has_as_of ? period_end(opt->as_of) : x.year * 12 + 12;
     int qrc = 0;
     if (!ind->realisation)
-        qrc |= query_rows(&x, db, "SELECT period, value, " DB_SRC_PATH ", src_line FROM realisasi WHERE unit = ?1 AND indicator = ?2 ORDER BY period",
+        qrc |= query_rows(&x, db, "SELECT period, value, " STORE_SRC_PATH ", src_line FROM realisasi WHERE unit = ?1 AND indicator = ?2 ORDER BY period",
                    0, ind->rules.agg == AGG_LATEST, cutoff, &reals, d);
     if (!ind->target_expr && !qrc)
     {
-        qrc |= query_rows(&x, db, "SELECT source, value, " DB_SRC_PATH ", src_line, year FROM targets WHERE unit = ?1 AND indicator = ?2 ORDER BY source",
+        qrc |= query_rows(&x, db, "SELECT source, value, " STORE_SRC_PATH ", src_line, year FROM targets WHERE unit = ?1 AND indicator = ?2 ORDER BY source",
                    1, 0, cutoff, &targets, d);
         if (!qrc)
-            qrc |= query_rows(&x, db, "SELECT period || ' ' || source, value, " DB_SRC_PATH ", src_line FROM period_targets "
+            qrc |= query_rows(&x, db, "SELECT period || ' ' || source, value, " STORE_SRC_PATH ", src_line FROM period_targets "
                            "WHERE unit = ?1 AND indicator = ?2 ORDER BY source, period", 0, 0, cutoff, &ptargets, d);
     }
     if (qrc) {                  /* a failed read: nothing printed from part of the rows */
@@ -558,7 +564,7 @@ int explain_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, con
         fputs(", \"indicator\": ", out); output_json_string(out, ind->code);
         fputs(", \"name\": ", out); output_json_string(out, ind->name);
         if (r->group) { fputs(", \"group\": ", out); output_json_string(out, r->group); }
-        fprintf(out, ", \"year\": %d, \"status\": ", r->year); output_json_string(out, status_name(r->status));
+        fprintf(out, ", \"year\": %d, \"status\": ", r->year); output_json_string(out, eval_status_name(r->status));
         fputs(", \"reason\": ", out); if (r->reason) output_json_string(out, r->reason); else fputs("null", out);
         fputs(", \"realisation\": ", out); fputs(r->has_real ? num_text(&x.text, r->real, -1) : "null", out);
         fputs(", \"basis\": ", out); if (r->has_real && r->basis) output_json_string(out, r->basis); else fputs("null", out);
@@ -566,7 +572,7 @@ int explain_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, con
     } else {
         if (fmt == FMT_MARKDOWN) fputs("```text\n", out);
         fprintf(out, "%s %s \"%s\"%s%s, %d: %s%s%s\n\n", r->unit, ind->code, ind->name, r->group ? ", group " : "",
-                r->group ? r->group : "", r->year, status_name(r->status), r->reason ? ": " : "", r->reason ? r->reason : "");
+                r->group ? r->group : "", r->year, eval_status_name(r->status), r->reason ? ": " : "", r->reason ? r->reason : "");
         fprintf(out, "realisation = %s", r->has_real ? (r->real_level ? r->real_level : num_text(&x.text, r->real, -1)) : "missing");
         fprintf(out, "%s%s%s\n", r->has_real && r->basis ? "   (" : "", r->has_real && r->basis ? r->basis : "", r->has_real && r->basis ? ")" : "");
         if (!ind->realisation)
@@ -588,11 +594,11 @@ int explain_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, con
         if (!ind->target_expr && !ind->rules.target.none) {
             StrBuf b = {0};
             for (int i = 0; i < ind->rules.target.nsources; i++)
-                sb_printf(&b, "%s%s", i ? " or " : "", ind->rules.target.sources[i]);
+                strbuf_printf(&b, "%s%s", i ? " or " : "", ind->rules.target.sources[i]);
             fprintf(out, "  rule: target %s%s%s\n", b.s ? b.s : "", ind->rules.target.loc.src ? arena_printf(&x.text, "   (%s:%d)",
                     ind->rules.target.loc.src->path, ind->rules.target.loc.line) : "", opt->target_override ?
                     arena_printf(&x.text, "; --target %s", opt->target_override) : "");
-            sb_free(&b);
+            strbuf_free(&b);
         }
     }
     if (ind->target_expr) print_formula(&x, &pr, "target", ind->target_expr);

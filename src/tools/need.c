@@ -11,7 +11,10 @@
 #include "store/store.h"
 #include "engine/grade.h"
 #include "base/num.h"
-#include "base/util.h"
+#include "base/arena.h"
+#include "base/mem.h"
+#include "base/strbuf.h"
+#include "base/text.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -112,7 +115,7 @@ static const char *outcome_text(Seek *s, Arena *a, const Outcome *o)
 {
     if (!o->found) return "no row";
     if (s->scheme) return o->band ? o->band->code : "no grade";
-    if (!o->has_capaian) return status_name(o->status);
+    if (!o->has_capaian) return eval_status_name(o->status);
     return arena_printf(a, "capaian %s", num(a, o->capaian, 2));
 }
 
@@ -186,7 +189,7 @@ static const char *domain_text(Seek *s, Arena *a, const Outcome *o, const char *
 {
     int on_value = s->scheme && s->ind->grades[s->grading].on == GRADE_VALUE;
     int has = on_value ? o->has_real : o->has_capaian;
-    if (!has) return arena_printf(a, "at %s the figure is %s", at, status_name(o->status));
+    if (!has) return arena_printf(a, "at %s the figure is %s", at, eval_status_name(o->status));
     return arena_printf(a, "the bands of %s %s at %s", s->scheme->name, top ? "end" : "start", at);
 }
 
@@ -194,7 +197,7 @@ static int code_of(const Plan *p, const char *code, Diag *d)
 {
     for (int i = 0; i < p->ncodes; i++)
         if (strcmp(p->codes[i], code) == 0) return i;
-    const char *best = skp_suggest(code, p->codes, p->ncodes);
+    const char *best = text_suggest(code, p->codes, p->ncodes);
     diag_plain(d, "unknown indicator '%s'%s%s%s", code, best ? " (did you mean '" : "", best ? best : "", best ? "'?)" : "");
     return -1;
 }
@@ -272,7 +275,7 @@ int need_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, const 
     if (s.code < 0 || s.input_code < 0) return 2;
     s.opt = *opt;
     s.opt.unit = q->unit;
-    s.ovs = skp_xcalloc((size_t)opt->noverrides + 1, sizeof *s.ovs);
+    s.ovs = mem_xcalloc((size_t)opt->noverrides + 1, sizeof *s.ovs);
     if (opt->noverrides) memcpy(s.ovs, opt->overrides, (size_t)opt->noverrides * sizeof *s.ovs);
     s.opt.overrides = s.ovs;
     s.grading = -1;
@@ -354,10 +357,10 @@ int need_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, const 
             const char *n1 = "", *v1 = NULL;
             const char *from = i == 0 ? arena_printf(&a, "from %s", num(&a, lo, s.digits)) : boundary(&s, &a, xs[i - 1], xs[i], &n1, &v1);
             const char *to = j == SAMPLES ? arena_printf(&a, "to %s", num(&a, hi, s.digits)) : boundary(&s, &a, xs[j + 1], xs[j], &n1, &v1);
-            sb_printf(&b, "%s%s and %s", b.len ? "; " : "", from, to);
+            strbuf_printf(&b, "%s%s and %s", b.len ? "; " : "", from, to);
         }
         needed = arena_strdup(&a, b.s);
-        sb_free(&b);
+        strbuf_free(&b);
         note = "not monotone: only these ranges reach it";
     }
     const char *goal = s.scheme ? arena_printf(&a, "grade %s (%s, %s)", q->grade, s.scheme->name,
@@ -373,7 +376,7 @@ int need_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, const 
     static const char *const names[8] = { "unit", "indicator", "year", "goal", "input", "now", "needed", "note" };
     static const unsigned char flags[8] = { [2] = CELL_NUMBER };
     if (s.failed) {          /* a probe's message went to the quiet diagnostics: say it here */
-        db_read_failed(d, s.db);
+        store_read_failed(d, s.db);
         rc = 5;
     } else {
         rc = output_cells(out, fmt, 0, names, 8, flags, rows, 1);
