@@ -9,7 +9,6 @@
  * Every problem is reported; the checker never stops at the first. */
 #include "check/checker.h"
 #include "front/parser.h"
-#include "engine/grade.h"
 #include "lua/sandbox.h"
 #include "base/install.h"
 #include "check/measure.h"
@@ -18,6 +17,7 @@
 #include "base/strbuf.h"
 #include "base/strmap.h"
 #include "base/vec.h"
+#include "check/scheme.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -666,7 +666,7 @@ static int parse_band(Checker *c, const Stmt *s, Band *b)
     }
     if (b->has_lo && b->has_hi && (b->lo > b->hi || (b->lo == b->hi && !(b->lo_incl && b->hi_incl)))) {
         char t[64];
-        grade_band_text(b, t, sizeof t);
+        scheme_band_text(b, t, sizeof t);
         diag_error(c->d, b->loc, "band '%s' (%s) contains no value", b->code, t);
         return 0;
     }
@@ -726,7 +726,7 @@ static void declare_scheme(Checker *c, Stmt *s)
     if (bands.len) memcpy(sc.bands, bands.items, (size_t)bands.len * sizeof *bands.items);
     sc.nbands = bands.len;
     VEC_FREE(bands);
-    grade_check(&sc, c->d);
+    scheme_check(&sc, c->d);
     strmap_put(&c->scheme_map, sc.name, c->schemes.len);
     VEC_PUSH(c->schemes, sc);
 }

@@ -4,13 +4,13 @@
  * groups and units, rewrites weighted composites, and finds cycles between
  * figures. Declarations are check.c's. */
 #include "check/checker.h"
-#include "engine/grade.h"
 #include "base/arena.h"
 #include "base/mem.h"
 #include "base/strbuf.h"
 #include "base/strmap.h"
 #include "base/text.h"
 #include "base/vec.h"
+#include "check/scheme.h"
 
 #include <limits.h>
 #include <math.h>
@@ -964,9 +964,9 @@ static void check_formula(Checker *c, Expr *e, FormulaCtx ctx, int node, int gro
     /* on a scale, a target (and, on a scale of levels, a realisation) may be a level: "WTP", "BB" */
     int level_ok = scale && (ctx == CTX_TARGET || (ctx == CTX_REALISATION && scale->ordinal));
     if (t == T_STR && level_ok) {
-        if (e->kind == E_STRING && !scale_rank(scale, e->text)) {
+        if (e->kind == E_STRING && !scheme_rank(scale, e->text)) {
             char levels[256];
-            scale_levels_text(scale, levels, sizeof levels);
+            scheme_levels_text(scale, levels, sizeof levels);
             diag_error(c->d, e->loc, "'%s' is not a level of %s (its levels, lowest first: %s)", e->text, scale->name, levels);
         }
         return;

@@ -1,63 +1,11 @@
 /* eval.h: compiled plan + store -> values. Each table is read once, in
  * unit order, and merged; a unit is evaluated as soon as its rows are in,
  * so memory holds one unit's data at a time, whatever the country's size. */
-#ifndef SKP_EVAL_H
-#define SKP_EVAL_H
+#ifndef SKP_ENGINE_EVAL_H
+#define SKP_ENGINE_EVAL_H
 #include <sqlite3.h>
-#include "engine/compile.h"
-#include "base/period.h"
-
-typedef enum { ST_OK, ST_NODATA, ST_NOTARGET, ST_UNDEFINED } Status;
-const char *eval_status_name(Status s);   /* "ok", "no data", "no target", "undefined" */
-
-
-typedef struct {
-    const Scheme *scheme;
-    GradeOn on;
-    const Band *band;          /* NULL: no band matched (see the row's reason) */
-} GradeResult;
-
-/* One (unit, indicator, year): the row of the achievement table. */
-typedef struct {
-    const char *unit, *unit_name;
-    const Indicator *ind;
-    const char *group;          /* the group of a grouped indicator ("Keuangan"), else NULL */
-    int year;
-    int has_target, has_target_hi;
-    double target, target_hi;
-    const char *target_source;  /* "pk", "renstra", "renstra 2026 (end)", "plan" */
-    int has_real;
-    double real;
-    const char *basis;          /* how the realisation was made: "last of 2023-S2" */
-    const char *target_level;   /* on a scale: the target's level ("BB", "WTP"), else NULL */
-    const char *real_level;     /* on a scale of levels: the realisation's level, else NULL */
-    int has_capaian, capped;
-    double capaian;
-    GradeResult grades[MAX_GRADES];
-    int ngrades;
-    Status status;
-    const char *reason;         /* why the status is not ok (NULL when ok) */
-    const char *rule;           /* the capaian rule in words */
-} ResultRow;
-
-typedef struct {
-    int year_from, year_to;     /* inclusive */
-    int has_as_of;
-    Period as_of;               /* default: end of each evaluated year */
-    const char *unit;           /* only this unit (NULL: all) */
-    const char *target_override;/* --target SOURCE: measure against this source instead */
-    const Override *overrides;  /* what-if changes (scenario, --set), applied in order */
-    int noverrides;
-    /* explain: told the value of every part of every formula computed, with
-     * the unit and year it was computed for */
-    void (*trace)(void *ctx, const char *unit, const char *group, int year, const Expr *at, Value v);
-    void *trace_ctx;
-    int progress;               /* "unit N of M" on stderr (a terminal) while it runs */
-} EvalOptions;
-
-/* Called for each result row in order (unit code, then plan order, then
- * year). The row and its strings live until the callback returns. */
-typedef int (*RowSink)(const ResultRow *row, void *ctx);
+#include "base/diag.h"
+#include "engine/result.h"
 
 /* Evaluates; returns 0, 4 (data error: unknown unit in the plan, ...) or 5
  * (database failure), with messages through d. */

@@ -5,7 +5,10 @@
  * second pass evaluates those rows, the deepest units first, so that each
  * level reads the figures of the level below (eselon IV, III, II, pemda).
  * No table is read twice. */
-#include "engine/engine.h"
+#include "engine/rollup.h"
+
+#include "engine/figure.h"
+#include "engine/row.h"
 #include "check/check.h"
 #include "base/arena.h"
 #include "base/mem.h"
@@ -40,10 +43,10 @@ void rollup_store(Engine *e, int unit, int rollup)
                     "%s has one value per group, not one per unit", ind->code));
                 continue;
             }
-            s->r = keep_value(e, fig_realisation(e, code, year));
+            s->r = keep_value(e, figure_realisation(e, code, year));
             int none = ind->rules.target.none && !ind->target_expr;
-            s->t = none ? value_na(NA_NOTARGET, "") : keep_value(e, fig_target(e, code, year, -2));
-            s->c = none ? value_na(NA_NOTARGET, "") : keep_value(e, fig_capaian(e, code, year));
+            s->t = none ? value_na(NA_NOTARGET, "") : keep_value(e, figure_target(e, code, year, -2));
+            s->c = none ? value_na(NA_NOTARGET, "") : keep_value(e, figure_capaian(e, code, year));
             if (none) {
                 s->t.text = s->c.text = arena_printf(&e->store_text, "%s has no target ('target none')", ind->code);
             }
@@ -213,10 +216,10 @@ int rollup_pass(Engine *e, RowSink sink, void *ctx)
     for (int i = 0; i < n && !rc; i++) {
         int u = order[i];
         e->unit = &e->units[u];
-        engine_choose_defs(e);
+        row_choose_defs(e);
         snapshot_restore(e, e->snaps[u]);
         int wanted = !e->opt->unit || strcmp(e->opt->unit, e->unit->code) == 0;
-        rc = engine_eval_unit(e, 1, wanted ? sink : NULL, ctx);
+        rc = row_eval_unit(e, 1, wanted ? sink : NULL, ctx);
         if (!rc) rollup_store(e, u, 1);
     }
     free(order);

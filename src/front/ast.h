@@ -115,8 +115,6 @@ void ast_finish(Tree *t, StmtList *top);
 
 void ast_tree_free(Tree *t);
 
-/* Loc spanning a..b (same source). */
-Loc source_span(Loc a, Loc b);
 const char *ast_op_text(ExprKind k);  /* "+", "and", ... for messages */
 
 #endif

@@ -136,7 +136,7 @@ static void row_cells(Arena *a, const ResultRow *r, char **cells)
     cells[C_BASIS] = arena_strdup(a, r->has_real && r->basis ? r->basis : "");
     cells[C_CAPAIAN] = fmt_num(a, r->has_capaian, r->capaian, capaian_digits(r));
     grade_cells(a, r, cells);
-    cells[C_STATUS] = arena_strdup(a, eval_status_name(r->status));
+    cells[C_STATUS] = arena_strdup(a, result_status_name(r->status));
     cells[C_REASON] = arena_strdup(a, r->reason ? r->reason : "");
     cells[C_RULE] = arena_strdup(a, r->rule ? r->rule : "");
 }
@@ -215,7 +215,7 @@ static void json_row(Output *o, const ResultRow *r, char **cells)
         if (g->band) output_json_string(f, g->band->label); else fputs("null", f);
         fputc('}', f);
     }
-    fputs("], \"status\": ", f); output_json_string(f, eval_status_name(r->status));
+    fputs("], \"status\": ", f); output_json_string(f, result_status_name(r->status));
     fputs(", \"reason\": ", f);
     if (r->reason) output_json_string(f, r->reason); else fputs("null", f);
     fputs(", \"rule\": ", f); output_json_string(f, r->rule);

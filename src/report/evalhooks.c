@@ -119,7 +119,7 @@ static void push_row(lua_State *L, const ResultRow *r)
     set_num(L, "capaian", r->has_capaian, r->capaian);
     lua_pushboolean(L, r->capped);
     lua_setfield(L, -2, "capped");
-    set_str(L, "status", eval_status_name(r->status));
+    set_str(L, "status", result_status_name(r->status));
     set_str(L, "reason", r->reason);
     set_str(L, "rule", r->rule);
     lua_createtable(L, r->ngrades, 0);

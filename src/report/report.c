@@ -37,6 +37,7 @@
 #include "base/mem.h"
 #include "base/strbuf.h"
 #include "base/vec.h"
+#include "check/scheme.h"
 
 #include <errno.h>
 #include <lauxlib.h>
@@ -133,7 +134,7 @@ static void push_grades(lua_State *L, const Kept *k)
         push_opt_string(L, gr->band ? gr->band->label : NULL);
         lua_setfield(L, -2, "label");
         if (gr->band) {                        /* 1 for the lowest band .. levels for the highest */
-            lua_pushinteger(L, scale_band_rank(gr->scheme, (int)(gr->band - gr->scheme->bands)));
+            lua_pushinteger(L, scheme_band_rank(gr->scheme, (int)(gr->band - gr->scheme->bands)));
             lua_setfield(L, -2, "rank");
         }
         lua_pushinteger(L, gr->scheme->nbands);
@@ -167,7 +168,7 @@ static int result_index(lua_State *L)
     else if (!strcmp(f, "basis")) push_opt_string(L, r->has_real ? r->basis : NULL);
     else if (!strcmp(f, "capaian")) push_opt_number(L, r->has_capaian, r->capaian);
     else if (!strcmp(f, "capped")) lua_pushboolean(L, r->capped);
-    else if (!strcmp(f, "status")) lua_pushstring(L, eval_status_name(r->status));
+    else if (!strcmp(f, "status")) lua_pushstring(L, result_status_name(r->status));
     else if (!strcmp(f, "reason")) push_opt_string(L, r->reason);
     else if (!strcmp(f, "rule")) push_opt_string(L, r->rule);
     else if (!strcmp(f, "grades")) push_grades(L, k);
@@ -736,7 +737,7 @@ static int link_capaian(const Report *r, const BudgetLink *l, double *mean, int 
         if (!linked) continue;
         if (!row->has_capaian) {
             snprintf(why, whyn, "%s %s %d has no capaian (%s)", row->unit, row->ind->code, row->year,
-                     row->reason ? row->reason : eval_status_name(row->status));
+                     row->reason ? row->reason : result_status_name(row->status));
             return 0;
         }
         sum += row->capaian;

@@ -16,6 +16,7 @@
 #include "base/strmap.h"
 #include "base/text.h"
 #include "base/vec.h"
+#include "check/scheme.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -447,7 +448,7 @@ static void print_grades(Explain *x, Printer *pr)
         int have = on_value ? r->has_real : r->has_capaian;
         double v = on_value ? num_round(r->real, r->ind->rules.value_round) : r->capaian;
         char why[256] = "";
-        if (gr->band) grade_band_text(gr->band, why, sizeof why);
+        if (gr->band) scheme_band_text(gr->band, why, sizeof why);
         else if (have) grade_miss_text(gr->scheme, v, why, sizeof why);
         if (pr->json) {
             fputs(g ? ", {\"scheme\": " : "{\"scheme\": ", pr->f);
@@ -564,7 +565,7 @@ int explain_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, con
         fputs(", \"indicator\": ", out); output_json_string(out, ind->code);
         fputs(", \"name\": ", out); output_json_string(out, ind->name);
         if (r->group) { fputs(", \"group\": ", out); output_json_string(out, r->group); }
-        fprintf(out, ", \"year\": %d, \"status\": ", r->year); output_json_string(out, eval_status_name(r->status));
+        fprintf(out, ", \"year\": %d, \"status\": ", r->year); output_json_string(out, result_status_name(r->status));
         fputs(", \"reason\": ", out); if (r->reason) output_json_string(out, r->reason); else fputs("null", out);
         fputs(", \"realisation\": ", out); fputs(r->has_real ? num_text(&x.text, r->real, -1) : "null", out);
         fputs(", \"basis\": ", out); if (r->has_real && r->basis) output_json_string(out, r->basis); else fputs("null", out);
@@ -572,7 +573,7 @@ int explain_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, con
     } else {
         if (fmt == FMT_MARKDOWN) fputs("```text\n", out);
         fprintf(out, "%s %s \"%s\"%s%s, %d: %s%s%s\n\n", r->unit, ind->code, ind->name, r->group ? ", group " : "",
-                r->group ? r->group : "", r->year, eval_status_name(r->status), r->reason ? ": " : "", r->reason ? r->reason : "");
+                r->group ? r->group : "", r->year, result_status_name(r->status), r->reason ? ": " : "", r->reason ? r->reason : "");
         fprintf(out, "realisation = %s", r->has_real ? (r->real_level ? r->real_level : num_text(&x.text, r->real, -1)) : "missing");
         fprintf(out, "%s%s%s\n", r->has_real && r->basis ? "   (" : "", r->has_real && r->basis ? r->basis : "", r->has_real && r->basis ? ")" : "");
         if (!ind->realisation)

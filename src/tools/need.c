@@ -15,6 +15,7 @@
 #include "base/mem.h"
 #include "base/strbuf.h"
 #include "base/text.h"
+#include "check/scheme.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -58,7 +59,7 @@ typedef struct {
 static int goal_met(const Seek *s, const Outcome *o)
 {
     if (!o->found) return 0;
-    if (s->scheme) return o->band && scale_band_rank(s->scheme, (int)(o->band - s->scheme->bands)) >= s->goal_rank;
+    if (s->scheme) return o->band && scheme_band_rank(s->scheme, (int)(o->band - s->scheme->bands)) >= s->goal_rank;
     return o->has_capaian && o->capaian >= s->q->capaian;
 }
 
@@ -115,7 +116,7 @@ static const char *outcome_text(Seek *s, Arena *a, const Outcome *o)
 {
     if (!o->found) return "no row";
     if (s->scheme) return o->band ? o->band->code : "no grade";
-    if (!o->has_capaian) return eval_status_name(o->status);
+    if (!o->has_capaian) return result_status_name(o->status);
     return arena_printf(a, "capaian %s", num(a, o->capaian, 2));
 }
 
@@ -160,9 +161,9 @@ static int resolve_goal(Seek *s, Diag *d)
     for (int g = 0; g < ind->ngrades; g++) {
         const Scheme *sc = &s->p->schemes[ind->grades[g].scheme];
         if (q->scheme && strcmp(sc->name, q->scheme) != 0) continue;
-        int rank = scale_rank(sc, q->grade);
+        int rank = scheme_rank(sc, q->grade);
         for (int b = 0; !rank && b < sc->nbands; b++)      /* a label ("Sangat Baik") names its band too */
-            if (strcmp(sc->bands[b].label, q->grade) == 0) rank = scale_band_rank(sc, b);
+            if (strcmp(sc->bands[b].label, q->grade) == 0) rank = scheme_band_rank(sc, b);
         if (!rank) continue;
         s->scheme = sc;
         s->grading = g;
@@ -189,7 +190,7 @@ static const char *domain_text(Seek *s, Arena *a, const Outcome *o, const char *
 {
     int on_value = s->scheme && s->ind->grades[s->grading].on == GRADE_VALUE;
     int has = on_value ? o->has_real : o->has_capaian;
-    if (!has) return arena_printf(a, "at %s the figure is %s", at, eval_status_name(o->status));
+    if (!has) return arena_printf(a, "at %s the figure is %s", at, result_status_name(o->status));
     return arena_printf(a, "the bands of %s %s at %s", s->scheme->name, top ? "end" : "start", at);
 }
 
@@ -237,8 +238,8 @@ static const char *unreachable(Seek *s, Arena *a, const double *xs, const Outcom
         if (!os[i].found) continue;
         int better;
         if (s->scheme) {
-            int r = os[i].band ? scale_band_rank(s->scheme, (int)(os[i].band - s->scheme->bands)) : 0;
-            int rb = best >= 0 && os[best].band ? scale_band_rank(s->scheme, (int)(os[best].band - s->scheme->bands)) : 0;
+            int r = os[i].band ? scheme_band_rank(s->scheme, (int)(os[i].band - s->scheme->bands)) : 0;
+            int rb = best >= 0 && os[best].band ? scheme_band_rank(s->scheme, (int)(os[best].band - s->scheme->bands)) : 0;
             better = best < 0 || r > rb;
         } else {
             better = os[i].has_capaian && (best < 0 || !os[best].has_capaian || os[i].capaian > os[best].capaian);
