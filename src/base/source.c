@@ -28,7 +28,15 @@ Source *source_load(const char *path, size_t max, Source **list)
 
 Source *source_from_string(const char *name, const char *text, Source **list)
 {
-    return source_add(name, mem_xstrdup(text), strlen(text), list);
+    return source_from_bytes(name, text, strlen(text), list);
+}
+
+Source *source_from_bytes(const char *name, const char *text, size_t len, Source **list)
+{
+    char *copy = mem_xmalloc(len + 1);          /* the lexer wants a NUL after the text */
+    if (len) memcpy(copy, text, len);
+    copy[len] = '\0';
+    return source_add(name, copy, len, list);
 }
 
 void source_free_all(Source *list)

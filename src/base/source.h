@@ -21,6 +21,8 @@ typedef struct {
  * added to *list. NULL on I/O error (errno set). */
 Source *source_load(const char *path, size_t max, Source **list);
 Source *source_from_string(const char *name, const char *text, Source **list);
+/* len bytes of text (NULs included), kept with a NUL after them. */
+Source *source_from_bytes(const char *name, const char *text, size_t len, Source **list);
 void source_free_all(Source *list);
 
 /* The place from the start of a to the end of b (the same source). */

@@ -1,13 +1,15 @@
-/* check_internal.h: what the two halves of the checker share. check.c
- * gives the statements their meaning (declarations and rules); formula.c
- * checks the formulas (names, types, functions, aggregates, cycles). */
-#ifndef SKP_CHECK_INTERNAL_H
-#define SKP_CHECK_INTERNAL_H
-#include "check/check.h"
+/* checker.h: what every part of the checker shares: its state while it
+ * reads a plan (Checker), where a block sits (Scope), the words of a
+ * statement (the helpers below, small enough to be inline), and
+ * checker.c's functions. */
+#ifndef SKP_CHECK_CHECKER_H
+#define SKP_CHECK_CHECKER_H
+#include <string.h>
 #include "base/arena.h"
+#include "base/diag.h"
 #include "base/strmap.h"
 #include "base/vec.h"
-
+#include "check/plan.h"
 
 /* A grading names its scheme before the scheme may have been read (schemes
  * come from includes and may follow); names are resolved at the end. */
@@ -33,7 +35,7 @@ enum { NODE_R, NODE_T, NODE_C };
 
 typedef struct { const char *key, *file; int line; } SettingSeen;
 
-typedef struct {
+typedef struct Checker {
     Plan *p;
     Diag *d;
     Arena *A;
@@ -80,25 +82,98 @@ typedef struct {
     const char *tujuan, *sasaran;
 } Scope;
 
-/* check.c */
-void resolve_scenarios(Checker *c);
+/* ---- the words of a statement ---------------------------------------------- */
+
+static inline int word_is(const Stmt *s, int i, const char *text)
+{
+    return i < s->nwords && s->words[i].kind != W_STRING && strcmp(s->words[i].text, text) == 0;
+}
+
+static inline Loc word_loc(const Stmt *s, int i)
+{
+    if (i < s->nwords) return s->words[i].loc;
+    Loc l = s->words[s->nwords - 1].loc;
+    l.col = l.end_col + 1;
+    l.end_col = l.col;
+    return l;
+}
+
+static inline const char *word_desc(Checker *c, const Stmt *s, int i)
+{
+    if (i >= s->nwords) return s->value ? "'='" : "end of line";
+    const Word *w = &s->words[i];
+    if (w->kind == W_STRING) return arena_printf(c->A, "string \"%s\"", w->text);
+    return arena_printf(c->A, "'%s'", w->text);
+}
+
+/* Expects nothing after word `from`. */
+static inline int expect_end(Checker *c, const Stmt *s, int from, const char *what)
+{
+    if (from < s->nwords) {
+        diag_error(c->d, s->words[from].loc, "unexpected %s after %s", word_desc(c, s, from), what);
+        return 0;
+    }
+    return 1;
+}
+
+static inline int no_value(Checker *c, const Stmt *s, const char *what)
+{
+    if (s->value) {
+        diag_error(c->d, s->eq_loc, "'%s' takes no '= formula'", what);
+        return 0;
+    }
+    if (s->has_block) {
+        diag_error(c->d, s->open_loc, "'%s' takes no block", what);
+        return 0;
+    }
+    return 1;
+}
+
+static inline int need_number(Checker *c, const Stmt *s, int i, const char *what, double *out)
+{
+    if (i < s->nwords && s->words[i].kind == W_NUMBER) {
+        *out = s->words[i].num;
+        return 1;
+    }
+    diag_error(c->d, word_loc(s, i), "expected a number for %s, found %s", what, word_desc(c, s, i));
+    return 0;
+}
+
+static inline int need_name(Checker *c, const Stmt *s, int i, const char *what, const char **out)
+{
+    if (i < s->nwords && s->words[i].kind == W_NAME) {
+        *out = s->words[i].text;
+        return 1;
+    }
+    diag_error(c->d, word_loc(s, i), "expected %s, found %s", what, word_desc(c, s, i));
+    return 0;
+}
+
+static inline const char *opt_string(const Stmt *s, int *i)
+{
+    if (*i < s->nwords && s->words[*i].kind == W_STRING) return s->words[(*i)++].text;
+    return NULL;
+}
+
+/* ---- checker.c ---------------------------------------------------------------- */
+
+/* Joins words written without spaces around '-' (half-up, pk-perubahan)
+ * and makes a '-' before a number its sign, except between two touching
+ * words (2021-2026 is a range of years). */
+void checker_normalize_words(Checker *c, Stmt *s);
+/* The code id of an indicator code (a new one for a code not seen yet). */
+int checker_intern_code(Checker *c, const char *code);
+/* " (did you mean 'IKM'?)", or "" when nothing is close. */
+const char *checker_mean(Checker *c, const char *name, const char *const *cands, int n);
+/* Every target source the plan names, rules and formulas alike. */
+void checker_note_source(Checker *c, const char *src);
+/* The directory of a path ("." for none). Caller frees. */
+char *checker_dir_of(const char *path);
+/* A file a plan may name exists (and, when confined, lies where it may). */
+int checker_file_exists(const char *path);
 /* From now on, a plan may name only files (includes, hooks, Lua modules)
  * that lie under one of dirs (real paths, kept by the caller); n 0 and
  * dirs NULL lift it. For the fuzz targets, which must not read the machine. */
-void check_confine_files(const char *const *dirs, int n);
-
-/* formula.c */
-int builtin_index(const char *name);
-void check_formulas(Checker *c);
-void check_constants(Checker *c);
-void check_sizes(Checker *c);
-void find_cycles(Checker *c);
-const char *group_text(Checker *c, const GroupSpec *g);
-void propagate_rollups(Checker *c);
-int record_ref(Checker *c, const Expr *e, int *rec, int *col, ColType *type);
-int same_group(const GroupSpec *a, const GroupSpec *b);
-
-const char *mean(Checker *c, const char *name, const char *const *cands, int n);
-void note_source(Checker *c, const char *src);
+void checker_confine_files(const char *const *dirs, int n);
 
 #endif

@@ -15,9 +15,10 @@
  * it; a unit divided by itself is a number; other products are not
  * followed further. */
 #include "check/measure.h"
-#include "check/check.h"
+#include "check/plan.h"
 #include "base/arena.h"
 #include "base/mem.h"
+#include "check/builtin.h"
 
 #include <ctype.h>
 #include <stdio.h>

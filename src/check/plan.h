@@ -84,7 +84,7 @@ typedef struct {
     double cap;            /* capaian is capped at this (after compute, before rounding) */
     YearCap year_caps[MAX_YEAR_CAPS];   /* in the years they cover, these replace has_cap/cap */
     int nyear_caps;
-    const char *cap_rule_set;  /* rules_in_year: the rule set the cap came from, or NULL */
+    const char *cap_rule_set;  /* plan_rules_in_year: the rule set the cap came from, or NULL */
     Rounding round;        /* capaian rounding */
     Rounding value_round;  /* realisation rounding before a value grade */
     Expr *zero_target;     /* capaian when T = 0; NULL: undefined */
@@ -290,17 +290,49 @@ typedef struct Plan {
     const char **hooks; int nhooks;     /* `hook "FILE.lua"`: paths, relative to the plan made whole */
 } Plan;
 
-/* Loads, parses and checks a plan (and its includes). Every error goes to d;
- * returns NULL if there were any (all of them reported). */
-Plan *plan_load(const char *path, Diag *d);
-void plan_free(Plan *p);
+/* ---- what the checker records about each formula, for the compiler ---- */
 
-const char *polarity_name(Polarity p);     /* "higher", "lower A", ... */
-const char *polarity_formula(Polarity p);  /* "R/T*100", "(2T-R)/T*100", ... */
-const char *aggregate_name(Aggregate a);
+typedef enum { T_NUM = 1, T_BOOL, T_STR } ExprType;
+
+typedef enum {
+    RES_NONE,
+    RES_CONST,        /* res_id: Plan.consts index */
+    RES_YEAR,         /* the year being evaluated */
+    RES_UNDEFINED,    /* `undefined`: an explicit undefined result */
+    RES_TRUE, RES_FALSE,
+    RES_SELF_R,       /* R / realisation inside a capaian formula */
+    RES_SELF_T,       /* T / target inside a capaian formula */
+    RES_IND,          /* bare indicator code: its realisation; res_id: code id */
+    RES_CALL,         /* res_id: Builtin */
+    RES_RECORD_AGG,   /* count/sum/... over a record table; res_id: Plan.raggs index */
+    RES_COLUMN,       /* a column of the row being filtered; res_id: flat column */
+    RES_GROUP_AGG,    /* sum/avg/... over the groups of a grouped indicator; res_id: Plan.gaggs index */
+    RES_WEIGHT,       /* the weight of indicator res_id (code id) in the unit evaluated */
+    RES_UNIT_AGG,     /* sum/avg/... over the units below; res_id: Plan.uaggs index */
+    RES_LUA_CALL      /* a function of a Lua module; res_id: Plan.funcs index */
+} ExprRes;
+
+/* Built-in functions. ORDER BUILTINS: keep in step with the table in check.c. */
+typedef enum {
+    FN_REALISATION, FN_TARGET, FN_DATA, FN_CAPAIAN, FN_TO_DATE, FN_LATEST,   /* name an indicator first */
+    FN_MIN, FN_MAX, FN_ABS, FN_ROUND, FN_FLOOR, FN_CEIL, FN_SQRT,
+    FN_AVAILABLE, FN_COALESCE,
+    FN_COUNT, FN_COUNT_DISTINCT, FN_SUM, FN_AVG,   /* over record tables */
+    FN_WEIGHTED_SUM, FN_WEIGHTED_MEAN,             /* by the indicators' weights */
+    FN_AS_PERCENT, FN_AS_FRACTION,                 /* x 100, / 100: the explicit conversions */
+    FN_COUNT_
+} Builtin;
+
+void plan_free(Plan *p);
+/* The defaults every plan starts from: higher is better, the year's last
+ * value, the PK target, no cap, half-up to 2 decimals, values not rounded. */
+void plan_default_rules(Rules *r);
+const char *plan_polarity_name(Polarity p);     /* "higher", "lower A", ... */
+const char *plan_polarity_formula(Polarity p);  /* "R/T x 100", "(2T-R)/T x 100", ... */
+const char *plan_aggregate_name(Aggregate a);
 int plan_scheme_index(const Plan *p, const char *name);
-int year_in_range(const YearRange *r, int year);
+int plan_year_in_range(const YearRange *r, int year);
 /* The rules as they hold in `year` (the cap of a rule set by year). */
-Rules rules_in_year(const Rules *r, int year);
+Rules plan_rules_in_year(const Rules *r, int year);
 
 #endif

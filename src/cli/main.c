@@ -30,6 +30,7 @@
 #include "output/tally.h"
 #include "base/mem.h"
 #include "base/vec.h"
+#include "check/check.h"
 
 enum { EXIT_OK = 0, EXIT_USAGE = 2, EXIT_PLAN = 3, EXIT_DATA = 4, EXIT_RUNTIME = 5 };
 
@@ -358,7 +359,7 @@ static int cmd_import(Args *a)
     diag_init(&d, stderr);
     d.color = wants_color(stderr);
     Plan *plan = NULL;
-    if (planpath && !(plan = plan_load(planpath, &d))) {
+    if (planpath && !(plan = check_load(planpath, &d))) {
         diag_summary(&d);
         VEC_FREE(paths);
         return EXIT_PLAN;
@@ -401,7 +402,7 @@ static int cmd_check(Args *a)
     Diag d;
     diag_init(&d, stderr);
     d.color = wants_color(stderr);
-    Plan *p = plan_load(path, &d);
+    Plan *p = check_load(path, &d);
     if (!p) {
         diag_summary(&d);
         return EXIT_PLAN;
@@ -568,7 +569,7 @@ static int session_open(Session *s, const EvalArgs *ea, int with_years)
     s->d.color = wants_color(stderr);
     if (output_format_parse(ea->format, &s->fmt) != 0)
         return usage_error(ea->cmd, "--format: expected table, csv, json or markdown, found '%s'", ea->format);
-    s->p = plan_load(ea->plan, &s->d);
+    s->p = check_load(ea->plan, &s->d);
     if (!s->p) { diag_summary(&s->d); return EXIT_PLAN; }
     int rc = with_years ? eval_options(ea, s->p, &s->opt) : 0;
     if (rc) return rc;

@@ -65,7 +65,7 @@ void capaian_rule_text(const Rules *rules, const Expr *custom, char *buf, size_t
         size_t k = strlen(cap);
         snprintf(cap + k, sizeof cap - k, " (%s)", rules->cap_rule_set);
     }
-    const char *f = custom ? "plan formula" : polarity_formula(rules->polarity);
+    const char *f = custom ? "plan formula" : plan_polarity_formula(rules->polarity);
     char range[96];
     if (!custom && rules->polarity == POL_RANGE) {
         /* the formula above the range is the lower-is-better one, against the upper bound */

@@ -163,7 +163,7 @@ Value cells_data(Engine *e, int code, int year, Aggregate agg, const char **basi
         return value_na(NA_NODATA, arena_printf(&e->scratch, "no realisation of %s for %d%s", name, year, cells_as_of_text(e, year)));
     if ((agg == AGG_SUM || agg == AGG_AVG) && cells_mixed(a))
         return value_na(NA_UNDEFINED, arena_printf(&e->scratch,
-            "realisations of %s for %d mix periods of different lengths; %s needs one kind", name, year, aggregate_name(agg)));
+            "realisations of %s for %d mix periods of different lengths; %s needs one kind", name, year, plan_aggregate_name(agg)));
     char p[16];
     period_format(p, sizeof p, a->last_period);
     const char *kind = period_kind_name((PeriodKind)a->last_period.kind);

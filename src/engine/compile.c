@@ -1,6 +1,6 @@
 /* compile.c: checked plan -> compiled plan. */
 #include "engine/compile.h"
-#include "check/check.h"
+#include "check/plan.h"
 #include "base/mem.h"
 #include "base/vec.h"
 

@@ -71,12 +71,12 @@ const Rules *figure_rules(Engine *e, const Indicator *ind, int year, Rules *tmp)
         }
         size_t at = def * (size_t)e->nyears + (size_t)(year - e->ymin);
         if (!e->rules_known[at]) {
-            e->rules_memo[at] = rules_in_year(&ind->rules, year);
+            e->rules_memo[at] = plan_rules_in_year(&ind->rules, year);
             e->rules_known[at] = 1;
         }
         r = &e->rules_memo[at];
     } else {
-        *tmp = rules_in_year(&ind->rules, year);
+        *tmp = plan_rules_in_year(&ind->rules, year);
         r = tmp;
     }
     const Override *o = e->opt->noverrides ? figure_override(e, ind->code_id, OV_CAP, year) : NULL;
@@ -352,7 +352,7 @@ static Value capaian_value(Engine *e, const CompiledInd *ci, int year, Value r, 
     if (f->has_hi && rules->polarity != POL_RANGE)
         return value_na(NA_UNDEFINED, arena_printf(&e->scratch,
             "the target is a range but %s is '%s'; state 'polarity range' in the plan",
-            ci->ind->code, polarity_name(rules->polarity)));
+            ci->ind->code, plan_polarity_name(rules->polarity)));
     if (f->has_hi && f->t_hi < t.num)
         return value_na(NA_UNDEFINED, "the target range is empty: its upper bound is below its lower bound");
     double out;
@@ -362,9 +362,9 @@ static Value capaian_value(Engine *e, const CompiledInd *ci, int year, Value r, 
     if (rule) return engine_run(e, rule, year, r, t);
     if (cs == CAP_ZERO_TARGET)
         return value_na(NA_UNDEFINED, arena_printf(&e->scratch,
-            "target is 0 and %s divides by it; state 'zero target = ...' in the plan", polarity_formula(rules->polarity)));
+            "target is 0 and %s divides by it; state 'zero target = ...' in the plan", plan_polarity_formula(rules->polarity)));
     return value_na(NA_UNDEFINED, arena_printf(&e->scratch,
-        "realisation is 0 and %s divides by it; state 'zero realisation = ...' in the plan", polarity_formula(rules->polarity)));
+        "realisation is 0 and %s divides by it; state 'zero realisation = ...' in the plan", plan_polarity_formula(rules->polarity)));
 }
 
 /* Capaian of `code` in `year` as its row shows it: computed, capped by the

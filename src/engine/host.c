@@ -11,7 +11,7 @@
 
 #include "base/arena.h"
 #include "base/mem.h"
-#include "check/check.h"
+#include "check/plan.h"
 #include "engine/cells.h"
 #include "engine/figure.h"
 #include "engine/group.h"

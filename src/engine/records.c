@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check/check.h"
+#include "check/plan.h"
 #include "store/store.h"
 #include "base/arena.h"
 #include "base/mem.h"

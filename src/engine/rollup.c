@@ -9,7 +9,7 @@
 
 #include "engine/figure.h"
 #include "engine/row.h"
-#include "check/check.h"
+#include "check/plan.h"
 #include "base/arena.h"
 #include "base/mem.h"
 #include "base/strmap.h"

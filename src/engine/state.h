@@ -102,7 +102,7 @@ typedef struct Engine {
     /* the capaian rule in words per [definition][year], made once: it is the
      * same for every unit unless a scenario changes a cap */
     struct RuleMemo { const char *text; int has_cap; double cap; const char *cap_rule_set; } *rule_memo;
-    Rules *rules_memo;            /* rules_in_year per [definition][year], once known */
+    Rules *rules_memo;            /* plan_rules_in_year per [definition][year], once known */
     unsigned char *rules_known;
 } Engine;
 

@@ -2,7 +2,7 @@
  * keeps the first reason, so "no data" travels up to the figure that needed
  * it with the name of what was missing. */
 #include "engine/vm.h"
-#include "check/check.h"
+#include "check/plan.h"
 #include "base/arena.h"
 
 #include <math.h>

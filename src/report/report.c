@@ -23,7 +23,7 @@
  * and returns a table whose `render` function writes the report. */
 #include "report/report.h"
 #include "engine/budget.h"
-#include "check/check.h"
+#include "check/plan.h"
 #include "store/store.h"
 #include "tools/explain.h"
 #include "engine/grade.h"
@@ -38,6 +38,7 @@
 #include "base/strbuf.h"
 #include "base/vec.h"
 #include "check/scheme.h"
+#include "check/expr.h"
 
 #include <errno.h>
 #include <lauxlib.h>
@@ -311,18 +312,18 @@ static int api_indicators(lua_State *L)
         push_opt_string(L, ind->tujuan); lua_setfield(L, -2, "tujuan");
         push_opt_string(L, ind->sasaran); lua_setfield(L, -2, "sasaran");
         if (ind->rules.polarity == POL_RANGE)       /* "range B": the formula above the range too */
-            lua_pushfstring(L, "range %s", polarity_name(ind->rules.range_above) + strlen("lower "));
+            lua_pushfstring(L, "range %s", plan_polarity_name(ind->rules.range_above) + strlen("lower "));
         else
-            lua_pushstring(L, polarity_name(ind->rules.polarity));
+            lua_pushstring(L, plan_polarity_name(ind->rules.polarity));
         lua_setfield(L, -2, "polarity");
-        lua_pushstring(L, aggregate_name(ind->rules.agg)); lua_setfield(L, -2, "aggregate");
+        lua_pushstring(L, plan_aggregate_name(ind->rules.agg)); lua_setfield(L, -2, "aggregate");
         lua_pushnumber(L, ind->weight); lua_setfield(L, -2, "weight");
         lua_pushboolean(L, ind->group.record >= 0); lua_setfield(L, -2, "grouped");
         lua_pushboolean(L, ind->realisation != NULL); lua_setfield(L, -2, "formula");
         push_units_of(L, &ind->units); lua_setfield(L, -2, "units");
         int codes[64], n = 0;
-        formula_uses(p, ind->realisation, codes, &n, 64);
-        formula_uses(p, ind->target_expr, codes, &n, 64);
+        expr_uses(p, ind->realisation, codes, &n, 64);
+        expr_uses(p, ind->target_expr, codes, &n, 64);
         push_codes(L, p, codes, n); lua_setfield(L, -2, "uses");
         n = 0;
         weighted_codes(ind->realisation, codes, &n, 64);

@@ -6,7 +6,7 @@
  * for that one unit and indicator, with the CSV line each came from. */
 #include "tools/explain.h"
 #include "engine/capaian.h"
-#include "check/check.h"
+#include "check/plan.h"
 #include "store/store.h"
 #include "engine/grade.h"
 #include "base/num.h"
@@ -430,7 +430,7 @@ static void print_capaian(Explain *x, Printer *pr, const CompiledInd *ci)
         double raw;
         if (capaian_compute(ind->rules.polarity, ind->rules.range_above, r->real, r->target, r->has_target_hi,
                             r->target_hi, &raw) == CAP_OK)
-            fprintf(pr->f, "  %s with R = %s, T = %s%s%s: %s\n", polarity_formula(ind->rules.polarity),
+            fprintf(pr->f, "  %s with R = %s, T = %s%s%s: %s\n", plan_polarity_formula(ind->rules.polarity),
                     num_text(&x->text, r->real, -1), num_text(&x->text, r->target, -1),
                     r->has_target_hi ? " .. " : "", r->has_target_hi ? num_text(&x->text, r->target_hi, -1) : "",
                     num_text(&x->text, raw, -1));
@@ -569,7 +569,7 @@ int explain_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, con
         fputs(", \"reason\": ", out); if (r->reason) output_json_string(out, r->reason); else fputs("null", out);
         fputs(", \"realisation\": ", out); fputs(r->has_real ? num_text(&x.text, r->real, -1) : "null", out);
         fputs(", \"basis\": ", out); if (r->has_real && r->basis) output_json_string(out, r->basis); else fputs("null", out);
-        fprintf(out, ", \"aggregate\": \"%s\"", aggregate_name(ind->rules.agg));
+        fprintf(out, ", \"aggregate\": \"%s\"", plan_aggregate_name(ind->rules.agg));
     } else {
         if (fmt == FMT_MARKDOWN) fputs("```text\n", out);
         fprintf(out, "%s %s \"%s\"%s%s, %d: %s%s%s\n\n", r->unit, ind->code, ind->name, r->group ? ", group " : "",
@@ -578,7 +578,7 @@ int explain_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, con
         fprintf(out, "%s%s%s\n", r->has_real && r->basis ? "   (" : "", r->has_real && r->basis ? r->basis : "", r->has_real && r->basis ? ")" : "");
         if (!ind->realisation)
             fprintf(out, "  from the realisasi table, aggregate %s over the periods that end by the evaluation date\n",
-                    aggregate_name(ind->rules.agg));
+                    plan_aggregate_name(ind->rules.agg));
     }
     if (ind->realisation) print_formula(&x, &pr, "realisation", ind->realisation);
     else print_rows(&pr, "realisations", &reals, "realisasi");
