@@ -1,5 +1,5 @@
 /* harness.c: see harness.h. The same calls as `sakipc check` and
- * `sakipc eval` (src/main.c): plan_load, compile_plan, eval_run into an
+ * `sakipc eval` (src/main.c): check_load, compile_plan, eval_run into an
  * Output, budget_run into output_budget; everything they print goes to
  * /dev/null (to stdout and stderr when SAKIPC_FUZZ_VERBOSE is set). */
 #include "harness.h"
@@ -17,6 +17,7 @@
 #include "engine/eval.h"
 #include "store/import.h"
 #include "output/output.h"
+#include "check/check.h"
 
 #ifndef SAKIPC_SOURCE_DIR
 #error "SAKIPC_SOURCE_DIR: the source tree, for stdlib/ and examples/"
@@ -27,7 +28,7 @@ static char plan_path[128], db_file[128];
 static char *confine[2];          /* real paths of tmpdir and stdlib/ */
 static FILE *devnull;
 static FILE *out, *err;           /* devnull, or with SAKIPC_FUZZ_VERBOSE set stdout and stderr */
-static sqlite3 *db;               /* the eval target's store, read-only */
+static Store *db;                 /* the eval target's store, read-only */
 
 static void cleanup(void)
 {
@@ -59,9 +60,9 @@ static int build_db(void)
     const char *ex = SAKIPC_SOURCE_DIR "/examples/balangan-2023";
     Diag d;
     diag_init(&d, stderr);
-    Plan *records = plan_load(SAKIPC_SOURCE_DIR "/examples/balangan-2023/records.skp", &d);
+    Plan *records = check_load(SAKIPC_SOURCE_DIR "/examples/balangan-2023/records.skp", &d);
     if (!records) return -1;
-    sqlite3 *w = store_open(db_file, STORE_CREATE, &d);
+    Store *w = store_open(db_file, STORE_CREATE, &d);
     int rc = w ? 0 : -1;
     for (size_t i = 0; !rc && i < sizeof files / sizeof *files; i++) {
         char path[512];
@@ -135,7 +136,7 @@ void fuzz_parse(const uint8_t *data, size_t size)
     free(src.text);
 }
 
-/* The plan as a file in the temporary directory: plan_load reads paths. */
+/* The plan as a file in the temporary directory: check_load reads paths. */
 static Plan *load(const uint8_t *data, size_t size, Diag *d)
 {
     FILE *f = fopen(plan_path, "wb");
@@ -143,7 +144,7 @@ static Plan *load(const uint8_t *data, size_t size, Diag *d)
     size_t n = size ? fwrite(data, 1, size, f) : 0;
     if (fclose(f) != 0 || n != size) return NULL;
     diag_init(d, err);
-    return plan_load(plan_path, d);
+    return check_load(plan_path, d);
 }
 
 void fuzz_check(const uint8_t *data, size_t size)

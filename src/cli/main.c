@@ -245,6 +245,17 @@ static int usage_error(const char *cmd, const char *fmt, const char *arg)
     return EXIT_USAGE;
 }
 
+/* A database failure that the evaluation took for the end of the rows
+ * (store_failure: out of memory, I/O error, corrupt page, lock) fails the run
+ * before anything is printed from it. */
+static int unnoticed_db_failure(const Store *store, int rc)
+{
+    char why[STORE_FAILURE_MAX];
+    if (rc != EXIT_OK || !store || !store_failure(store, why, sizeof why)) return rc;
+    fprintf(stderr, "sakipc: error: %s\n", why);
+    return EXIT_RUNTIME;
+}
+
 static int wants_color(FILE *f)
 {
     const char *nc = getenv("NO_COLOR");
@@ -288,11 +299,12 @@ static int cmd_init(Args *a)
     if (!path) return usage_error("init", "missing DB%s", "");
     Diag d;
     diag_init(&d, stderr);
-    sqlite3 *db = store_open(path, STORE_CREATE, &d);
-    if (!db) return EXIT_RUNTIME;
-    store_close(db);
-    if (store_upgraded_from())
-        printf("%s: sakipc database, schema version %d (upgraded from version %d)\n", path, STORE_SCHEMA_VERSION, store_upgraded_from());
+    Store *store = store_open(path, STORE_CREATE, &d);
+    if (!store) return EXIT_RUNTIME;
+    int upgraded = store->upgraded_from;
+    store_close(store);
+    if (upgraded)
+        printf("%s: sakipc database, schema version %d (upgraded from version %d)\n", path, STORE_SCHEMA_VERSION, upgraded);
     else
         printf("%s: sakipc database, schema version %d\n", path, STORE_SCHEMA_VERSION);
     return EXIT_OK;
@@ -308,14 +320,14 @@ static int by_rank(const void *x, const void *y)
     return a->rank != b->rank ? a->rank - b->rank : (a < b ? -1 : a > b);
 }
 
-static int import_files(sqlite3 *db, ImportFile *files, int n, ImportOptions *opts)
+static int import_files(Store *store, ImportFile *files, int n, ImportOptions *opts)
 {
     int worst = EXIT_OK;
     for (int i = 0; i < n; i++) {
         ImportResult res;
         memset(&res, 0, sizeof res);
         opts->table = files[i].table;
-        int rc = import_csv(db, files[i].path, opts, &res, stderr);
+        int rc = import_csv(store, files[i].path, opts, &res, stderr);
         if (rc == 0)
             printf("%s: %ld row%s into %s (%ld new)\n", files[i].path, res.rows_read,
                    res.rows_read == 1 ? "" : "s", files[i].table, res.rows_written);
@@ -367,8 +379,8 @@ static int cmd_import(Args *a)
     if (plan) { opts.records = plan->records; opts.nrecords = plan->nrecords; }
     for (int i = 0; plan && i < plan->ninds; i++) opts.levels |= plan->inds[i].scale_name != NULL;
     int rc = EXIT_RUNTIME;
-    sqlite3 *db = store_open(dbpath, STORE_CREATE, &d);
-    if (db) {
+    Store *store = store_open(dbpath, STORE_CREATE, &d);
+    if (store) {
         ImportFile *files = mem_xcalloc((size_t)paths.len, sizeof *files);
         for (int i = 0; i < paths.len; i++) {
             files[i].path = paths.items[i];
@@ -376,10 +388,11 @@ static int cmd_import(Args *a)
             files[i].rank = import_table_rank(files[i].table);
         }
         qsort(files, (size_t)paths.len, sizeof *files, by_rank);
-        rc = import_files(db, files, paths.len, &opts);
+        rc = import_files(store, files, paths.len, &opts);
         for (int i = 0; i < paths.len; i++) free(files[i].table);
         free(files);
-        store_close(db);
+        rc = unnoticed_db_failure(store, rc);
+        store_close(store);
     }
     plan_free(plan);
     VEC_FREE(paths);
@@ -557,7 +570,7 @@ typedef struct {
     EvalOptions opt;
     OverrideList changes;
     OutFormat fmt;
-    sqlite3 *db;
+    Store *store;
     char *dbpath;
 } Session;
 
@@ -581,31 +594,25 @@ static int session_open(Session *s, const EvalArgs *ea, int with_years)
     s->opt.noverrides = s->changes.n;
     s->dbpath = database_path(ea, s->p);
     if (!s->dbpath) return usage_error(ea->cmd, "no database: give --db or state 'database \"FILE.db\"' in the plan%s", "");
-    s->db = store_open(s->dbpath, STORE_READONLY, &s->d);
-    if (!s->db) return EXIT_RUNTIME;
+    s->store = store_open(s->dbpath, STORE_READONLY, &s->d);
+    if (!s->store) return EXIT_RUNTIME;
     s->cp = compile_plan(s->p);
     return 0;
 }
 
-static void session_close(Session *s)
+/* Ends the session; rc, the command's status, becomes a failure when the
+ * store failed in a way the command took for the end of the rows. */
+static int session_close(Session *s, int rc)
 {
+    rc = unnoticed_db_failure(s->store, rc);
     compile_free(s->cp);
-    store_close(s->db);
+    store_close(s->store);
     free(s->dbpath);
     scenario_free(&s->changes);
     plan_free(s->p);
+    return rc;
 }
 
-/* A database failure that the evaluation took for the end of the rows
- * (store_failure: out of memory, I/O error, corrupt page, lock) fails the run
- * before anything is printed from it. */
-static int unnoticed_db_failure(int rc)
-{
-    char why[STORE_FAILURE_MAX];
-    if (rc != EXIT_OK || !store_failure(why, sizeof why)) return rc;
-    fprintf(stderr, "sakipc: error: %s\n", why);
-    return EXIT_RUNTIME;
-}
 
 /* --report budget: the plan's budget block over the budget table. */
 static int eval_budget(Session *s)
@@ -615,7 +622,7 @@ static int eval_budget(Session *s)
         return EXIT_PLAN;
     }
     BudgetReport r;
-    int rc = unnoticed_db_failure(budget_run(s->p, s->db, &r, &s->d));
+    int rc = unnoticed_db_failure(s->store, budget_run(s->p, s->store, &r, &s->d));
     if (!rc) rc = output_budget(stdout, s->fmt, wants_color(stdout), s->p, &r);
     if (rc == EXIT_DATA) diag_summary(&s->d);
     budget_free(&r);
@@ -626,7 +633,7 @@ static int eval_budget(Session *s)
 static int eval_grades(Session *s)
 {
     Tally *t = tally_new(s->p, s->opt.year_from, s->opt.year_to);
-    int rc = unnoticed_db_failure(eval_run(s->cp, s->db, &s->opt, tally_row, t, &s->d));
+    int rc = unnoticed_db_failure(s->store, eval_run(s->cp, s->store, &s->opt, tally_row, t, &s->d));
     if (!rc) rc = tally_print(t, stdout, s->fmt, wants_color(stdout));
     tally_free(t);
     if (rc == EXIT_DATA) diag_summary(&s->d);
@@ -652,9 +659,9 @@ static int eval_achievement(Session *s, const EvalArgs *ea)
     if (!to) to = stdout;
     Output *out = output_open(to, s->fmt, wants_color(stdout), s->opt.year_from != s->opt.year_to);
     HookedSink hs = { eh, output_row, out };
-    int rc = eval_run(s->cp, s->db, &s->opt, eh ? evalhooks_sink : output_row, eh ? (void *)&hs : (void *)out, &s->d);
+    int rc = eval_run(s->cp, s->store, &s->opt, eh ? evalhooks_sink : output_row, eh ? (void *)&hs : (void *)out, &s->d);
     if (!rc && eh) rc = evalhooks_finish(eh);
-    rc = unnoticed_db_failure(rc);
+    rc = unnoticed_db_failure(s->store, rc);
     if (rc == EXIT_HOOK || rc == EXIT_RUNTIME) output_discard(out);    /* a failed hook, a failed store: no table */
     else output_close(out, rc == 0);
     if (to != stdout) {
@@ -685,8 +692,7 @@ static int cmd_eval(Args *a)
     if (!rc && budget) rc = eval_budget(&s);
     else if (!rc && grades) rc = eval_grades(&s);
     else if (!rc) rc = eval_achievement(&s, &ea);
-    session_close(&s);
-    return rc;
+    return session_close(&s, rc);
 }
 
 /* diff: the baseline against --scenario and --set, only what changed. */
@@ -707,11 +713,10 @@ static int cmd_diff(Args *a)
         char label[256];
         snprintf(label, sizeof label, "%s%s%s", ea.scenario ? "scenario " : "", ea.scenario ? ea.scenario : "",
                  ea.nsets ? (ea.scenario ? " with --set" : "--set") : "");
-        rc = diff_run(s.cp, s.db, &base, &s.opt, label, s.fmt, wants_color(stdout), stdout, &s.d);
+        rc = diff_run(s.cp, s.store, &base, &s.opt, label, s.fmt, wants_color(stdout), stdout, &s.d);
         if (rc == EXIT_DATA) diag_summary(&s.d);
     }
-    session_close(&s);
-    return rc;
+    return session_close(&s, rc);
 }
 
 /* need: the input that reaches a grade or a capaian. */
@@ -749,11 +754,10 @@ static int cmd_need(Args *a)
     Session s;
     rc = session_open(&s, &ea, 1);
     if (!rc) {
-        rc = need_run(s.cp, s.db, &s.opt, &q, s.fmt, stdout, &s.d);
+        rc = need_run(s.cp, s.store, &s.opt, &q, s.fmt, stdout, &s.d);
         if (rc == EXIT_DATA) diag_summary(&s.d);
     }
-    session_close(&s);
-    return rc;
+    return session_close(&s, rc);
 }
 
 /* explain: how one figure was derived. */
@@ -768,11 +772,10 @@ static int cmd_explain(Args *a)
     Session s;
     rc = session_open(&s, &ea, 1);
     if (!rc) {
-        rc = explain_run(s.cp, s.db, &s.opt, &q, s.fmt, stdout, &s.d);
+        rc = explain_run(s.cp, s.store, &s.opt, &q, s.fmt, stdout, &s.d);
         if (rc == EXIT_DATA) diag_summary(&s.d);
     }
-    session_close(&s);
-    return rc;
+    return session_close(&s, rc);
 }
 
 /* audit: a printed report's figures against the computation. */
@@ -798,11 +801,10 @@ static int cmd_audit(Args *a)
     if (!rc && !ea.nprinted && !(bs->check_rollup || bs->check_sisa))
         rc = usage_error("audit", "nothing to audit: give --printed FILE.csv (the report's figures), or a plan whose budget block checks the table (check rollup, sisa)%s", "");
     if (!rc) {
-        rc = audit_run(s.cp, s.db, &s.opt, &q, s.fmt, wants_color(stdout), stdout, &s.d);
+        rc = audit_run(s.cp, s.store, &s.opt, &q, s.fmt, wants_color(stdout), stdout, &s.d);
         if (rc == EXIT_DATA) diag_summary(&s.d);
     }
-    session_close(&s);
-    return rc;
+    return session_close(&s, rc);
 }
 
 /* A positive whole number option (a budget). */
@@ -840,11 +842,10 @@ static int cmd_report(Args *a)
     Session s;
     rc = session_open(&s, &ea, 1);
     if (!rc) {
-        rc = report_run(s.cp, s.db, &s.opt, &q, &s.d);
+        rc = report_run(s.cp, s.store, &s.opt, &q, &s.d);
         if (rc == EXIT_DATA) diag_summary(&s.d);
     }
-    session_close(&s);
-    return rc;
+    return session_close(&s, rc);
 }
 
 /* ---- main ---- */
@@ -886,7 +887,6 @@ int main(int argc, char **argv)
          * SQLite and Lua report running out of memory as errors of their
          * own (SQLITE_NOMEM, a Lua memory error): whatever the command
          * made of one (a hook failed, a data error), the cause is memory. */
-        rc = unnoticed_db_failure(rc);
         if (rc != EXIT_OK && rc != EXIT_RUNTIME && mem_out_of_memory()) {
             fputs("sakipc: error: out of memory\n", stderr);
             rc = EXIT_RUNTIME;

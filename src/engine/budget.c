@@ -24,15 +24,15 @@ static int col_int(sqlite3_stmt *st, int i, int64_t *out)
     return 1;
 }
 
-static int read_lines(const Plan *p, sqlite3 *db, BudgetReport *r, Diag *d)
+static int read_lines(const Plan *p, Store *store, BudgetReport *r, Diag *d)
 {
-    sqlite3_stmt *st = store_prepare(db,
+    sqlite3_stmt *st = store_prepare(store,
         "SELECT code, parent, level, name, pagu, pagu_revised, realisasi, printed_sisa, " STORE_SRC_PATH ", src_line "
         "FROM budget ORDER BY 9, src_line, code", d);
     if (!st) return 5;
     VEC(BudgetRow) rows = {0};
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = store_step(store, st)) == SQLITE_ROW) {
         BudgetRow b;
         memset(&b, 0, sizeof b);
         b.code = col_text(r, st, 0);
@@ -55,7 +55,7 @@ static int read_lines(const Plan *p, sqlite3 *db, BudgetReport *r, Diag *d)
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE) {
-        diag_plain(d, "reading the budget: %s", sqlite3_errmsg(db));
+        diag_plain(d, "reading the budget: %s", sqlite3_errmsg(store->db));
         VEC_FREE(rows);
         return 5;
     }
@@ -223,10 +223,10 @@ int budget_efficiency(const Plan *p, const BudgetRow *b, double capaian, double 
     return 1;
 }
 
-int budget_run(const Plan *p, sqlite3 *db, BudgetReport *out, Diag *d)
+int budget_run(const Plan *p, Store *store, BudgetReport *out, Diag *d)
 {
     memset(out, 0, sizeof *out);
-    int rc = read_lines(p, db, out, d);
+    int rc = read_lines(p, store, out, d);
     if (rc) return rc;
     roll_up(out);
     for (int i = 0; i < out->nrows; i++) line_figures(p, out, &out->rows[i]);

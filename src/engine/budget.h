@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include "check/plan.h"
 #include "base/arena.h"
+#include "store/store.h"
 
 typedef struct {
     const char *code, *parent, *level, *name;
@@ -45,7 +46,7 @@ typedef struct {
 /* Reads the budget table and computes every line by p->budget. Returns 0,
  * 4 when a line the plan links to indicators is missing or of another
  * level, or 5 when the database fails (reported through d). */
-int budget_run(const Plan *p, sqlite3 *db, BudgetReport *out, Diag *d);
+int budget_run(const Plan *p, Store *store, BudgetReport *out, Diag *d);
 void budget_free(BudgetReport *r);
 /* The efficiency of line b (PMK 214/2017), given the achievement of what it
  * pays for (capaian, in percent): E = (pagu x CK - realisasi) / (pagu x CK)

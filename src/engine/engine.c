@@ -87,7 +87,7 @@ void engine_free(Engine *e)
     host_close_lua(e);
     for (int u = 0; e->snaps && u < e->nunits; u++) rollup_snapshot_free(e->snaps[u]);
     free(e->snaps);
-    free(e->store);
+    free(e->kept);
     free(e->export_of);
     free(e->first_child);
     free(e->next_sibling);

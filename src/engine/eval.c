@@ -36,13 +36,13 @@
 /* What an evaluation needs before the first unit: the units, every unit
  * the plan or a change names, the record tables, the Lua modules, the
  * roll-ups' tree. */
-static int prepare(Engine *e, sqlite3 *db, Diag *d)
+static int prepare(Engine *e, Store *store, Diag *d)
 {
     const EvalOptions *opt = e->opt;
-    int rc = stream_load_units(e, db);
+    int rc = stream_load_units(e, store);
     if (!rc) rc = stream_check_plan_units(e);
     if (!rc) rc = stream_check_override_units(e);
-    if (!rc && !(e->rs = records_load(db, e->plan, d))) rc = 5;
+    if (!rc && !(e->rs = records_load(store, e->plan, d))) rc = 5;
     if (!rc) rc = host_open_lua(e);
     if (!rc && opt->unit && strmap_get(&e->unit_map, opt->unit) < 0) {
         diag_plain(d, "unit '%s' is not in the database's units table", opt->unit);
@@ -54,7 +54,7 @@ static int prepare(Engine *e, sqlite3 *db, Diag *d)
 
 /* The first pass: every unit in code order, its rows read and evaluated
  * as soon as they are in; with roll-ups, the units below --unit too. */
-static int evaluate_units(Engine *e, Streams *s, sqlite3 *db, RowSink sink, void *ctx)
+static int evaluate_units(Engine *e, Streams *s, Store *store, RowSink sink, void *ctx)
 {
     const EvalOptions *opt = e->opt;
     int rc = 0;
@@ -63,18 +63,18 @@ static int evaluate_units(Engine *e, Streams *s, sqlite3 *db, RowSink sink, void
             fprintf(stderr, "\rsakipc: unit %d of %d", u + 1, e->nunits);
         e->unit = &e->units[u];
         int wanted = !opt->unit || strcmp(opt->unit, e->unit->code) == 0;
-        if (!wanted && !e->store) continue;      /* with roll-ups, the units below are read too */
+        if (!wanted && !e->kept) continue;      /* with roll-ups, the units below are read too */
         if (!row_choose_defs(e)) continue;
         cells_reset(e);
         stream_read_unit(e, s);
         /* a failed read is not the end of the rows: nothing is evaluated
          * from what was read before it, and nothing more is printed */
         if (stream_failed(s)) {
-            store_read_failed(e->d, db);
+            store_read_failed(e->d, e->store);
             return 5;
         }
         rc = row_eval_unit(e, 0, wanted ? sink : NULL, ctx);
-        if (e->store) {
+        if (e->kept) {
             rollup_store(e, u, 0);
             if (rollup_has_rows(e)) e->snaps[u] = rollup_snapshot(e);
         }
@@ -82,17 +82,18 @@ static int evaluate_units(Engine *e, Streams *s, sqlite3 *db, RowSink sink, void
     return rc;
 }
 
-int eval_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt,
+int eval_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt,
              RowSink sink, void *ctx, Diag *d)
 {
     Engine e;
     engine_init(&e, cp, opt, d);
-    int rc = prepare(&e, db, d);
+    e.store = store;
+    int rc = prepare(&e, store, d);
     Streams s = {0};
-    const char *unit_only = e.store ? NULL : opt->unit;     /* roll-ups need the units below */
-    if (!rc) rc = stream_open_all(&s, db, unit_only, d);
-    if (!rc) rc = evaluate_units(&e, &s, db, sink, ctx);
-    if (!rc && e.store) rc = rollup_pass(&e, sink, ctx);
+    const char *unit_only = e.kept ? NULL : opt->unit;     /* roll-ups need the units below */
+    if (!rc) rc = stream_open_all(&s, store, unit_only, d);
+    if (!rc) rc = evaluate_units(&e, &s, store, sink, ctx);
+    if (!rc && e.kept) rc = rollup_pass(&e, sink, ctx);
     if (opt->progress) fputs("\r\033[K", stderr);
     stream_close(&s);
     if (!rc && e.lua_failed) rc = EXIT_HOOK;

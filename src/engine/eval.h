@@ -6,10 +6,11 @@
 #include <sqlite3.h>
 #include "base/diag.h"
 #include "engine/result.h"
+#include "store/store.h"
 
 /* Evaluates; returns 0, 4 (data error: unknown unit in the plan, ...) or 5
  * (database failure), with messages through d. */
-int eval_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt,
+int eval_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt,
              RowSink sink, void *ctx, Diag *d);
 
 #endif

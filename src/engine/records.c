@@ -50,13 +50,13 @@ static Value cell_value(RecordStore *rs, sqlite3_stmt *st, int i)
     }
 }
 
-static int load_table(RecordStore *rs, sqlite3 *db, Table *t, Diag *d)
+static int load_table(RecordStore *rs, Store *store, Table *t, Diag *d)
 {
     char sqlname[128];
     snprintf(sqlname, sizeof sqlname, "rec_%s", t->decl->name);
     int exists = 0;
-    if (store_query_int(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1", sqlname, &exists) != 0) {
-        diag_plain(d, "database: %s", sqlite3_errmsg(db));
+    if (store_query_int(store, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1", sqlname, &exists) != 0) {
+        diag_plain(d, "database: %s", sqlite3_errmsg(store->db));
         return -1;
     }
     t->loaded = exists;
@@ -69,14 +69,14 @@ static int load_table(RecordStore *rs, sqlite3 *db, Table *t, Diag *d)
     for (int i = 0; i < t->ncols; i++)
         strbuf_printf(&sql, "%s\"%s\"", i ? ", " : "", record_flat_name(t->decl, i, name, sizeof name));
     strbuf_printf(&sql, ", " STORE_SRC_PATH ", src_line FROM \"%s\" ORDER BY rowid", sqlname);
-    sqlite3_stmt *st = store_prepare(db, sql.s, d);
+    sqlite3_stmt *st = store_prepare(store, sql.s, d);
     strbuf_free(&sql);
     if (!st) return -1;
     VEC(Value) cells = {0};
     VEC(const char *) files = {0};
     VEC(int) lines = {0};
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = store_step(store, st)) == SQLITE_ROW) {
         for (int i = 0; i < t->ncols; i++) VEC_PUSH(cells, cell_value(rs, st, i));
         const unsigned char *f = sqlite3_column_text(st, t->ncols);
         const char *file = f ? arena_strdup(&rs->text, (const char *)f) : "?";
@@ -89,7 +89,7 @@ static int load_table(RecordStore *rs, sqlite3 *db, Table *t, Diag *d)
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE) {
         VEC_FREE(cells);
-        diag_plain(d, "database: %s", sqlite3_errmsg(db));
+        diag_plain(d, "database: %s", sqlite3_errmsg(store->db));
         return -1;
     }
     t->cells = cells.items;
@@ -113,7 +113,7 @@ static int load_table(RecordStore *rs, sqlite3 *db, Table *t, Diag *d)
     return 0;
 }
 
-RecordStore *records_load(sqlite3 *db, const Plan *p, Diag *d)
+RecordStore *records_load(Store *store, const Plan *p, Diag *d)
 {
     RecordStore *rs = mem_xcalloc(1, sizeof *rs);
     rs->d = d;
@@ -127,7 +127,7 @@ RecordStore *records_load(sqlite3 *db, const Plan *p, Diag *d)
         if (rec < 0) continue;
         Table *t = &rs->tables[rec];
         if (t->cells || t->ncols) continue;          /* already read */
-        if (load_table(rs, db, t, d) != 0) { records_free(rs); return NULL; }
+        if (load_table(rs, store, t, d) != 0) { records_free(rs); return NULL; }
     }
     return rs;
 }

@@ -10,13 +10,14 @@
 #include "base/diag.h"
 #include "engine/vm.h"
 #include "base/arena.h"
+#include "store/store.h"
 
 typedef struct RecordStore RecordStore;
 
 /* Reads every record table that plan->raggs uses. A table that was never
  * imported is not an error here: its aggregates are "no data". NULL only
  * when the database fails (reported through d). */
-RecordStore *records_load(sqlite3 *db, const Plan *p, Diag *d);
+RecordStore *records_load(Store *store, const Plan *p, Diag *d);
 void records_free(RecordStore *rs);
 
 /* The group a grouped indicator is being evaluated for: rows of `record`

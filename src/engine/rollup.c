@@ -36,7 +36,7 @@ void rollup_store(Engine *e, int unit, int rollup)
         const Indicator *ind = &e->plan->inds[def];
         for (int y = 0; y < ny; y++) {
             int year = e->opt->year_from + y;
-            StoredFig *s = &e->store[((size_t)unit * (size_t)e->nexport + (size_t)slot) * (size_t)ny + (size_t)y];
+            StoredFig *s = &e->kept[((size_t)unit * (size_t)e->nexport + (size_t)slot) * (size_t)ny + (size_t)y];
             s->has = 1;
             if (ind->group.record >= 0) {
                 s->r = s->t = s->c = value_na(NA_UNDEFINED, arena_printf(&e->store_text,
@@ -83,7 +83,7 @@ static Value unit_aggregate(Engine *e, int agg, int year)
     double sum = 0, best = 0;
     Value out = value_num(0);
     for (int i = 0; i < n; i++) {
-        const StoredFig *s = &e->store[((size_t)below[i] * (size_t)e->nexport + (size_t)slot) * (size_t)e->nyears_eval + (size_t)yi];
+        const StoredFig *s = &e->kept[((size_t)below[i] * (size_t)e->nexport + (size_t)slot) * (size_t)e->nyears_eval + (size_t)yi];
         if (!s->has) continue;
         with++;
         Value v = ua->fig == FIG_TARGET ? s->t : ua->fig == FIG_CAPAIAN ? s->c : s->r;
@@ -178,7 +178,7 @@ void rollup_setup(Engine *e)
         if (e->export_of[e->plan->uaggs[i].code] < 0) e->export_of[e->plan->uaggs[i].code] = e->nexport++;
     e->nyears_eval = e->opt->year_to - e->opt->year_from + 1;
     size_t n = (size_t)(e->nunits ? e->nunits : 1);
-    e->store = mem_xcalloc(n * (size_t)e->nexport * (size_t)e->nyears_eval, sizeof *e->store);
+    e->kept = mem_xcalloc(n * (size_t)e->nexport * (size_t)e->nyears_eval, sizeof *e->kept);
     e->snaps = mem_xcalloc(n, sizeof *e->snaps);
     e->first_child = mem_xmalloc(n * sizeof *e->first_child);
     e->next_sibling = mem_xmalloc(n * sizeof *e->next_sibling);

@@ -10,6 +10,7 @@
 #include "lua/sandbox.h"
 #include "base/arena.h"
 #include "base/strmap.h"
+#include "store/store.h"
 
 /* Realisations of one indicator in one year, folded as they stream in. */
 typedef struct Acc {
@@ -60,6 +61,7 @@ typedef struct Engine {
     const CompiledPlan *cp;
     const Plan *plan;
     const EvalOptions *opt;
+    Store *store;                 /* the data */
     Diag *d;
     int ymin, ymax, nyears;
     int32_t cutoff;               /* periods ending later do not count */
@@ -92,7 +94,7 @@ typedef struct Engine {
     /* roll-ups (`sum(X over children)`): figures kept per unit for the units above */
     int *export_of;               /* code -> slot in store, -1 */
     int nexport, nyears_eval;
-    StoredFig *store;             /* [unit][slot][evaluated year] */
+    StoredFig *kept;              /* [unit][slot][evaluated year] */
     Arena store_text;
     Snapshot **snaps;             /* per unit with roll-up rows: its data, for the second pass */
     int *first_child, *next_sibling;   /* the unit tree, as indexes; -1 none */

@@ -19,13 +19,13 @@
 #include "engine/cells.h"
 #include "store/store.h"
 
-int stream_load_units(Engine *e, sqlite3 *db)
+int stream_load_units(Engine *e, Store *store)
 {
-    sqlite3_stmt *st = store_prepare(db, "SELECT code, parent, name, level FROM units ORDER BY code", e->d);
+    sqlite3_stmt *st = store_prepare(store, "SELECT code, parent, name, level FROM units ORDER BY code", e->d);
     if (!st) return 5;
     VEC(UnitInfo) v = {0};
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = store_step(store, st)) == SQLITE_ROW) {
         UnitInfo u = { 0 };
         const char *cols[4];
         for (int i = 0; i < 4; i++) {
@@ -40,7 +40,7 @@ int stream_load_units(Engine *e, sqlite3 *db)
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE) {
-        diag_plain(e->d, "reading units: %s", sqlite3_errmsg(db));
+        diag_plain(e->d, "reading units: %s", sqlite3_errmsg(store->db));
         VEC_FREE(v);
         return 5;
     }
@@ -103,14 +103,15 @@ int stream_check_override_units(Engine *e)
 
 static void cursor_step(Cursor *c)
 {
-    int r = sqlite3_step(c->st);
+    int r = store_step(c->store, c->st);
     c->live = r == SQLITE_ROW;
     if (r != SQLITE_ROW && r != SQLITE_DONE) c->failed = 1;
 }
 
-static int stream_open(Cursor *c, sqlite3 *db, const char *sql, const char *unit, Diag *d)
+static int stream_open(Cursor *c, Store *store, const char *sql, const char *unit, Diag *d)
 {
-    c->st = store_prepare(db, sql, d);
+    c->store = store;
+    c->st = store_prepare(store, sql, d);
     if (!c->st) return 5;
     if (unit) sqlite3_bind_text(c->st, 1, unit, -1, SQLITE_STATIC);
     cursor_step(c);
@@ -159,7 +160,7 @@ static const char *row_source(Engine *e, sqlite3_stmt *st, const char *table, in
     *line = 0;
     if (sqlite3_prepare_v2(sqlite3_db_handle(st), sql, -1, &q, NULL) == SQLITE_OK) {
         for (int i = 0; i < 3 + with_source; i++) sqlite3_bind_value(q, i + 1, sqlite3_column_value(st, i));
-        if (sqlite3_step(q) == SQLITE_ROW) {
+        if (store_step(e->store, q) == SQLITE_ROW) {
             const unsigned char *f = sqlite3_column_text(q, 0);
             if (f) file = arena_strdup(&e->scratch, (const char *)f);
             *line = sqlite3_column_int(q, 1);
@@ -295,16 +296,16 @@ static void stream_read_realisations(Engine *e, Cursor *c)
     }
 }
 
-int stream_open_all(Streams *s, sqlite3 *db, const char *unit_only, Diag *d)
+int stream_open_all(Streams *s, Store *store, const char *unit_only, Diag *d)
 {
     const char *filter = unit_only ? " WHERE unit = ?1" : "";
     char tsql[200], rsql[200], psql[200];
     snprintf(tsql, sizeof tsql, "SELECT unit, indicator, year, source, value, upper FROM targets%s ORDER BY unit", filter);
     snprintf(psql, sizeof psql, "SELECT unit, indicator, period, source, value FROM period_targets%s ORDER BY unit", filter);
     snprintf(rsql, sizeof rsql, "SELECT unit, indicator, period, value FROM realisasi%s ORDER BY unit", filter);
-    int rc = stream_open(&s->targets, db, tsql, unit_only, d);
-    if (!rc) rc = stream_open(&s->realisations, db, rsql, unit_only, d);
-    if (!rc) rc = stream_open(&s->period_targets, db, psql, unit_only, d);
+    int rc = stream_open(&s->targets, store, tsql, unit_only, d);
+    if (!rc) rc = stream_open(&s->realisations, store, rsql, unit_only, d);
+    if (!rc) rc = stream_open(&s->period_targets, store, psql, unit_only, d);
     return rc;
 }
 

@@ -59,7 +59,7 @@ typedef struct {
 typedef struct {
     const CompiledPlan *cp;
     const EvalOptions *opt;
-    sqlite3 *db;
+    Store *store;
     Diag *d;
     VEC(Kept) rows;
     Arena text;
@@ -377,7 +377,7 @@ static char **owned_new(lua_State *L)
 }
 
 /* Prepares sql and pushes its guard; NULL (and nothing pushed) on failure. */
-static sqlite3_stmt *stmt_open(lua_State *L, sqlite3 *db, const char *sql)
+static sqlite3_stmt *stmt_open(lua_State *L, Store *store, const char *sql)
 {
     sqlite3_stmt **u = lua_newuserdatauv(L, sizeof *u, 0);
     *u = NULL;
@@ -386,7 +386,7 @@ static sqlite3_stmt *stmt_open(lua_State *L, sqlite3 *db, const char *sql)
         lua_setfield(L, -2, "__gc");
     }
     lua_setmetatable(L, -2);
-    if (sqlite3_prepare_v2(db, sql, -1, u, NULL) != SQLITE_OK) {
+    if (sqlite3_prepare_v2(store->db, sql, -1, u, NULL) != SQLITE_OK) {
         sqlite3_finalize(*u);
         *u = NULL;
         lua_pop(L, 1);
@@ -409,12 +409,12 @@ static void stmt_close(lua_State *L, int idx)
 static int api_units(lua_State *L)
 {
     Report *r = report_of(L);
-    sqlite3_stmt *st = stmt_open(L, r->db, "SELECT code, parent, name, level FROM units ORDER BY code");
-    if (!st) return luaL_error(L, "cannot read the units: %s", sqlite3_errmsg(r->db));
+    sqlite3_stmt *st = stmt_open(L, r->store, "SELECT code, parent, name, level FROM units ORDER BY code");
+    if (!st) return luaL_error(L, "cannot read the units: %s", sqlite3_errmsg(r->store->db));
     int guard = lua_gettop(L);
     lua_newtable(L);
     int n = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    while (store_step(r->store, st) == SQLITE_ROW) {
         lua_createtable(L, 0, 4);
         static const char *const names[] = { "code", "parent", "name", "level" };
         for (int c = 0; c < 4; c++) {
@@ -439,10 +439,10 @@ static void check_code(lua_State *L, const Plan *p, const char *code)
 /* 1 when the database has the unit, 0 when not, -1 when it cannot say. */
 static int unit_known(lua_State *L, Report *r, const char *unit)
 {
-    sqlite3_stmt *st = stmt_open(L, r->db, "SELECT 1 FROM units WHERE code = ?1");
+    sqlite3_stmt *st = stmt_open(L, r->store, "SELECT 1 FROM units WHERE code = ?1");
     if (!st) return -1;
     sqlite3_bind_text(st, 1, unit, -1, SQLITE_TRANSIENT);
-    int rc = sqlite3_step(st);
+    int rc = store_step(r->store, st);
     stmt_close(L, lua_gettop(L));
     return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
@@ -500,7 +500,7 @@ static int api_periods(lua_State *L)
     int known = unit_known(L, r, unit);
     if (known <= 0) {
         lua_pushnil(L);
-        if (known < 0) lua_pushfstring(L, "cannot read the units: %s", sqlite3_errmsg(r->db));
+        if (known < 0) lua_pushfstring(L, "cannot read the units: %s", sqlite3_errmsg(r->store->db));
         else lua_pushfstring(L, "unit '%s' is not in the database's units table", unit);
         return 2;
     }
@@ -510,15 +510,15 @@ static int api_periods(lua_State *L)
         " UNION ALL SELECT period, value, source, " STORE_SRC_PATH ", src_line FROM period_targets WHERE unit = ?1"
         " AND indicator = ?2 AND (?3 = 0 OR period LIKE ?3 || '-%')"
         " ORDER BY 1, 3";
-    sqlite3_stmt *st = stmt_open(L, r->db, sql);
-    if (!st) return luaL_error(L, "cannot read the periods: %s", sqlite3_errmsg(r->db));
+    sqlite3_stmt *st = stmt_open(L, r->store, sql);
+    if (!st) return luaL_error(L, "cannot read the periods: %s", sqlite3_errmsg(r->store->db));
     int guard = lua_gettop(L);
     sqlite3_bind_text(st, 1, unit, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 2, ind, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(st, 3, year);
     lua_newtable(L);
     int n = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    while (store_step(r->store, st) == SQLITE_ROW) {
         const char *period = (const char *)sqlite3_column_text(st, 0);
         /* one entry per period: the realisation and each source's target */
         int same = 0;
@@ -577,12 +577,12 @@ static int api_records(lua_State *L)
     if (!rd) return luaL_error(L, "the plan declares no record table '%s'", name);
     char sql[256];
     snprintf(sql, sizeof sql, "SELECT * FROM \"rec_%s\" ORDER BY rowid", name);
-    sqlite3_stmt *st = stmt_open(L, r->db, sql);
+    sqlite3_stmt *st = stmt_open(L, r->store, sql);
     if (!st) { lua_pushnil(L); return 1; }      /* the table was never imported */
     int guard = lua_gettop(L);
     lua_newtable(L);
     int n = 0, cols = sqlite3_column_count(st);
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    while (store_step(r->store, st) == SQLITE_ROW) {
         lua_createtable(L, 0, cols);
         for (int c = 0; c < cols; c++) {
             const char *col = sqlite3_column_name(st, c);
@@ -622,7 +622,7 @@ static int api_explain(lua_State *L)
     }
     Diag quiet;
     diag_init(&quiet, ef);
-    int rc = explain_run(r->cp, r->db, &o, &q, FMT_TABLE, f, &quiet);
+    int rc = explain_run(r->cp, r->store, &o, &q, FMT_TABLE, f, &quiet);
     fclose(f);
     fclose(ef);
     if (rc) {
@@ -696,7 +696,7 @@ static int api_evaluate(lua_State *L)
     FILE *ef = open_memstream(text, &n);
     Diag quiet;
     diag_init(&quiet, ef ? ef : stderr);
-    int rc = eval_run(r->cp, r->db, &o, asked_sink, &a, &quiet);
+    int rc = eval_run(r->cp, r->store, &o, asked_sink, &a, &quiet);
     if (ef) fclose(ef);
     free(all);
     scenario_free(&changes);
@@ -1060,7 +1060,7 @@ static int write_out(const char *path, const StrBuf *b, Diag *d)
     return ok ? 0 : 5;
 }
 
-int report_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, const ReportQuery *q, Diag *d)
+int report_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt, const ReportQuery *q, Diag *d)
 {
     char *path = report_find_template(q->template_name);
     if (!path) {
@@ -1072,13 +1072,13 @@ int report_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, cons
     memset(&r, 0, sizeof r);
     r.cp = cp;
     r.opt = opt;
-    r.db = db;
+    r.store = store;
     r.d = d;
     r.out_path = q->out;
     int rc = q->out ? probe_out(q->out, d) : 0;
-    if (!rc) rc = eval_run(cp, db, opt, collect, &r, d);
+    if (!rc) rc = eval_run(cp, store, opt, collect, &r, d);
     if (!rc && cp->plan->budget.declared) {
-        rc = budget_run(cp->plan, db, &r.budget, d);
+        rc = budget_run(cp->plan, store, &r.budget, d);
         r.has_budget = !rc;
     }
     Sandbox *h = rc ? NULL : sandbox_new(&q->limits);

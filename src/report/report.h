@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 #include "engine/eval.h"
 #include "lua/sandbox.h"
+#include "store/store.h"
 
 typedef struct {
     const char *template_name;  /* "lkip-md", or a path to a .lua file */
@@ -16,7 +17,7 @@ typedef struct {
 
 
 /* Returns 0, 2 (no such template), EXIT_HOOK, or eval_run's code. */
-int report_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, const ReportQuery *q, Diag *d);
+int report_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt, const ReportQuery *q, Diag *d);
 
 /* The template file for a name: NAME.lua in $SAKIPC_STDLIB/reports, then in
  * the standard library's reports/ (install_stdlib_dir); a name with a '/' or

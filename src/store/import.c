@@ -27,6 +27,7 @@
 #include "base/strmap.h"
 #include "base/text.h"
 #include "base/vec.h"
+#include "store/rectable.h"
 
 /* ---- table specifications ---------------------------------------------- */
 
@@ -174,7 +175,7 @@ typedef struct {
 } Cell;
 
 typedef struct {
-    sqlite3 *db;
+    Store *store;
     const char *path;
     sqlite3_int64 file_id; /* path's id in the files table: the rows' src_file */
     const ImportOptions *opt;
@@ -231,7 +232,7 @@ static void report(Import *im, long line, const char *fmt, ...)
  * transaction is rolled back. */
 static void db_failed(Import *im)
 {
-    if (!im->fatal) store_error(im->d, im->db, NULL);
+    if (!im->fatal) store_error(im->d, im->store, NULL);
     im->fatal = im->stopped = 1;
 }
 
@@ -487,7 +488,7 @@ static int prepare_sql(Import *im, Diag *d)
     strbuf_puts(&ins, "src_file, src_line) VALUES (");
     for (int i = 0; i < im->nsql + 2; i++) strbuf_puts(&ins, i ? ", ?" : "?");
     strbuf_puts(&ins, ")");
-    im->insert = store_prepare(im->db, ins.s, d);
+    im->insert = store_prepare(im->store, ins.s, d);
 
     /* lookup by key: every SQL column plus where it came from */
     int nkey = 0;
@@ -496,7 +497,7 @@ static int prepare_sql(Import *im, Diag *d)
     strbuf_printf(&look, STORE_SRC_PATH ", src_line FROM \"%s\" WHERE ", t->sqlname);
     for (int i = 0; i < im->nsql; i++)
         if (t->cols[im->sql_col[i]].key) strbuf_printf(&look, "%s\"%s\" = ?%d", nkey++ ? " AND " : "", im->sql_names[i], i + 1);
-    if (nkey) im->lookup = store_prepare(im->db, look.s, d);
+    if (nkey) im->lookup = store_prepare(im->store, look.s, d);
     strbuf_free(&ins);
     strbuf_free(&look);
     return im->insert && (!nkey || im->lookup) ? 0 : -1;
@@ -548,7 +549,7 @@ static void key_conflict(Import *im)
     sqlite3_reset(st);
     for (int i = 0; i < im->nsql; i++)
         if (im->spec.cols[im->sql_col[i]].key) bind_cell(st, i + 1, &im->cells[i]);
-    if (sqlite3_step(st) != SQLITE_ROW) {
+    if (store_step(im->store, st) != SQLITE_ROW) {
         db_failed(im);
         sqlite3_reset(st);
         return;
@@ -581,10 +582,10 @@ static void insert_row(Import *im)
     for (int i = 0; i < im->nsql; i++) bind_cell(st, i + 1, &im->cells[i]);
     sqlite3_bind_int64(st, im->nsql + 1, im->file_id);
     sqlite3_bind_int64(st, im->nsql + 2, im->row_line);
-    int rc = sqlite3_step(st);
+    int rc = store_step(im->store, st);
     if (rc == SQLITE_DONE) im->rows_written++;
     else if ((rc == SQLITE_CONSTRAINT_PRIMARYKEY || rc == SQLITE_CONSTRAINT_UNIQUE) && im->lookup) key_conflict(im);
-    else if ((rc & 0xff) == SQLITE_CONSTRAINT) report(im, im->row_line, "%s", sqlite3_errmsg(im->db));
+    else if ((rc & 0xff) == SQLITE_CONSTRAINT) report(im, im->row_line, "%s", sqlite3_errmsg(im->store->db));
     else db_failed(im);     /* SQLite may have rolled the transaction back: no row more */
     sqlite3_reset(st);
 }
@@ -656,12 +657,12 @@ static void check_parents(Import *im, Diag *d)
     strbuf_printf(&sql, "SELECT src_line, %s FROM %s AS a WHERE src_file = ?1 AND %s IS NOT NULL "
                     "AND NOT EXISTS (SELECT 1 FROM %s AS b WHERE b.%s = a.%s) ORDER BY src_line",
               t->parent_col, t->sqlname, t->parent_col, t->sqlname, t->parent_of, t->parent_col);
-    sqlite3_stmt *st = store_prepare(im->db, sql.s, d);
+    sqlite3_stmt *st = store_prepare(im->store, sql.s, d);
     strbuf_free(&sql);
     if (!st) { im->fatal = 1; return; }
     sqlite3_bind_int64(st, 1, im->file_id);
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = store_step(im->store, st)) == SQLITE_ROW) {
         const char *parent = (const char *)sqlite3_column_text(st, 1);
         if (!parent) { rc = SQLITE_NOMEM; break; }
         report(im, sqlite3_column_int(st, 0), "column '%s': unknown %s '%s' (not in the table nor in this file)",
@@ -697,10 +698,10 @@ static int find_spec(Import *im, const char *table)
 
 static int load_units(Import *im, Diag *d)
 {
-    sqlite3_stmt *st = store_prepare(im->db, "SELECT code FROM units", d);
+    sqlite3_stmt *st = store_prepare(im->store, "SELECT code FROM units", d);
     if (!st) { im->fatal = 1; return -1; }
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = store_step(im->store, st)) == SQLITE_ROW) {
         const char *code = (const char *)sqlite3_column_text(st, 0);
         if (!code) { rc = SQLITE_NOMEM; break; }     /* the column is NOT NULL: no text is no memory */
         strmap_put(&im->units, arena_strdup(&im->arena, code), 1);
@@ -716,11 +717,11 @@ static int load_units(Import *im, Diag *d)
  * would otherwise repeat its path 14 million times. */
 static int register_file(Import *im, Diag *d)
 {
-    sqlite3_stmt *st = store_prepare(im->db, "INSERT INTO files (path) VALUES (?1) "
+    sqlite3_stmt *st = store_prepare(im->store, "INSERT INTO files (path) VALUES (?1) "
                                           "ON CONFLICT (path) DO UPDATE SET path = path RETURNING id", d);
     if (!st) { im->fatal = 1; return -1; }
     sqlite3_bind_text(st, 1, im->path, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(st);
+    int rc = store_step(im->store, st);
     if (rc == SQLITE_ROW) im->file_id = sqlite3_column_int64(st, 0);
     else db_failed(im);
     sqlite3_finalize(st);
@@ -773,17 +774,17 @@ static int read_rows(Import *im, FILE *f)
 
 /* Undoes the file's transaction, if SQLite has not already (it rolls back
  * by itself on some failures: out of memory, I/O errors, a full disk). */
-static int rollback(sqlite3 *db, Diag *d)
+static int rollback(Store *store, Diag *d)
 {
-    if (sqlite3_get_autocommit(db)) return 0;
-    return store_exec(db, "ROLLBACK", d);
+    if (sqlite3_get_autocommit(store->db)) return 0;
+    return store_exec(store, "ROLLBACK", d);
 }
 
-int import_csv(sqlite3 *db, const char *path, const ImportOptions *opts, ImportResult *res, FILE *err)
+int import_csv(Store *store, const char *path, const ImportOptions *opts, ImportResult *res, FILE *err)
 {
     Import im;
     memset(&im, 0, sizeof im);
-    im.db = db;
+    im.store = store;
     im.path = path;
     im.opt = opts;
     im.err = err;
@@ -806,8 +807,8 @@ int import_csv(sqlite3 *db, const char *path, const ImportOptions *opts, ImportR
     csv_init(&im.csv, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
 
     int rc = 5;
-    if (store_exec(db, "BEGIN IMMEDIATE", &d) != 0) { im.fatal = 1; goto rollback; }
-    int made = im.spec.record ? store_ensure_record_table(db, im.spec.record, &d) : 0;
+    if (store_exec(store, "BEGIN IMMEDIATE", &d) != 0) { im.fatal = 1; goto rollback; }
+    int made = im.spec.record ? rectable_ensure(store, im.spec.record, &d) : 0;
     if (made != 0) { im.fatal = made < 0; goto rollback; }
     if (load_units(&im, &d) != 0 || register_file(&im, &d) != 0) goto rollback;
     /* A record table without a key has no way to tell a re-import from new
@@ -815,10 +816,10 @@ int import_csv(sqlite3 *db, const char *path, const ImportOptions *opts, ImportR
     if (im.spec.record && im.spec.record->nkey == 0) {
         char sql[200];
         snprintf(sql, sizeof sql, "DELETE FROM \"%s\" WHERE src_file = ?", im.spec.sqlname);
-        sqlite3_stmt *st = store_prepare(db, sql, &d);
+        sqlite3_stmt *st = store_prepare(store, sql, &d);
         if (!st) { im.fatal = 1; goto rollback; }
         sqlite3_bind_int64(st, 1, im.file_id);
-        int del = sqlite3_step(st);
+        int del = store_step(store, st);
         if (del != SQLITE_DONE) db_failed(&im);
         sqlite3_finalize(st);
         if (del != SQLITE_DONE) goto rollback;
@@ -833,14 +834,14 @@ int import_csv(sqlite3 *db, const char *path, const ImportOptions *opts, ImportR
         if (opts->max_errors && im.errors > opts->max_errors)
             fprintf(err, "%s: %d more errors not shown\n", path, im.errors - opts->max_errors);
         fprintf(err, "%s: nothing loaded (%d error%s)\n", path, im.errors, im.errors == 1 ? "" : "s");
-        rc = rollback(db, &d) == 0 ? 4 : 5;
+        rc = rollback(store, &d) == 0 ? 4 : 5;
         goto done;
     }
-    if (store_exec(db, "COMMIT", &d) != 0) { im.fatal = 1; goto rollback; }
+    if (store_exec(store, "COMMIT", &d) != 0) { im.fatal = 1; goto rollback; }
     rc = 0;
     goto done;
 rollback:
-    rollback(db, &d);
+    rollback(store, &d);
     fprintf(err, "%s: nothing loaded\n", path);
 done:
     res->rows_read = im.rows > 0 ? im.rows - 1 : 0;

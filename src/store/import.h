@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include "base/num.h"
 #include "check/record.h"
+#include "store/store.h"
 
 typedef struct {
     NumStyle numstyle;            /* NUM_PLAIN unless --indonesian */
@@ -34,7 +35,7 @@ typedef struct {
  * else must be a record table declared in opts->records.
  * Returns 0 when the file was loaded, 4 (data error) when any row was bad
  * (nothing written), 5 on I/O or database failure. Messages go to err. */
-int import_csv(sqlite3 *db, const char *path, const ImportOptions *opts,
+int import_csv(Store *store, const char *path, const ImportOptions *opts,
                ImportResult *res, FILE *err);
 
 /* Order in which a batch of files must be loaded so that references resolve

@@ -1,6 +1,7 @@
-/* db.c: opening the SQLite store, creating its schema, record tables.
+/* store.c: the SQLite store (store.h): opening it, its schema and its
+ * upgrades, what a failure means, statements that remember one.
  *
- * The schema text lives in src/schema.sql and is embedded at build time
+ * The schema text lives in src/store/schema.sql and is embedded at build time
  * (scripts/embed.cmake), so the SQL that documents the store is the SQL that
  * creates it. */
 #include "store/store.h"
@@ -21,24 +22,32 @@ static int file_exists(const char *path)
     return stat(path, &st) == 0;
 }
 
-int store_query_int(sqlite3 *db, const char *sql, const char *arg, int *out)
+int store_step(Store *s, sqlite3_stmt *st)
+{
+    int rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) store_note_failure(s, sqlite3_extended_errcode(s->db));
+    return rc;
+}
+
+int store_query_int(Store *s, const char *sql, const char *arg, int *out)
 {
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return -1;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) return -1;
     if (arg) sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(st);
+    int rc = store_step(s, st);
     if (rc == SQLITE_ROW) *out = sqlite3_column_int(st, 0);
     sqlite3_finalize(st);
     return rc == SQLITE_ROW ? 0 : -1;
 }
 
-int store_init_schema(sqlite3 *db, Diag *d)
+int store_init_schema(Store *s, Diag *d)
 {
+    sqlite3 *db = s->db;
     /* in one transaction: a file that cannot take all of it keeps none */
     if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK ||
         sqlite3_exec(db, store_schema_sql, NULL, NULL, NULL) != SQLITE_OK ||
         sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-        store_error(d, db, "cannot create the schema");
+        store_error(d, s, "cannot create the schema");
         if (!sqlite3_get_autocommit(db)) sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
         return -1;
     }
@@ -46,32 +55,6 @@ int store_init_schema(sqlite3 *db, Diag *d)
 }
 
 /* ---- names and reasons ----------------------------------------------------- */
-
-/* The path each open connection was opened by, as the user gave it, for
- * messages that must name the file. A command opens one or two. */
-static struct { sqlite3 *db; const char *path; } names[8];
-static char last_path[STORE_PATH_MAX];     /* the file opened last, for store_failure after it is closed */
-
-static void name_db(sqlite3 *db, const char *path)
-{
-    snprintf(last_path, sizeof last_path, "%s", path);
-    for (int i = 0; i < 8; i++)
-        if (!names[i].db) { names[i].db = db; names[i].path = path; return; }
-}
-
-static void unname_db(sqlite3 *db)
-{
-    for (int i = 0; i < 8; i++)
-        if (names[i].db == db) names[i].db = NULL;
-}
-
-const char *store_path(sqlite3 *db)
-{
-    for (int i = 0; i < 8; i++)
-        if (names[i].db == db && db) return names[i].path;
-    const char *f = db ? sqlite3_db_filename(db, "main") : NULL;
-    return f && *f ? f : "database";
-}
 
 /* What to do about a damaged file: SQLite finds damage on the pages it
  * reads, so it is reported by the command that first reads them. */
@@ -127,62 +110,59 @@ static void report(Diag *d, sqlite3 *db, const char *path, const char *doing, in
     else diag_plain(d, "%s: %s", path, why);
 }
 
-static int failed_code;
-
-void store_error(Diag *d, sqlite3 *db, const char *doing)
+void store_error(Diag *d, Store *s, const char *doing)
 {
     int err = errno;
-    report(d, db, store_path(db), doing, err);
-    if (!failed_code) failed_code = sqlite3_extended_errcode(db);
-    if (!failed_code) failed_code = SQLITE_ERROR;
+    report(d, s->db, s->path, doing, err);
+    int code = sqlite3_extended_errcode(s->db);
+    if (!s->failed_code) s->failed_code = code ? code : SQLITE_ERROR;
 }
 
 /* ---- failures no caller noticed ------------------------------------------------ */
 
-/* SQLite logs every statement that aborts. Those that fail for the store's
- * sake rather than the statement's are remembered, as is every failure
- * reported through store_error, so that a run whose code took such a failure
- * for the end of the rows still fails (store_failure). */
-
-static void sqlite_log(void *ud, int code, const char *msg)
+/* A statement that fails for the store's sake rather than its own (out of
+ * memory, I/O, a damaged page, a lock, a full disk) is remembered in the
+ * handle, as is every failure reported through store_error, so that a run
+ * whose code took such a failure for the end of the rows still fails
+ * (store_failure). */
+void store_note_failure(Store *s, int code)
 {
-    (void)ud;
-    (void)msg;
     switch (code & 0xff) {
     case SQLITE_NOMEM: case SQLITE_IOERR: case SQLITE_CORRUPT: case SQLITE_NOTADB: case SQLITE_FULL:
     case SQLITE_CANTOPEN: case SQLITE_PROTOCOL: case SQLITE_BUSY: case SQLITE_LOCKED: case SQLITE_READONLY:
-        if (!failed_code) failed_code = code;
+        if (!s->failed_code) s->failed_code = code;
         break;
     default:
         break;
     }
 }
 
-int store_failure(char *buf, size_t n)
+int store_failure(const Store *s, char *buf, size_t n)
 {
-    if (!failed_code) return 0;
+    int code = s->failed_code;
+    if (!code) return 0;
     char why[256];
-    if ((failed_code & 0xff) == SQLITE_BUSY || (failed_code & 0xff) == SQLITE_LOCKED)
+    if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
         snprintf(why, sizeof why, "the database is locked by another process");
-    else if ((failed_code & 0xff) == SQLITE_CORRUPT)
-        snprintf(why, sizeof why, "the file is corrupt (%s); " CORRUPT_ADVICE, sqlite3_errstr(failed_code));
+    else if ((code & 0xff) == SQLITE_CORRUPT)
+        snprintf(why, sizeof why, "the file is corrupt (%s); " CORRUPT_ADVICE, sqlite3_errstr(code));
     else
-        snprintf(why, sizeof why, "%s", sqlite3_errstr(failed_code));
-    snprintf(buf, n, "%s: reading the database failed: %s", *last_path ? last_path : "database", why);
+        snprintf(why, sizeof why, "%s", sqlite3_errstr(code));
+    snprintf(buf, n, "%s: reading the database failed: %s", s->path, why);
     return 1;
 }
 
-void store_read_failed(Diag *d, sqlite3 *db)
+void store_read_failed(Diag *d, Store *s)
 {
     char why[STORE_FAILURE_MAX];
-    if (store_failure(why, sizeof why)) diag_plain(d, "%s", why);
-    else store_error(d, db, "reading the database failed");
+    if (store_failure(s, why, sizeof why)) diag_plain(d, "%s", why);
+    else store_error(d, s, "reading the database failed");
 }
 
 /* ---- opening ---------------------------------------------------------------- */
 
 /* The tables of our schema, from its text: each "CREATE TABLE IF NOT EXISTS name". */
-static int missing_table(sqlite3 *db, char *name, size_t n, int *failed)
+static int missing_table(Store *s, char *name, size_t n, int *failed)
 {
     static const char intro[] = "CREATE TABLE IF NOT EXISTS ";
     *failed = 0;
@@ -191,7 +171,7 @@ static int missing_table(sqlite3 *db, char *name, size_t n, int *failed)
         size_t len = strspn(p, "abcdefghijklmnopqrstuvwxyz_0123456789");
         snprintf(name, n, "%.*s", (int)len, p);
         int found = 0;
-        if (store_query_int(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1", name, &found) != 0) {
+        if (store_query_int(s, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1", name, &found) != 0) {
             *failed = 1;
             return 1;
         }
@@ -202,16 +182,16 @@ static int missing_table(sqlite3 *db, char *name, size_t n, int *failed)
 
 /* The tables whose rows carry src_file (those of the schema and the record
  * tables), for the upgrade to version 3. */
-static int tables_with_sources(sqlite3 *db, char ***out, int *n)
+static int tables_with_sources(Store *s, char ***out, int *n)
 {
     sqlite3_stmt *st;
     *out = NULL;
     *n = 0;
-    if (sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'files' "
+    if (sqlite3_prepare_v2(s->db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'files' "
                                "AND sql LIKE '%src_file%' ORDER BY name", -1, &st, NULL) != SQLITE_OK)
         return -1;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = store_step(s, st)) == SQLITE_ROW) {
         const char *name = (const char *)sqlite3_column_text(st, 0);
         if (!name) { rc = SQLITE_NOMEM; break; }
         *out = mem_xrealloc(*out, (size_t)(*n + 1) * sizeof **out);
@@ -227,21 +207,18 @@ static int tables_with_sources(sqlite3 *db, char ***out, int *n)
  * table, every row's src_file becoming the id of its path. The columns keep
  * their declared type TEXT in an upgraded file; SQLite compares them with
  * the ids as numbers, so nothing that reads them can tell. */
-static int upgraded_from;       /* the version the last upgrade started from */
-
-int store_upgraded_from(void) { return upgraded_from; }
-
-static int upgrade_schema(sqlite3 *db, int version, Diag *d)
+static int upgrade_schema(Store *s, int version, Diag *d)
 {
+    sqlite3 *db = s->db;
     char **tables = NULL;
     int ntables = 0, had_files = 0, ok =
         sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK &&
-        store_query_int(db, "SELECT count(*) FROM sqlite_master WHERE name = ?1", "files", &had_files) == 0 &&
+        store_query_int(s, "SELECT count(*) FROM sqlite_master WHERE name = ?1", "files", &had_files) == 0 &&
         (version > 1 || sqlite3_exec(db, "ALTER TABLE budget ADD COLUMN pagu_revised INTEGER", NULL, NULL, NULL) == SQLITE_OK) &&
         sqlite3_exec(db, store_schema_sql, NULL, NULL, NULL) == SQLITE_OK &&
         /* rows already name their file by id where the files table exists
          * (a version-3 file whose version was set back by hand) */
-        (had_files || tables_with_sources(db, &tables, &ntables) == 0);
+        (had_files || tables_with_sources(s, &tables, &ntables) == 0);
     for (int i = 0; i < ntables; i++) {
         if (ok) {
             char *sql = sqlite3_mprintf(
@@ -255,25 +232,26 @@ static int upgrade_schema(sqlite3 *db, int version, Diag *d)
     }
     free(tables);
     if (ok && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK) {
-        upgraded_from = version;
+        s->upgraded_from = version;
         return 0;
     }
     char doing[80];
     snprintf(doing, sizeof doing, "upgrading the schema from version %d to %d", version, STORE_SCHEMA_VERSION);
-    store_error(d, db, doing);
+    store_error(d, s, doing);
     if (!sqlite3_get_autocommit(db)) sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
     return -1;
 }
 
 /* Checks that an opened file is a sakipc store of our version, creating the
  * schema in an empty one when allowed. */
-static int check_schema(sqlite3 *db, const char *path, int mode, Diag *d)
+static int check_schema(Store *s, int mode, Diag *d)
 {
+    const char *path = s->path;
     int version = 0, tables = 0;
     /* an empty file may get our schema; a file with someone else's tables must not */
-    if (store_query_int(db, "PRAGMA user_version", NULL, &version) != 0 ||
-        store_query_int(db, "SELECT count(*) FROM sqlite_master", NULL, &tables) != 0) {
-        store_error(d, db, NULL);
+    if (store_query_int(s, "PRAGMA user_version", NULL, &version) != 0 ||
+        store_query_int(s, "SELECT count(*) FROM sqlite_master", NULL, &tables) != 0) {
+        store_error(d, s, NULL);
         return -1;
     }
     if (version == 0 && tables == 0) {
@@ -281,7 +259,7 @@ static int check_schema(sqlite3 *db, const char *path, int mode, Diag *d)
             diag_plain(d, "%s: empty database; create it with 'sakipc init %s' or load data with 'sakipc import'", path, path);
             return -1;
         }
-        return store_init_schema(db, d);
+        return store_init_schema(s, d);
     }
     if (version == 0) {
         diag_plain(d, "%s: not a sakipc database (it has tables but no schema version)", path);
@@ -297,12 +275,12 @@ static int check_schema(sqlite3 *db, const char *path, int mode, Diag *d)
                        path, version, STORE_SCHEMA_VERSION, path);
             return -1;
         }
-        return upgrade_schema(db, version, d);
+        return upgrade_schema(s, version, d);
     }
     char name[64];
     int failed;
-    if (missing_table(db, name, sizeof name, &failed)) {
-        if (failed) store_error(d, db, NULL);
+    if (missing_table(s, name, sizeof name, &failed)) {
+        if (failed) store_error(d, s, NULL);
         else diag_plain(d, "%s: table '%s' is missing: the file is not a whole sakipc database of version %d",
                         path, name, STORE_SCHEMA_VERSION);
         return -1;
@@ -324,7 +302,7 @@ static int writable(const char *path, Diag *d)
     return 1;
 }
 
-sqlite3 *store_open(const char *path, int mode, Diag *d)
+Store *store_open(const char *path, int mode, Diag *d)
 {
     if (mode != STORE_CREATE && !file_exists(path)) {
         diag_plain(d, "%s: %s", path, strerror(errno));
@@ -345,22 +323,25 @@ sqlite3 *store_open(const char *path, int mode, Diag *d)
         sqlite3_close(db);
         return NULL;
     }
-    name_db(db, path);
+    Store *s = mem_xcalloc(1, sizeof *s);
+    s->db = db;
+    s->path = mem_xstrdup(path);
     sqlite3_extended_result_codes(db, 1);
     /* A concurrent writer makes us wait a little (docs/data.md), not fail at once. */
     sqlite3_busy_timeout(db, STORE_BUSY_TIMEOUT_MS);
-    if (check_schema(db, path, mode, d) != 0) {
-        store_close(db);
+    if (check_schema(s, mode, d) != 0) {
+        store_close(s);
         return NULL;
     }
-    return db;
+    return s;
 }
 
-void store_close(sqlite3 *db)
+void store_close(Store *s)
 {
-    if (!db) return;
-    unname_db(db);
-    sqlite3_close(db);
+    if (!s) return;
+    sqlite3_close(s->db);
+    free(s->path);
+    free(s);
 }
 
 /* ---- fault injection: SQLite's allocations, counted ---------------------- */
@@ -406,125 +387,25 @@ void store_startup(void)
         fault_malloc, fault_free, fault_realloc, fault_size, fault_roundup, fault_init, fault_shutdown, NULL,
     };
     if (mem_fault_at) sqlite3_config(SQLITE_CONFIG_MALLOC, &methods);
-    sqlite3_config(SQLITE_CONFIG_LOG, sqlite_log, NULL);
 }
 
-sqlite3_stmt *store_prepare(sqlite3 *db, const char *sql, Diag *d)
+sqlite3_stmt *store_prepare(Store *s, const char *sql, Diag *d)
 {
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
-        store_error(d, db, NULL);
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+        store_error(d, s, NULL);
         sqlite3_finalize(st);
         return NULL;
     }
     return st;
 }
 
-int store_exec(sqlite3 *db, const char *sql, Diag *d)
+int store_exec(Store *s, const char *sql, Diag *d)
 {
-    if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK) {
-        store_error(d, db, NULL);
+    if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+        store_error(d, s, NULL);
         return -1;
     }
     return 0;
 }
 
-/* ---- record tables ------------------------------------------------------ */
-
-static const char *col_type_name(ColType t)
-{
-    return t == COL_TEXT ? "text" : t == COL_INT ? "int" : "number";
-}
-
-static const char *col_sql_type(ColType t)
-{
-    return t == COL_TEXT ? "TEXT" : t == COL_INT ? "INTEGER" : "REAL";
-}
-
-char *store_record_declaration(const RecordDecl *r)
-{
-    StrBuf b = {0};
-    for (int i = 0; i < r->ncols; i++) {
-        const RecordColumn *c = &r->cols[i];
-        strbuf_printf(&b, "%s%s %s", i ? ", " : "", c->name, col_type_name(c->type));
-        if (c->array_len) strbuf_printf(&b, "[%d]", c->array_len);
-        if (c->has_range) strbuf_printf(&b, " %.15g..%.15g", c->lo, c->hi);
-        if (c->optional) strbuf_puts(&b, " optional");
-    }
-    if (r->nkey) {
-        strbuf_puts(&b, "; key ");
-        for (int k = 0; k < r->nkey; k++) strbuf_printf(&b, "%s%s", k ? ", " : "", r->cols[r->key[k]].name);
-    }
-    if (!b.s) strbuf_puts(&b, "");
-    return b.s;
-}
-
-/* Record table and column names come from plan identifiers (letters, digits,
- * '_'), so quoting them with "" is enough. */
-static void create_record_sql(StrBuf *b, const RecordDecl *r)
-{
-    strbuf_printf(b, "CREATE TABLE \"rec_%s\" (", r->name);
-    for (int i = 0; i < r->ncols; i++) {
-        const RecordColumn *c = &r->cols[i];
-        if (c->array_len == 0) {
-            strbuf_printf(b, "\"%s\" %s, ", c->name, col_sql_type(c->type));
-            continue;
-        }
-        for (int k = 1; k <= c->array_len; k++)
-            strbuf_printf(b, "\"%s_%d\" %s, ", c->name, k, col_sql_type(c->type));
-    }
-    strbuf_puts(b, "src_file INTEGER, src_line INTEGER");
-    if (r->nkey) {
-        strbuf_puts(b, ", UNIQUE (");
-        for (int k = 0; k < r->nkey; k++) strbuf_printf(b, "%s\"%s\"", k ? ", " : "", r->cols[r->key[k]].name);
-        strbuf_puts(b, ")");
-    }
-    strbuf_puts(b, ")");
-}
-
-int store_ensure_record_table(sqlite3 *db, const RecordDecl *r, Diag *d)
-{
-    char *decl = store_record_declaration(r);
-    sqlite3_stmt *st = store_prepare(db, "SELECT declaration FROM record_tables WHERE name = ?", d);
-    if (!st) { free(decl); return -1; }
-    sqlite3_bind_text(st, 1, r->name, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(st), result = 0;
-    const char *old = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
-    if (rc == SQLITE_ROW && old) {
-        if (strcmp(old, decl) != 0) {
-            diag_plain(d, "record table %s was loaded as (%s) and the plan now declares it as (%s); "
-                          "use a new database or a new table name", r->name, old, decl);
-            result = 1;
-        }
-        sqlite3_finalize(st);
-        free(decl);
-        return result;
-    }
-    if (rc != SQLITE_DONE) {                     /* a failed read, or no memory for the text */
-        if (rc == SQLITE_ROW) diag_plain(d, "%s: out of memory", store_path(db));
-        else store_error(d, db, NULL);
-        sqlite3_finalize(st);
-        free(decl);
-        return -1;
-    }
-    sqlite3_finalize(st);
-    StrBuf sql = {0};
-    create_record_sql(&sql, r);
-    if (store_exec(db, sql.s, d) != 0) result = -1;
-    strbuf_free(&sql);
-    if (result == 0) {
-        st = store_prepare(db, "INSERT INTO record_tables(name, declaration) VALUES (?, ?)", d);
-        if (!st) result = -1;
-        else {
-            sqlite3_bind_text(st, 1, r->name, -1, SQLITE_STATIC);
-            sqlite3_bind_text(st, 2, decl, -1, SQLITE_STATIC);
-            if (sqlite3_step(st) != SQLITE_DONE) {
-                store_error(d, db, NULL);
-                result = -1;
-            }
-            sqlite3_finalize(st);
-        }
-    }
-    free(decl);
-    return result;
-}

@@ -302,10 +302,10 @@ static const char *rupiah_diff(Arena *a, int64_t x, int64_t y)
 }
 
 /* The plan's budget checks, as findings: a printed table that does not add up. */
-static int audit_budget(Audit *au, const Plan *p, sqlite3 *db, Diag *d)
+static int audit_budget(Audit *au, const Plan *p, Store *store, Diag *d)
 {
     BudgetReport br;
-    int rc = budget_run(p, db, &br, d);
+    int rc = budget_run(p, store, &br, d);
     if (rc) { budget_free(&br); return rc; }
     for (int i = 0; i < br.nrows; i++) {
         const BudgetRow *b = &br.rows[i];
@@ -335,7 +335,7 @@ static int audit_budget(Audit *au, const Plan *p, sqlite3 *db, Diag *d)
     return 0;
 }
 
-int audit_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, const AuditQuery *q,
+int audit_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt, const AuditQuery *q,
               OutFormat fmt, int color, FILE *out, Diag *d)
 {
     if (opt->year_from != opt->year_to && q->nfiles) {
@@ -346,9 +346,9 @@ int audit_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, const
     Audit au = { q, &a, {0}, 0 };
     ComputedSet cs;
     memset(&cs, 0, sizeof cs);
-    int rc = q->nfiles ? eval_run(cp, db, opt, collect, &cs, d) : 0;
+    int rc = q->nfiles ? eval_run(cp, store, opt, collect, &cs, d) : 0;
     for (int i = 0; !rc && i < q->nfiles; i++) rc = audit_file(&au, q->files[i], &cs, opt->year_from, d);
-    if (!rc && (cp->plan->budget.check_rollup || cp->plan->budget.check_sisa)) rc = audit_budget(&au, cp->plan, db, d);
+    if (!rc && (cp->plan->budget.check_rollup || cp->plan->budget.check_sisa)) rc = audit_budget(&au, cp->plan, store, d);
     if (!rc) {
         static const char *const names[NF] = { "where", "item", "field", "printed", "computed", "difference", "rule" };
         static const unsigned char flags[NF] = { [F_DIFF] = CELL_NUMBER };

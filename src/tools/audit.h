@@ -8,6 +8,7 @@
 #include "engine/eval.h"
 #include "base/num.h"
 #include "output/output.h"
+#include "store/store.h"
 
 typedef struct {
     const char *const *files;   /* the transcriptions */
@@ -19,7 +20,7 @@ typedef struct {
 /* Returns 0 when every printed figure agrees, 1 when any disagrees, 4 for
  * a transcription that cannot be read (every problem reported with its
  * file and line), or eval_run's code. */
-int audit_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, const AuditQuery *q,
+int audit_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt, const AuditQuery *q,
               OutFormat fmt, int color, FILE *out, Diag *d);
 
 #endif

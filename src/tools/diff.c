@@ -57,12 +57,12 @@ static void add(Arena *a, CellRows *out, const RowText *t, const char *what, con
     VEC_PUSH(*out, cells);
 }
 
-int diff_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *base, const EvalOptions *what,
+int diff_run(const CompiledPlan *cp, Store *store, const EvalOptions *base, const EvalOptions *what,
              const char *label, OutFormat fmt, int color, FILE *out, Diag *d)
 {
     RowSet b = {0}, s = {0};
-    int rc = eval_run(cp, db, base, collect, &b, d);
-    if (!rc) rc = eval_run(cp, db, what, collect, &s, d);
+    int rc = eval_run(cp, store, base, collect, &b, d);
+    if (!rc) rc = eval_run(cp, store, what, collect, &s, d);
     Arena a = {0};
     StrMap at = {0};
     CellRows rows = {0};

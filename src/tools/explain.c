@@ -39,7 +39,7 @@ typedef struct {
     int rollups;
     StrMap below;
     VEC(const char *) below_texts;
-    sqlite3 *db;
+    Store *store;
     /* the row */
     int found;
     ResultRow row;
@@ -228,15 +228,15 @@ typedef VEC(DataRow) DataRows;
 /* The rows of the unit and indicator for the year (for `latest`, up to it);
  * a row whose first column is a period counts only when the period ends by
  * the evaluation date (cutoff, in months), as the evaluation counts it. */
-static int query_rows(Explain *x, sqlite3 *db, const char *sql, int year_col, int up_to, int32_t cutoff,
+static int query_rows(Explain *x, Store *store, const char *sql, int year_col, int up_to, int32_t cutoff,
                       DataRows *out, Diag *d)
 {
-    sqlite3_stmt *st = store_prepare(db, sql, d);
+    sqlite3_stmt *st = store_prepare(store, sql, d);
     if (!st) return 5;
     sqlite3_bind_text(st, 1, x->q->unit, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, x->p->codes[x->code], -1, SQLITE_STATIC);
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = store_step(store, st)) == SQLITE_ROW) {
         /* label and file are never NULL in a store import wrote: NULL is a
          * read that found no memory, not a row to show as "?" */
         const char *label = (const char *)sqlite3_column_text(st, 0);
@@ -258,7 +258,7 @@ static int query_rows(Explain *x, sqlite3 *db, const char *sql, int year_col, in
     }
     sqlite3_finalize(st);
     if (rc == SQLITE_DONE) return 0;
-    store_read_failed(d, db);
+    store_read_failed(d, store);
     return 5;
 }
 
@@ -309,11 +309,11 @@ static void print_below(Explain *x, FILE *f, const UnitAgg *ua)
           "UNION ALL SELECT u.code FROM units u JOIN d ON u.parent = d.code) SELECT code FROM d ORDER BY code"
         : "SELECT code FROM units WHERE parent = ?1 ORDER BY code";
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(x->db, sql, -1, &st, NULL) != SQLITE_OK) return;
+    if (sqlite3_prepare_v2(x->store->db, sql, -1, &st, NULL) != SQLITE_OK) return;
     sqlite3_bind_text(st, 1, x->q->unit, -1, SQLITE_STATIC);
     static const char figs[] = { 'R', 'T', 'C' };
     static const char *const names[] = { "", "target ", "capaian " };
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    while (store_step(x->store, st) == SQLITE_ROW) {
         const char *u = (const char *)sqlite3_column_text(st, 0);
         int i = strmap_get(&x->below, arena_printf(&x->text, "%s|%s|%c", u, x->p->codes[ua->code], figs[ua->fig]));
         if (i >= 0) fprintf(f, "        %s: %s%s = %s\n", u, names[ua->fig], x->p->codes[ua->code], x->below_texts.items[i]);
@@ -488,7 +488,7 @@ static void explain_free(Explain *x, DataRows *reals, DataRows *targets, DataRow
     arena_free(&x->text);
 }
 
-int explain_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, const ExplainQuery *q,
+int explain_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt, const ExplainQuery *q,
                 OutFormat fmt, FILE *out, Diag *d)
 {
     Explain x;
@@ -521,12 +521,12 @@ int explain_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, con
     }
     if (x.nparts) qsort(x.parts, (size_t)x.nparts, sizeof *x.parts, by_at);
     EvalOptions o = *opt;
-    x.db = db;
+    x.store = store;
     x.rollups = cp->plan->nuaggs > 0;
     o.unit = x.rollups ? NULL : q->unit;    /* with roll-ups, the units below are evaluated too: keep their rows */
     o.trace = trace;
     o.trace_ctx = &x;
-    int rc = eval_run(cp, db, &o, sink, &x, d);
+    int rc = eval_run(cp, store, &o, sink, &x, d);
     if (!rc && !x.found) {
         diag_plain(d, "unit %s has no %s%s%s in %d", q->unit, q->indicator, q->group ? " for group " : "",
                    q->group ? q->group : "", x.year);
@@ -544,14 +544,14 @@ int explain_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, con
     int32_t cutoff = opt->has_as_of ? period_end(opt->as_of) : x.year * 12 + 12;
     int qrc = 0;
     if (!ind->realisation)
-        qrc |= query_rows(&x, db, "SELECT period, value, " STORE_SRC_PATH ", src_line FROM realisasi WHERE unit = ?1 AND indicator = ?2 ORDER BY period",
+        qrc |= query_rows(&x, store, "SELECT period, value, " STORE_SRC_PATH ", src_line FROM realisasi WHERE unit = ?1 AND indicator = ?2 ORDER BY period",
                    0, ind->rules.agg == AGG_LATEST, cutoff, &reals, d);
     if (!ind->target_expr && !qrc)
     {
-        qrc |= query_rows(&x, db, "SELECT source, value, " STORE_SRC_PATH ", src_line, year FROM targets WHERE unit = ?1 AND indicator = ?2 ORDER BY source",
+        qrc |= query_rows(&x, store, "SELECT source, value, " STORE_SRC_PATH ", src_line, year FROM targets WHERE unit = ?1 AND indicator = ?2 ORDER BY source",
                    1, 0, cutoff, &targets, d);
         if (!qrc)
-            qrc |= query_rows(&x, db, "SELECT period || ' ' || source, value, " STORE_SRC_PATH ", src_line FROM period_targets "
+            qrc |= query_rows(&x, store, "SELECT period || ' ' || source, value, " STORE_SRC_PATH ", src_line FROM period_targets "
                            "WHERE unit = ?1 AND indicator = ?2 ORDER BY source, period", 0, 0, cutoff, &ptargets, d);
     }
     if (qrc) {                  /* a failed read: nothing printed from part of the rows */

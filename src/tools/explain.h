@@ -5,6 +5,7 @@
 #define SKP_EXPLAIN_H
 #include "engine/eval.h"
 #include "output/output.h"
+#include "store/store.h"
 
 typedef struct {
     const char *unit, *indicator;
@@ -14,7 +15,7 @@ typedef struct {
 /* Evaluates opt's (single) year for the unit with tracing on, then prints
  * the derivation as text (table, markdown) or JSON. Returns 0, 2 (no such
  * figure) or eval_run's code. */
-int explain_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, const ExplainQuery *q,
+int explain_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt, const ExplainQuery *q,
                 OutFormat fmt, FILE *out, Diag *d);
 
 #endif

@@ -36,7 +36,7 @@ typedef struct {
 typedef struct {
     const CompiledPlan *cp;
     const Plan *p;
-    sqlite3 *db;
+    Store *store;
     Diag *d, quiet;          /* probes report nothing: the baseline has */
     const NeedQuery *q;
     EvalOptions opt;
@@ -94,7 +94,7 @@ static Outcome probe(Seek *s, double x, int loud)
 {
     s->ovs[s->opt.noverrides - 1].value = x;
     memset(&s->probe, 0, sizeof s->probe);
-    if (eval_run(s->cp, s->db, &s->opt, sink, s, loud ? s->d : &s->quiet) == 5) s->failed = 1;
+    if (eval_run(s->cp, s->store, &s->opt, sink, s, loud ? s->d : &s->quiet) == 5) s->failed = 1;
     return s->probe;
 }
 
@@ -256,14 +256,14 @@ static const char *unreachable(Seek *s, Arena *a, const double *xs, const Outcom
                         num(a, xs[n - 1], s->digits), outcome_text(s, a, o), num(a, xs[best], s->digits));
 }
 
-int need_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, const NeedQuery *q,
+int need_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt, const NeedQuery *q,
              OutFormat fmt, FILE *out, Diag *d)
 {
     Seek s;
     memset(&s, 0, sizeof s);
     s.cp = cp;
     s.p = cp->plan;
-    s.db = db;
+    s.store = store;
     s.d = d;
     s.q = q;
     if (opt->year_from != opt->year_to) {
@@ -280,7 +280,7 @@ int need_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, const 
     if (opt->noverrides) memcpy(s.ovs, opt->overrides, (size_t)opt->noverrides * sizeof *s.ovs);
     s.opt.overrides = s.ovs;
     s.grading = -1;
-    int rc = eval_run(cp, db, &s.opt, sink, &s, d);          /* the baseline, with its messages */
+    int rc = eval_run(cp, store, &s.opt, sink, &s, d);          /* the baseline, with its messages */
     if (!rc && !s.probe.found) {
         diag_plain(d, "unit %s has no indicator %s in %d", q->unit, q->indicator, s.year);
         rc = 2;
@@ -291,7 +291,7 @@ int need_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, const 
     diag_init(&s.quiet, null ? null : stderr);
     s.quiet.max_errors = 1;
     memset(&s.probe, 0, sizeof s.probe);
-    if (eval_run(cp, db, &s.opt, sink, &s, &s.quiet) == 5)   /* the baseline again, now graded for the goal */
+    if (eval_run(cp, store, &s.opt, sink, &s, &s.quiet) == 5)   /* the baseline again, now graded for the goal */
         s.failed = 1;
     Outcome now = s.probe;
     s.digits = input_digits(&s);
@@ -377,7 +377,7 @@ int need_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, const 
     static const char *const names[8] = { "unit", "indicator", "year", "goal", "input", "now", "needed", "note" };
     static const unsigned char flags[8] = { [2] = CELL_NUMBER };
     if (s.failed) {          /* a probe's message went to the quiet diagnostics: say it here */
-        store_read_failed(d, s.db);
+        store_read_failed(d, s.store);
         rc = 5;
     } else {
         rc = output_cells(out, fmt, 0, names, 8, flags, rows, 1);

@@ -5,6 +5,7 @@
 #define SKP_NEED_H
 #include "engine/eval.h"
 #include "output/output.h"
+#include "store/store.h"
 
 typedef struct {
     const char *unit, *indicator;   /* the row whose goal is asked */
@@ -22,7 +23,7 @@ typedef struct {
  * the input; otherwise it gives the ranges that reach it, and says why when
  * none does. Returns 0, 2 (a query the plan cannot answer) or eval_run's
  * code. */
-int need_run(const CompiledPlan *cp, sqlite3 *db, const EvalOptions *opt, const NeedQuery *q,
+int need_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt, const NeedQuery *q,
              OutFormat fmt, FILE *out, Diag *d);
 
 #endif
