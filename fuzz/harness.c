@@ -1,6 +1,6 @@
-/* harness.c: see harness.h. The same calls as `sakipc check` and
- * `sakipc eval` (src/main.c): check_load, compile_plan, eval_run into an
- * Output, budget_run into output_budget; everything they print goes to
+/* harness.c: see harness.h. The calls `sakipc check` and `sakipc eval`
+ * make, through sakip.h: skp_plan_parse, a session (which compiles),
+ * skp_eval_print and skp_budget_print; everything they print goes to
  * /dev/null (to stdout and stderr when SAKIPC_FUZZ_VERBOSE is set). */
 #include "harness.h"
 
@@ -9,40 +9,31 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "engine/budget.h"
-#include "check/checker.h"
-#include "front/parser.h"
-#include "engine/compile.h"
-#include "store/store.h"
-#include "engine/eval.h"
-#include "store/import.h"
-#include "output/output.h"
-#include "check/check.h"
+#include "sakip.h"
 
 #ifndef SAKIPC_SOURCE_DIR
 #error "SAKIPC_SOURCE_DIR: the source tree, for stdlib/ and examples/"
 #endif
 
 static char tmpdir[64];
-static char plan_path[128], db_file[128];
+static char plan_name[128], db_file[128];
 static char *confine[2];          /* real paths of tmpdir and stdlib/ */
 static FILE *devnull;
 static FILE *out, *err;           /* devnull, or with SAKIPC_FUZZ_VERBOSE set stdout and stderr */
-static Store *db;                 /* the eval target's store, read-only */
+static SkpStore *db;              /* the store the check and eval targets use, read-only */
 
 static void cleanup(void)
 {
-    if (db) store_close(db);
+    skp_store_close(db);
     db = NULL;
     if (devnull) fclose(devnull);
     devnull = NULL;
     if (tmpdir[0]) {
-        unlink(plan_path);
         unlink(db_file);
         rmdir(tmpdir);
         tmpdir[0] = '\0';
     }
-    check_confine_files(NULL, 0);
+    skp_confine_files(NULL, 0);
     free(confine[0]);
     free(confine[1]);
     confine[0] = confine[1] = NULL;
@@ -53,37 +44,28 @@ static void cleanup(void)
  * import --plan records.skp` would. */
 static int build_db(void)
 {
-    static const char *const files[] = {     /* in the order references need */
+    static const char *const names[] = {
         "units.csv", "indicators.csv", "targets.csv", "realisasi.csv", "budget.csv",
         "ikm_responses.csv", "propemperda.csv", "akip_components.csv",
     };
-    const char *ex = SAKIPC_SOURCE_DIR "/examples/balangan-2023";
-    Diag d;
-    diag_init(&d, stderr);
-    Plan *records = check_load(SAKIPC_SOURCE_DIR "/examples/balangan-2023/records.skp", &d);
-    if (!records) return -1;
-    Store *w = store_open(db_file, STORE_CREATE, &d);
-    int rc = w ? 0 : -1;
-    for (size_t i = 0; !rc && i < sizeof files / sizeof *files; i++) {
-        char path[512];
-        snprintf(path, sizeof path, "%s/%s", ex, files[i]);
-        ImportOptions o;
-        memset(&o, 0, sizeof o);
-        o.records = records->records;
-        o.nrecords = records->nrecords;
-        char *table = import_table_for_file(path);
-        o.table = table;
-        ImportResult r;
-        memset(&r, 0, sizeof r);
-        if (import_csv(w, path, &o, &r, stderr) != 0) {
-            fprintf(stderr, "fuzz: cannot import %s\n", path);
-            rc = -1;
-        }
-        free(table);
+    enum { N = sizeof names / sizeof *names };
+    static char paths[N][512];
+    const char *files[N];
+    for (int i = 0; i < N; i++) {
+        snprintf(paths[i], sizeof paths[i], "%s/examples/balangan-2023/%s", SAKIPC_SOURCE_DIR, names[i]);
+        files[i] = paths[i];
     }
-    if (w) store_close(w);
-    plan_free(records);
-    if (!rc && !(db = store_open(db_file, STORE_READONLY, &d))) rc = -1;
+    SkpDiag d;
+    skp_diag_init(&d, stderr);
+    SkpPlan *records = skp_plan_load(SAKIPC_SOURCE_DIR "/examples/balangan-2023/records.skp", &d);
+    if (!records) return -1;
+    SkpStore *w = skp_store_open(db_file, SKP_STORE_CREATE, &d);
+    SkpImport req = { files, N, NULL, NULL, 0, records, NULL };
+    int rc = w && skp_import(w, &req, &d) == SKP_OK ? 0 : -1;
+    if (rc) fprintf(stderr, "fuzz: cannot import the example's files\n");
+    skp_store_close(w);
+    skp_plan_free(records);
+    if (!rc && !(db = skp_store_open(db_file, SKP_STORE_READONLY, &d))) rc = -1;
     return rc;
 }
 
@@ -92,6 +74,7 @@ int fuzz_setup(FuzzTarget t)
     static int done;
     if (done) return 0;
     done = 1;
+    skp_startup();
     snprintf(tmpdir, sizeof tmpdir, "/tmp/sakipc-fuzz-XXXXXX");
     if (!mkdtemp(tmpdir)) {
         perror("fuzz: mkdtemp");
@@ -99,7 +82,8 @@ int fuzz_setup(FuzzTarget t)
         return -1;
     }
     atexit(cleanup);
-    snprintf(plan_path, sizeof plan_path, "%s/plan.skp", tmpdir);
+    /* the plan is never written: its name puts its includes and files in tmpdir */
+    snprintf(plan_name, sizeof plan_name, "%s/plan.skp", tmpdir);
     snprintf(db_file, sizeof db_file, "%s/fuzz.db", tmpdir);
     devnull = fopen("/dev/null", "w");
     const char *verbose = getenv("SAKIPC_FUZZ_VERBOSE");   /* to see what an input does */
@@ -112,72 +96,55 @@ int fuzz_setup(FuzzTarget t)
         return -1;
     }
     setenv("SAKIPC_STDLIB", confine[1], 1);
-    check_confine_files((const char *const *)confine, 2);
-    return t == FUZZ_EVAL ? build_db() : 0;
+    skp_confine_files((const char *const *)confine, 2);
+    return t == FUZZ_PARSE ? 0 : build_db();
 }
 
 void fuzz_parse(const uint8_t *data, size_t size)
 {
-    Source src;
-    memset(&src, 0, sizeof src);
-    static char name[] = "fuzz.skp";
-    src.path = name;
-    src.text = malloc(size + 1);          /* the lexer wants a NUL after the text */
-    if (!src.text) return;
-    if (size) memcpy(src.text, data, size);
-    src.text[size] = '\0';
-    src.len = size;
-    Tree t;
-    memset(&t, 0, sizeof t);
-    Diag d;
-    diag_init(&d, err);
-    parser_parse(&src, &t, &d);
-    ast_tree_free(&t);
-    free(src.text);
+    SkpDiag d;
+    skp_diag_init(&d, err);
+    skp_syntax_errors("fuzz.skp", (const char *)data, size, &d);
 }
 
-/* The plan as a file in the temporary directory: check_load reads paths. */
-static Plan *load(const uint8_t *data, size_t size, Diag *d)
+/* The plan, parsed from the bytes, checked; NULL when it has errors. */
+static SkpPlan *load(const uint8_t *data, size_t size, SkpDiag *d)
 {
-    FILE *f = fopen(plan_path, "wb");
-    if (!f) return NULL;
-    size_t n = size ? fwrite(data, 1, size, f) : 0;
-    if (fclose(f) != 0 || n != size) return NULL;
-    diag_init(d, err);
-    return check_load(plan_path, d);
+    skp_diag_init(d, err);
+    return skp_plan_parse(plan_name, (const char *)data, size, d);
 }
 
 void fuzz_check(const uint8_t *data, size_t size)
 {
-    Diag d;
-    Plan *p = load(data, size, &d);
+    SkpDiag d;
+    SkpPlan *p = load(data, size, &d);
     if (!p) return;
-    CompiledPlan *cp = compile_plan(p);
-    compile_free(cp);
-    plan_free(p);
+    SkpRequest r;
+    memset(&r, 0, sizeof r);
+    r.no_years = 1;
+    SkpSession *s;
+    if (skp_session_new(p, db, &r, &d, &s) == SKP_OK) skp_session_close(s);   /* compiled, then freed */
+    skp_plan_free(p);
 }
 
 void fuzz_eval(const uint8_t *data, size_t size)
 {
-    Diag d;
-    Plan *p = load(data, size, &d);
+    SkpDiag d;
+    SkpPlan *p = load(data, size, &d);
     if (!p) return;
-    CompiledPlan *cp = compile_plan(p);
-    EvalOptions o;
-    memset(&o, 0, sizeof o);
-    o.year_from = p->year ? p->year : 2021;
-    o.year_to = p->year ? p->year : 2023;
-    OutFormat fmt = (OutFormat)(size % 4);    /* each format in turn, the same for one input */
-    Output *table = output_open(out, fmt, 0, o.year_from != o.year_to);
-    int rc = eval_run(cp, db, &o, output_row, table, &d);
-    output_close(table, rc == 0);
-    if (p->budget.declared) {
-        BudgetReport r;
-        if (budget_run(p, db, &r, &d) == 0) output_budget(out, fmt, 0, p, &r);
-        budget_free(&r);
+    SkpPlanInfo info;
+    skp_plan_info(p, &info);
+    SkpRequest r;
+    memset(&r, 0, sizeof r);
+    r.years = info.year ? NULL : "2021..2023";
+    SkpSession *s;
+    if (skp_session_new(p, db, &r, &d, &s) == SKP_OK) {
+        SkpOutput o = { out, (SkpFormat)(size % 4), 0 };    /* each format in turn, the same for one input */
+        skp_eval_print(s, NULL, 0, &o);
+        if (info.has_budget) skp_budget_print(s, &o);
+        skp_session_close(s);
     }
-    compile_free(cp);
-    plan_free(p);
+    skp_plan_free(p);
 }
 
 void fuzz_run(FuzzTarget t, const uint8_t *data, size_t size)

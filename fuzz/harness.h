@@ -3,11 +3,14 @@
  * -DSAKIPC_FUZZ=ON) and by the replay driver (replay.c, built with the
  * normal compiler and run by ctest over tests/fuzz-regressions/).
  *
- * The bytes are a plan. Each run frees everything it made; the database
- * of the eval target is built once, from the examples' CSV files, through
- * the project's own import. Plans are written into a private temporary
- * directory, SAKIPC_STDLIB names the source tree's stdlib/, and the files
- * a plan may include or load are confined to those two directories. */
+ * The bytes are a plan, given to the library through its public header
+ * (sakip.h) alone, as any program would: parsed from memory, checked,
+ * compiled and evaluated. Each run frees everything it made; the store of
+ * the check and eval targets is built once, from the examples' CSV
+ * files, through the library's own import. A plan's includes and files
+ * are looked for in a private temporary directory (which holds none),
+ * SAKIPC_STDLIB names the source tree's stdlib/, and the files a plan may
+ * include or load are confined to those two directories. */
 #ifndef SKP_FUZZ_HARNESS_H
 #define SKP_FUZZ_HARNESS_H
 #include <stddef.h>

@@ -126,6 +126,14 @@ void diag_plain(Diag *d, const char *fmt, ...)
     va_end(ap);
 }
 
+void diag_usage(Diag *d, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(d->usage, sizeof d->usage, fmt, ap);
+    va_end(ap);
+}
+
 void diag_summary(Diag *d)
 {
     if (d->errors == 1) fputs("1 error\n", d->out);

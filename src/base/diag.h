@@ -4,13 +4,11 @@
 #define SKP_BASE_DIAG_H
 #include <stdio.h>
 #include "base/source.h"
+#include "sakip.h"
 
-typedef struct {
-    FILE *out;           /* stderr normally; tests may redirect */
-    int errors, warnings;
-    int max_errors;      /* stop reporting after this many (0 = unlimited) */
-    int color;           /* ANSI colour on a terminal only, never with NO_COLOR */
-} Diag;
+/* The diagnostics of the public API (sakip.h): where they go, how many
+ * there were, colour, and the last usage problem in words. */
+typedef SkpDiag Diag;
 
 void diag_init(Diag *d, FILE *out);
 void diag_error(Diag *d, Loc loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -19,6 +17,10 @@ void diag_warning(Diag *d, Loc loc, const char *fmt, ...) __attribute__((format(
 void diag_note(Diag *d, Loc loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Errors that belong to no source location: "sakipc: error: ..." */
 void diag_plain(Diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A request the caller made cannot be taken as it is (SKP_USAGE): the
+ * reason goes to d->usage, for the caller to show with its own hint (the
+ * command adds "Try 'sakipc eval --help'."). Not counted as an error. */
+void diag_usage(Diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* "N errors generated." style summary; nothing when there were none. */
 void diag_summary(Diag *d);
 

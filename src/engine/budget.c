@@ -29,7 +29,7 @@ static int read_lines(const Plan *p, Store *store, BudgetReport *r, Diag *d)
     sqlite3_stmt *st = store_prepare(store,
         "SELECT code, parent, level, name, pagu, pagu_revised, realisasi, printed_sisa, " STORE_SRC_PATH ", src_line "
         "FROM budget ORDER BY 9, src_line, code", d);
-    if (!st) return 5;
+    if (!st) return SKP_RUNTIME;
     VEC(BudgetRow) rows = {0};
     int rc;
     while ((rc = store_step(store, st)) == SQLITE_ROW) {
@@ -211,7 +211,7 @@ static int check_links(const Plan *p, const BudgetReport *out, Diag *d)
             bad = 1;
         }
     }
-    return bad ? 4 : 0;
+    return bad ? SKP_DATA : SKP_OK;
 }
 
 int budget_efficiency(const Plan *p, const BudgetRow *b, double capaian, double *e)
@@ -223,7 +223,7 @@ int budget_efficiency(const Plan *p, const BudgetRow *b, double capaian, double 
     return 1;
 }
 
-int budget_run(const Plan *p, Store *store, BudgetReport *out, Diag *d)
+SkpStatus budget_run(const Plan *p, Store *store, BudgetReport *out, Diag *d)
 {
     memset(out, 0, sizeof *out);
     int rc = read_lines(p, store, out, d);

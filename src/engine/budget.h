@@ -43,10 +43,10 @@ typedef struct {
     Arena text;
 } BudgetReport;
 
-/* Reads the budget table and computes every line by p->budget. Returns 0,
- * 4 when a line the plan links to indicators is missing or of another
- * level, or 5 when the database fails (reported through d). */
-int budget_run(const Plan *p, Store *store, BudgetReport *out, Diag *d);
+/* Reads the budget table and computes every line by p->budget. Returns SKP_OK,
+ * SKP_DATA when a line the plan links to indicators is missing or of
+ * another level, or SKP_RUNTIME when the database fails (reported through d). */
+SkpStatus budget_run(const Plan *p, Store *store, BudgetReport *out, Diag *d);
 void budget_free(BudgetReport *r);
 /* The efficiency of line b (PMK 214/2017), given the achievement of what it
  * pays for (capaian, in percent): E = (pagu x CK - realisasi) / (pagu x CK)

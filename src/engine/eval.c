@@ -42,11 +42,11 @@ static int prepare(Engine *e, Store *store, Diag *d)
     int rc = stream_load_units(e, store);
     if (!rc) rc = stream_check_plan_units(e);
     if (!rc) rc = stream_check_override_units(e);
-    if (!rc && !(e->rs = records_load(store, e->plan, d))) rc = 5;
+    if (!rc && !(e->rs = records_load(store, e->plan, d))) rc = SKP_RUNTIME;
     if (!rc) rc = host_open_lua(e);
     if (!rc && opt->unit && strmap_get(&e->unit_map, opt->unit) < 0) {
         diag_plain(d, "unit '%s' is not in the database's units table", opt->unit);
-        rc = 4;
+        rc = SKP_DATA;
     }
     if (!rc) rollup_setup(e);
     return rc;
@@ -71,7 +71,7 @@ static int evaluate_units(Engine *e, Streams *s, Store *store, RowSink sink, voi
          * from what was read before it, and nothing more is printed */
         if (stream_failed(s)) {
             store_read_failed(e->d, e->store);
-            return 5;
+            return SKP_RUNTIME;
         }
         rc = row_eval_unit(e, 0, wanted ? sink : NULL, ctx);
         if (e->kept) {
@@ -82,7 +82,7 @@ static int evaluate_units(Engine *e, Streams *s, Store *store, RowSink sink, voi
     return rc;
 }
 
-int eval_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt,
+SkpStatus eval_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt,
              RowSink sink, void *ctx, Diag *d)
 {
     Engine e;
@@ -96,8 +96,8 @@ int eval_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt,
     if (!rc && e.kept) rc = rollup_pass(&e, sink, ctx);
     if (opt->progress) fputs("\r\033[K", stderr);
     stream_close(&s);
-    if (!rc && e.lua_failed) rc = EXIT_HOOK;
-    if (!rc && (e.data_errors || records_data_errors(e.rs))) rc = 4;
+    if (!rc && e.lua_failed) rc = SKP_HOOK;
+    if (!rc && (e.data_errors || records_data_errors(e.rs))) rc = SKP_DATA;
     engine_free(&e);
     return rc;
 }

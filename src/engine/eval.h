@@ -8,9 +8,10 @@
 #include "engine/result.h"
 #include "store/store.h"
 
-/* Evaluates; returns 0, 4 (data error: unknown unit in the plan, ...) or 5
- * (database failure), with messages through d. */
-int eval_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt,
+/* Evaluates; returns SKP_OK, SKP_DATA (a unit of the plan not in the
+ * store, ...), SKP_HOOK (a Lua function failed) or SKP_RUNTIME (the
+ * database failed), with messages through d. */
+SkpStatus eval_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt,
              RowSink sink, void *ctx, Diag *d);
 
 #endif

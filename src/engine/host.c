@@ -118,7 +118,7 @@ int host_open_lua(Engine *e)
             if (p->funcs[j].lua_file && !strcmp(p->funcs[j].lua_file, p->funcs[i].lua_file)) e->lua[i] = e->lua[j];
         if (e->lua[i]) continue;
         e->lua[i] = sandbox_new(NULL);
-        if (!e->lua[i] || sandbox_load(e->lua[i], p->funcs[i].lua_file, NULL, e->d) != 0) return EXIT_HOOK;
+        if (!e->lua[i] || sandbox_load(e->lua[i], p->funcs[i].lua_file, NULL, e->d) != 0) return SKP_HOOK;
     }
     return 0;
 }

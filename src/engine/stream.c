@@ -22,7 +22,7 @@
 int stream_load_units(Engine *e, Store *store)
 {
     sqlite3_stmt *st = store_prepare(store, "SELECT code, parent, name, level FROM units ORDER BY code", e->d);
-    if (!st) return 5;
+    if (!st) return SKP_RUNTIME;
     VEC(UnitInfo) v = {0};
     int rc;
     while ((rc = store_step(store, st)) == SQLITE_ROW) {
@@ -42,7 +42,7 @@ int stream_load_units(Engine *e, Store *store)
     if (rc != SQLITE_DONE) {
         diag_plain(e->d, "reading units: %s", sqlite3_errmsg(store->db));
         VEC_FREE(v);
-        return 5;
+        return SKP_RUNTIME;
     }
     e->units = v.items;
     e->nunits = v.len;
@@ -83,7 +83,7 @@ int stream_check_plan_units(Engine *e)
         }
     }
     free(names);
-    return bad ? 4 : 0;
+    return bad ? SKP_DATA : SKP_OK;
 }
 
 /* A what-if change for a unit the store does not have would change
@@ -98,7 +98,7 @@ int stream_check_override_units(Engine *e)
         else diag_plain(e->d, "--set: unit '%s' is not in the database's units table", o->unit);
         bad++;
     }
-    return bad ? 4 : 0;
+    return bad ? SKP_DATA : SKP_OK;
 }
 
 static void cursor_step(Cursor *c)
@@ -112,7 +112,7 @@ static int stream_open(Cursor *c, Store *store, const char *sql, const char *uni
 {
     c->store = store;
     c->st = store_prepare(store, sql, d);
-    if (!c->st) return 5;
+    if (!c->st) return SKP_RUNTIME;
     if (unit) sqlite3_bind_text(c->st, 1, unit, -1, SQLITE_STATIC);
     cursor_step(c);
     return 0;

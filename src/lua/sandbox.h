@@ -13,10 +13,6 @@
 #include <lua.h>
 #include "base/diag.h"
 
-/* Exit status of a hook, template or Lua function that fails: its error is
- * reported with a traceback, and nothing is written. */
-#define EXIT_HOOK 6
-
 #define SANDBOX_DEFAULT_MEMORY (64u * 1024 * 1024)     /* bytes */
 #define SANDBOX_DEFAULT_INSTRUCTIONS 200000000L        /* VM instructions */
 

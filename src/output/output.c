@@ -25,7 +25,7 @@ static const char *const col_names[NCOLS] = {
 
 struct Output {
     FILE *f;
-    OutFormat fmt;
+    SkpFormat fmt;
     int color, multi_year;
     long rows;
     int started;           /* csv header / json "[" written */
@@ -34,21 +34,21 @@ struct Output {
     VEC(const char *) rules;      /* distinct rules, for the legend */
 };
 
-int output_format_parse(const char *s, OutFormat *out)
+int output_format_parse(const char *s, SkpFormat *out)
 {
     static const char *const names[] = { "table", "csv", "json", "markdown" };
     for (int i = 0; i < 4; i++)
-        if (strcmp(s, names[i]) == 0) { *out = (OutFormat)i; return 0; }
-    if (strcmp(s, "md") == 0) { *out = FMT_MARKDOWN; return 0; }
+        if (strcmp(s, names[i]) == 0) { *out = (SkpFormat)i; return 0; }
+    if (strcmp(s, "md") == 0) { *out = SKP_MARKDOWN; return 0; }
     return -1;
 }
 
-Output *output_open(FILE *f, OutFormat fmt, int color, int multi_year)
+Output *output_open(FILE *f, SkpFormat fmt, int color, int multi_year)
 {
     Output *o = mem_xcalloc(1, sizeof *o);
     o->f = f;
     o->fmt = fmt;
-    o->color = color && fmt == FMT_TABLE;
+    o->color = color && fmt == SKP_TABLE;
     o->multi_year = multi_year;
     return o;
 }
@@ -60,10 +60,10 @@ static void start_stream(Output *o)
 {
     if (o->started) return;
     o->started = 1;
-    if (o->fmt == FMT_CSV) {
+    if (o->fmt == SKP_CSV) {
         for (int i = 0; i < NCOLS; i++) fprintf(o->f, "%s%s", i ? "," : "", col_names[i]);
         fputc('\n', o->f);
-    } else if (o->fmt == FMT_JSON) {
+    } else if (o->fmt == SKP_JSON) {
         fputs("[", o->f);
     }
 }
@@ -226,7 +226,7 @@ int output_row(const ResultRow *row, void *out)
 {
     Output *o = out;
     char *cells[NCOLS];
-    if (o->fmt == FMT_TABLE || o->fmt == FMT_MARKDOWN) {
+    if (o->fmt == SKP_TABLE || o->fmt == SKP_MARKDOWN) {
         char **keep = arena_alloc(&o->cells, NCOLS * sizeof *keep);
         row_cells(&o->cells, row, keep);
         VEC_PUSH(o->table, keep);
@@ -237,7 +237,7 @@ int output_row(const ResultRow *row, void *out)
         start_stream(o);
         Arena tmp = {0};
         row_cells(&tmp, row, cells);
-        if (o->fmt == FMT_CSV) {
+        if (o->fmt == SKP_CSV) {
             for (int i = 0; i < NCOLS; i++) {
                 if (i) fputc(',', o->f);
                 csv_field(o->f, cells[i]);
@@ -249,7 +249,7 @@ int output_row(const ResultRow *row, void *out)
         arena_free(&tmp);
     }
     o->rows++;
-    return ferror(o->f) ? 5 : 0;
+    return ferror(o->f) ? SKP_RUNTIME : SKP_OK;
 }
 
 /* Columns shown by table and markdown: the ones a reader of an LKIP table
@@ -316,7 +316,7 @@ static int hidden(const Output *o, int col)
 
 static void flush_table(Output *o)
 {
-    int md = o->fmt == FMT_MARKDOWN;
+    int md = o->fmt == SKP_MARKDOWN;
     int width[NCOLS] = {0};
     for (int k = 0; k < NSHOWN; k++) width[k] = text_width(col_names[shown[k]]);
     for (int r = 0; r < o->table.len; r++) {
@@ -374,8 +374,8 @@ void output_close(Output *o, int ok)
 {
     if (ok || o->started || o->rows) {     /* rows made before a data error are still the report */
         start_stream(o);
-        if (o->fmt == FMT_JSON) fputs(o->rows ? "\n]\n" : "]\n", o->f);
-        else if (o->fmt == FMT_TABLE || o->fmt == FMT_MARKDOWN) flush_table(o);
+        if (o->fmt == SKP_JSON) fputs(o->rows ? "\n]\n" : "]\n", o->f);
+        else if (o->fmt == SKP_TABLE || o->fmt == SKP_MARKDOWN) flush_table(o);
     }
     fflush(o->f);
     VEC_FREE(o->table);
@@ -492,7 +492,7 @@ static void budget_table(FILE *f, int md, int color, const char ***rows, int n)
     grid_print(f, md, color, &g, rows, n);
 }
 
-int output_budget(FILE *f, OutFormat fmt, int color, const Plan *p, const BudgetReport *r)
+SkpStatus output_budget(FILE *f, SkpFormat fmt, int color, const Plan *p, const BudgetReport *r)
 {
     Arena a = {0};
     const char ***rows = arena_array(&a, r->nrows, sizeof *rows);
@@ -500,7 +500,7 @@ int output_budget(FILE *f, OutFormat fmt, int color, const Plan *p, const Budget
         rows[i] = arena_alloc(&a, NBCOLS * sizeof **rows);
         budget_cells(&a, p, &r->rows[i], rows[i]);
     }
-    if (fmt == FMT_CSV) {
+    if (fmt == SKP_CSV) {
         for (int i = 0; i < NBCOLS; i++) fprintf(f, "%s%s", i ? "," : "", bcol_names[i]);
         fputc('\n', f);
         for (int n = 0; n < r->nrows; n++) {
@@ -510,12 +510,12 @@ int output_budget(FILE *f, OutFormat fmt, int color, const Plan *p, const Budget
             }
             fputc('\n', f);
         }
-    } else if (fmt == FMT_JSON) {
+    } else if (fmt == SKP_JSON) {
         fputc('[', f);
         for (int n = 0; n < r->nrows; n++) budget_json(f, &r->rows[n], rows[n], n == 0);
         fputs(r->nrows ? "\n]\n" : "]\n", f);
     } else {
-        int md = fmt == FMT_MARKDOWN;
+        int md = fmt == SKP_MARKDOWN;
         for (int n = 0; n < r->nrows; n++)     /* the status cell carries the findings */
             if (*rows[n][B_NOTES]) rows[n][B_STATUS] = arena_printf(&a, "%s: %s", rows[n][B_STATUS], rows[n][B_NOTES]);
         budget_table(f, md, color && !md, rows, r->nrows);
@@ -532,15 +532,15 @@ int output_budget(FILE *f, OutFormat fmt, int color, const Plan *p, const Budget
                     r->sisa_mismatches == 1 ? "" : "s", r->sisa_mismatches == 1 ? "s" : "");
     }
     arena_free(&a);
-    return ferror(f) ? 5 : 0;
+    return ferror(f) ? SKP_RUNTIME : SKP_OK;
 }
 
 /* ---- any table of text cells -------------------------------------------------- */
 
-int output_cells(FILE *f, OutFormat fmt, int color, const char *const *names, int ncols,
+SkpStatus output_cells(FILE *f, SkpFormat fmt, int color, const char *const *names, int ncols,
                  const unsigned char *numeric, const char ***rows, int nrows)
 {
-    if (fmt == FMT_CSV) {
+    if (fmt == SKP_CSV) {
         for (int i = 0; i < ncols; i++) fprintf(f, "%s%s", i ? "," : "", names[i]);
         fputc('\n', f);
         for (int r = 0; r < nrows; r++) {
@@ -550,7 +550,7 @@ int output_cells(FILE *f, OutFormat fmt, int color, const char *const *names, in
             }
             fputc('\n', f);
         }
-    } else if (fmt == FMT_JSON) {
+    } else if (fmt == SKP_JSON) {
         fputc('[', f);
         for (int r = 0; r < nrows; r++) {
             fputs(r ? ",\n  {" : "\n  {", f);
@@ -575,11 +575,11 @@ int output_cells(FILE *f, OutFormat fmt, int color, const char *const *names, in
         unsigned char *num = mem_xmalloc((size_t)(ncols ? ncols : 1));
         for (int i = 0; i < ncols; i++) num[i] = numeric[i] & CELL_NUMBER;
         Grid g = { names, cols, nshow, num, -1 };
-        grid_print(f, fmt == FMT_MARKDOWN, color, &g, rows, nrows);
+        grid_print(f, fmt == SKP_MARKDOWN, color, &g, rows, nrows);
         free(cols);
         free(num);
     }
-    return ferror(f) ? 5 : 0;
+    return ferror(f) ? SKP_RUNTIME : SKP_OK;
 }
 
 void output_row_text(Arena *a, const ResultRow *r, RowText *t)

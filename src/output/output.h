@@ -7,14 +7,13 @@
 #include "engine/eval.h"
 #include "base/arena.h"
 
-typedef enum { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_MARKDOWN } OutFormat;
 
-int output_format_parse(const char *s, OutFormat *out);   /* -1 if unknown */
+int output_format_parse(const char *s, SkpFormat *out);   /* -1 if unknown */
 
 typedef struct Output Output;
 
 /* color: ANSI colour for grades and statuses (table format, terminal only). */
-Output *output_open(FILE *f, OutFormat fmt, int color, int multi_year);
+Output *output_open(FILE *f, SkpFormat fmt, int color, int multi_year);
 int output_row(const ResultRow *row, void *out);   /* a RowSink */
 /* ok: the run succeeded. A failed run that produced no row prints nothing;
  * one that did gets its rows (and the error after them on stderr). */
@@ -24,7 +23,7 @@ void output_discard(Output *o);
 
 /* The budget report (eval --report budget): one line per program, kegiatan
  * and sub kegiatan with serapan, sisa, the children's sums and findings. */
-int output_budget(FILE *f, OutFormat fmt, int color, const Plan *p, const BudgetReport *r);
+SkpStatus output_budget(FILE *f, SkpFormat fmt, int color, const Plan *p, const BudgetReport *r);
 
 /* s as a JSON string, quoted and escaped. */
 void output_json_string(FILE *f, const char *s);
@@ -41,7 +40,7 @@ void output_row_text(Arena *a, const ResultRow *r, RowText *t);
  * column i is a number (right-aligned; a JSON number); CELL_OPTIONAL, the
  * table and markdown leave it out when it is empty in every row. */
 enum { CELL_NUMBER = 1, CELL_OPTIONAL = 2 };
-int output_cells(FILE *f, OutFormat fmt, int color, const char *const *names, int ncols,
+SkpStatus output_cells(FILE *f, SkpFormat fmt, int color, const char *const *names, int ncols,
                  const unsigned char *flags, const char ***rows, int nrows);
 
 #endif

@@ -52,7 +52,7 @@ int tally_row(const ResultRow *row, void *ctx)
     return 0;
 }
 
-int tally_print(Tally *t, FILE *f, OutFormat fmt, int color)
+SkpStatus tally_print(Tally *t, FILE *f, SkpFormat fmt, int color)
 {
     static const char *const names[] = { "scheme", "on", "year", "band", "label", "count" };
     static const unsigned char flags[] = { 0, 0, CELL_NUMBER, 0, 0, CELL_NUMBER };

@@ -17,7 +17,7 @@ int tally_row(const ResultRow *row, void *tally);      /* a RowSink */
 /* Prints the counts: scheme, on (capaian or value), year, band, label,
  * count; a band no figure fell in counts 0, and figures a scheme grades
  * but could not place (no capaian, no band) count as band "-". */
-int tally_print(Tally *t, FILE *f, OutFormat fmt, int color);
+SkpStatus tally_print(Tally *t, FILE *f, SkpFormat fmt, int color);
 void tally_free(Tally *t);
 
 #endif

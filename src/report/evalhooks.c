@@ -141,7 +141,7 @@ static int call_all(EvalHooks *eh, const char *name, const ResultRow *row, const
         if (row) push_row(L, row); else lua_pushstring(L, unit);
         if (sandbox_call(eh->hooks[i], name, 1, eh->d) < 0) eh->failed = 1;
     }
-    return eh->failed ? EXIT_HOOK : 0;
+    return eh->failed ? SKP_HOOK : SKP_OK;
 }
 
 static int leave_unit(EvalHooks *eh)

@@ -27,7 +27,7 @@ typedef struct {
 } HookedSink;
 int evalhooks_sink(const ResultRow *row, void *hooked_sink);
 
-/* After the last row: the last unit's after_unit. Returns 0 or EXIT_HOOK. */
+/* After the last row: the last unit's after_unit. Returns SKP_OK or SKP_HOOK. */
 int evalhooks_finish(EvalHooks *eh);
 /* Warnings the hooks gave. */
 int evalhooks_warnings(const EvalHooks *eh);

@@ -622,7 +622,7 @@ static int api_explain(lua_State *L)
     }
     Diag quiet;
     diag_init(&quiet, ef);
-    int rc = explain_run(r->cp, r->store, &o, &q, FMT_TABLE, f, &quiet);
+    int rc = explain_run(r->cp, r->store, &o, &q, SKP_TABLE, f, &quiet);
     fclose(f);
     fclose(ef);
     if (rc) {
@@ -864,7 +864,7 @@ static int probe_out(const char *path, Diag *d)
     if (fd < 0) diag_plain(d, "%s: cannot write the report here: %s", path, strerror(errno));
     else { close(fd); unlink(tmp); }
     free(tmp);
-    return fd < 0 ? 5 : 0;
+    return fd < 0 ? SKP_RUNTIME : SKP_OK;
 }
 
 /* Number formats an Indonesian reader's Excel shows as 100,17% and
@@ -953,10 +953,10 @@ static int workbook_finish(Report *r, int ok, Diag *d)
     lxw_error e = workbook_close(r->wb);
     r->wb = NULL;
     int rc = 0;
-    if (ok && e != LXW_NO_ERROR) { diag_plain(d, "%s: %s", r->out_path, lxw_strerror(e)); rc = 5; }
+    if (ok && e != LXW_NO_ERROR) { diag_plain(d, "%s: %s", r->out_path, lxw_strerror(e)); rc = SKP_RUNTIME; }
     else if (ok) {
         chmod(r->wb_tmp, out_mode(r->out_path));   /* the library wrote the file anew */
-        if (rename(r->wb_tmp, r->out_path) != 0) { diag_plain(d, "%s: %s", r->out_path, strerror(errno)); rc = 5; }
+        if (rename(r->wb_tmp, r->out_path) != 0) { diag_plain(d, "%s: %s", r->out_path, strerror(errno)); rc = SKP_RUNTIME; }
     }
     if (!ok || rc) unlink(r->wb_tmp);
     free(r->wb_tmp);
@@ -1044,7 +1044,7 @@ static int write_out(const char *path, const StrBuf *b, Diag *d)
 {
     if (!path) {
         if (b->len) fwrite(b->s, 1, b->len, stdout);
-        return ferror(stdout) ? 5 : 0;
+        return ferror(stdout) ? SKP_RUNTIME : SKP_OK;
     }
     char *tmp;
     int fd = temp_next_to(path, &tmp);
@@ -1057,16 +1057,16 @@ static int write_out(const char *path, const StrBuf *b, Diag *d)
         if (fd >= 0) unlink(tmp);
     }
     free(tmp);
-    return ok ? 0 : 5;
+    return ok ? SKP_OK : SKP_RUNTIME;
 }
 
-int report_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt, const ReportQuery *q, Diag *d)
+SkpStatus report_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt, const ReportQuery *q, Diag *d)
 {
     char *path = report_find_template(q->template_name);
     if (!path) {
         diag_plain(d, "no report template '%s' (looked in $SAKIPC_STDLIB/reports and the standard library's reports/)",
                    q->template_name);
-        return 2;
+        return SKP_USAGE;
     }
     Report r;
     memset(&r, 0, sizeof r);
@@ -1082,20 +1082,20 @@ int report_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt, con
         r.has_budget = !rc;
     }
     Sandbox *h = rc ? NULL : sandbox_new(&q->limits);
-    if (!rc && !h) { diag_plain(d, "cannot start Lua"); rc = 5; }
+    if (!rc && !h) { diag_plain(d, "cannot start Lua"); rc = SKP_RUNTIME; }
     if (!rc) {
         open_api(sandbox_lua(h), &r);
         /* a bundled template by its name: its path is the installation's business */
         int bundled = strcmp(path, q->template_name) != 0;
         const char *shown = bundled ? q->template_name : NULL;
-        if (sandbox_load(h, path, shown, d) != 0) rc = EXIT_HOOK;
+        if (sandbox_load(h, path, shown, d) != 0) rc = SKP_HOOK;
     }
     if (!rc) {
         int ran = sandbox_call(h, "render", 0, d);
-        if (ran < 0) rc = EXIT_HOOK;
+        if (ran < 0) rc = SKP_HOOK;
         else if (ran == 0) {
             diag_plain(d, "hook %s: the template's table has no render function", sandbox_path(h));
-            rc = EXIT_HOOK;
+            rc = SKP_HOOK;
         }
     }
     if (r.wb) {                              /* a workbook is the output */

@@ -16,8 +16,8 @@ typedef struct {
 } ReportQuery;
 
 
-/* Returns 0, 2 (no such template), EXIT_HOOK, or eval_run's code. */
-int report_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt, const ReportQuery *q, Diag *d);
+/* Returns SKP_OK, SKP_USAGE (no such template), SKP_HOOK, or eval_run's status. */
+SkpStatus report_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt, const ReportQuery *q, Diag *d);
 
 /* The template file for a name: NAME.lua in $SAKIPC_STDLIB/reports, then in
  * the standard library's reports/ (install_stdlib_dir); a name with a '/' or

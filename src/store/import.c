@@ -780,7 +780,7 @@ static int rollback(Store *store, Diag *d)
     return store_exec(store, "ROLLBACK", d);
 }
 
-int import_csv(Store *store, const char *path, const ImportOptions *opts, ImportResult *res, FILE *err)
+SkpStatus import_csv(Store *store, const char *path, const ImportOptions *opts, ImportResult *res, FILE *err)
 {
     Import im;
     memset(&im, 0, sizeof im);
@@ -796,17 +796,17 @@ int import_csv(Store *store, const char *path, const ImportOptions *opts, Import
     FILE *f = fopen(path, "rb");
     if (!f) {
         fprintf(err, "sakipc: error: %s: %s\n", path, strerror(errno));
-        return 5;
+        return SKP_RUNTIME;
     }
     char *deflt = opts->table ? NULL : import_table_for_file(path);
     const char *table = opts->table ? opts->table : deflt;
     int found = find_spec(&im, table);
     free(deflt);
     res->table = found == 0 ? im.spec.name : NULL;
-    if (found != 0) { fclose(f); return 4; }
+    if (found != 0) { fclose(f); return SKP_DATA; }
     csv_init(&im.csv, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
 
-    int rc = 5;
+    int rc = SKP_RUNTIME;
     if (store_exec(store, "BEGIN IMMEDIATE", &d) != 0) { im.fatal = 1; goto rollback; }
     int made = im.spec.record ? rectable_ensure(store, im.spec.record, &d) : 0;
     if (made != 0) { im.fatal = made < 0; goto rollback; }
@@ -834,7 +834,7 @@ int import_csv(Store *store, const char *path, const ImportOptions *opts, Import
         if (opts->max_errors && im.errors > opts->max_errors)
             fprintf(err, "%s: %d more errors not shown\n", path, im.errors - opts->max_errors);
         fprintf(err, "%s: nothing loaded (%d error%s)\n", path, im.errors, im.errors == 1 ? "" : "s");
-        rc = rollback(store, &d) == 0 ? 4 : 5;
+        rc = rollback(store, &d) == 0 ? SKP_DATA : SKP_RUNTIME;
         goto done;
     }
     if (store_exec(store, "COMMIT", &d) != 0) { im.fatal = 1; goto rollback; }

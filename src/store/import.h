@@ -33,9 +33,9 @@ typedef struct {
 
 /* Built-in tables: units, indicators, targets, realisasi, budget. Anything
  * else must be a record table declared in opts->records.
- * Returns 0 when the file was loaded, 4 (data error) when any row was bad
- * (nothing written), 5 on I/O or database failure. Messages go to err. */
-int import_csv(Store *store, const char *path, const ImportOptions *opts,
+ * Returns SKP_OK when the file was loaded, SKP_DATA when any row was bad
+ * (nothing written), SKP_RUNTIME on I/O or database failure. Messages go to err. */
+SkpStatus import_csv(Store *store, const char *path, const ImportOptions *opts,
                ImportResult *res, FILE *err);
 
 /* Order in which a batch of files must be loaded so that references resolve

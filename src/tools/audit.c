@@ -240,22 +240,22 @@ static int audit_file(Audit *au, const char *path, ComputedSet *cs, int year, Di
 {
     CsvFile f;
     memset(&f, 0, sizeof f);
-    int rc = read_csv(path, &f, d) ? 4 : 0;
+    int rc = read_csv(path, &f, d) ? SKP_DATA : SKP_OK;
     int col[NP];
     for (int i = 0; i < NP; i++) col[i] = -1;
-    if (!rc && !f.rows.len) { data_error(d, path, 1, "%s", "the file is empty (expected a header row)"); rc = 4; }
+    if (!rc && !f.rows.len) { data_error(d, path, 1, "%s", "the file is empty (expected a header row)"); rc = SKP_DATA; }
     for (int i = 0; !rc && i < f.rows.items[0].ncells; i++) {
         int k = -1;
         for (int j = 0; j < NP; j++) if (strcmp(f.rows.items[0].cells[i], pcols[j]) == 0) k = j;
         if (k < 0) {
             data_error(d, path, 1, "unknown column '%s' (the columns: unit, indicator, group, year, target, realisation, capaian, grade, where)",
                        f.rows.items[0].cells[i]);
-            rc = 4;
+            rc = SKP_DATA;
         } else col[k] = i;
     }
     if (!rc && (col[P_UNIT] < 0 || col[P_IND] < 0)) {
         data_error(d, path, 1, "%s", "a transcription needs the columns unit and indicator");
-        rc = 4;
+        rc = SKP_DATA;
     }
     const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
     for (int r = 1; !rc && r < f.rows.len; r++) {
@@ -268,7 +268,7 @@ static int audit_file(Audit *au, const char *path, ComputedSet *cs, int year, Di
             long v = strtol(cell[P_YEAR], &end, 10);
             if (*end || v < 1900 || v > 2999) {
                 data_error(d, path, row->line, "column 'year': '%s' is not a year", cell[P_YEAR]);
-                rc = 4;
+                rc = SKP_DATA;
                 break;
             }
             y = (int)v;
@@ -335,12 +335,12 @@ static int audit_budget(Audit *au, const Plan *p, Store *store, Diag *d)
     return 0;
 }
 
-int audit_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt, const AuditQuery *q,
-              OutFormat fmt, int color, FILE *out, Diag *d)
+SkpStatus audit_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt, const AuditQuery *q,
+              SkpFormat fmt, int color, FILE *out, Diag *d)
 {
     if (opt->year_from != opt->year_to && q->nfiles) {
         diag_plain(d, "audit reads one year's report: give --year Y");
-        return 2;
+        return SKP_USAGE;
     }
     Arena a = {0};
     Audit au = { q, &a, {0}, 0 };
@@ -352,12 +352,12 @@ int audit_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt, cons
     if (!rc) {
         static const char *const names[NF] = { "where", "item", "field", "printed", "computed", "difference", "rule" };
         static const unsigned char flags[NF] = { [F_DIFF] = CELL_NUMBER };
-        int text = fmt == FMT_TABLE || fmt == FMT_MARKDOWN;
+        int text = fmt == SKP_TABLE || fmt == SKP_MARKDOWN;
         if (au.found.len || !text) rc = output_cells(out, fmt, color, names, NF, flags, au.found.items, au.found.len);
-        if (!rc && (fmt == FMT_TABLE || fmt == FMT_MARKDOWN))
-            fprintf(out, "%s%s%d printed figure%s checked, %d disagree%s\n", au.found.len ? "\n" : "", fmt == FMT_MARKDOWN ? "- " : "", au.checked,
+        if (!rc && (fmt == SKP_TABLE || fmt == SKP_MARKDOWN))
+            fprintf(out, "%s%s%d printed figure%s checked, %d disagree%s\n", au.found.len ? "\n" : "", fmt == SKP_MARKDOWN ? "- " : "", au.checked,
                     au.checked == 1 ? "" : "s", au.found.len, au.found.len == 1 ? "s" : "");
-        if (!rc && au.found.len) rc = 1;
+        if (!rc && au.found.len) rc = SKP_DISAGREES;
     }
     VEC_FREE(au.found);
     VEC_FREE(cs.rows);

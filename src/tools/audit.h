@@ -17,10 +17,10 @@ typedef struct {
     NumStyle numstyle;          /* --indonesian: 100,17 */
 } AuditQuery;
 
-/* Returns 0 when every printed figure agrees, 1 when any disagrees, 4 for
- * a transcription that cannot be read (every problem reported with its
- * file and line), or eval_run's code. */
-int audit_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt, const AuditQuery *q,
-              OutFormat fmt, int color, FILE *out, Diag *d);
+/* Returns SKP_OK when every printed figure agrees, SKP_DISAGREES when
+ * any disagrees, SKP_DATA for a transcription that cannot be read (every
+ * problem reported with its file and line), or eval_run's status. */
+SkpStatus audit_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt, const AuditQuery *q,
+              SkpFormat fmt, int color, FILE *out, Diag *d);
 
 #endif

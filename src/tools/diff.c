@@ -57,8 +57,8 @@ static void add(Arena *a, CellRows *out, const RowText *t, const char *what, con
     VEC_PUSH(*out, cells);
 }
 
-int diff_run(const CompiledPlan *cp, Store *store, const EvalOptions *base, const EvalOptions *what,
-             const char *label, OutFormat fmt, int color, FILE *out, Diag *d)
+SkpStatus diff_run(const CompiledPlan *cp, Store *store, const EvalOptions *base, const EvalOptions *what,
+             const char *label, SkpFormat fmt, int color, FILE *out, Diag *d)
 {
     RowSet b = {0}, s = {0};
     int rc = eval_run(cp, store, base, collect, &b, d);
@@ -86,9 +86,9 @@ int diff_run(const CompiledPlan *cp, Store *store, const EvalOptions *base, cons
         static const char *const names[ND] = { "unit", "indicator", "group", "year", "what", "baseline", "scenario" };
         static const unsigned char numeric[ND] = { [D_YEAR] = CELL_NUMBER, [D_GROUP] = CELL_OPTIONAL };
         rc = output_cells(out, fmt, color, names, ND, numeric, rows.items, rows.len);
-        if (!rc && (fmt == FMT_TABLE || fmt == FMT_MARKDOWN))
+        if (!rc && (fmt == SKP_TABLE || fmt == SKP_MARKDOWN))
             fprintf(out, "\n%s%d figure%s changed in %d of %d rows: %s against the baseline\n",
-                    fmt == FMT_MARKDOWN ? "- " : "", rows.len, rows.len == 1 ? "" : "s", changed_rows, s.n, label);
+                    fmt == SKP_MARKDOWN ? "- " : "", rows.len, rows.len == 1 ? "" : "s", changed_rows, s.n, label);
     }
     VEC_FREE(rows);
     strmap_free(&at);

@@ -8,7 +8,7 @@
 /* Evaluates twice (base, then what) and prints every figure that differs:
  * target, realisation, capaian, grade or status, with both values. Returns
  * 0, or eval_run's code (4, 5) when an evaluation fails. */
-int diff_run(const CompiledPlan *cp, Store *store, const EvalOptions *base, const EvalOptions *what,
-             const char *label, OutFormat fmt, int color, FILE *out, Diag *d);
+SkpStatus diff_run(const CompiledPlan *cp, Store *store, const EvalOptions *base, const EvalOptions *what,
+             const char *label, SkpFormat fmt, int color, FILE *out, Diag *d);
 
 #endif

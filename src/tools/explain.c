@@ -232,7 +232,7 @@ static int query_rows(Explain *x, Store *store, const char *sql, int year_col, i
                       DataRows *out, Diag *d)
 {
     sqlite3_stmt *st = store_prepare(store, sql, d);
-    if (!st) return 5;
+    if (!st) return SKP_RUNTIME;
     sqlite3_bind_text(st, 1, x->q->unit, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, x->p->codes[x->code], -1, SQLITE_STATIC);
     int rc;
@@ -259,7 +259,7 @@ static int query_rows(Explain *x, Store *store, const char *sql, int year_col, i
     sqlite3_finalize(st);
     if (rc == SQLITE_DONE) return 0;
     store_read_failed(d, store);
-    return 5;
+    return SKP_RUNTIME;
 }
 
 /* ---- printing ---------------------------------------------------------------------- */
@@ -488,8 +488,8 @@ static void explain_free(Explain *x, DataRows *reals, DataRows *targets, DataRow
     arena_free(&x->text);
 }
 
-int explain_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt, const ExplainQuery *q,
-                OutFormat fmt, FILE *out, Diag *d)
+SkpStatus explain_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt, const ExplainQuery *q,
+                SkpFormat fmt, FILE *out, Diag *d)
 {
     Explain x;
     memset(&x, 0, sizeof x);
@@ -497,11 +497,11 @@ int explain_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt, co
     x.q = q;
     if (opt->year_from != opt->year_to) {
         diag_plain(d, "explain shows one figure: give --year Y");
-        return 2;
+        return SKP_USAGE;
     }
-    if (fmt == FMT_CSV) {
+    if (fmt == SKP_CSV) {
         diag_plain(d, "explain prints a derivation: --format table (the default), markdown or json");
-        return 2;
+        return SKP_USAGE;
     }
     x.year = opt->year_from;
     x.code = -1;
@@ -509,7 +509,7 @@ int explain_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt, co
     if (x.code < 0) {
         const char *best = text_suggest(q->indicator, x.p->codes, x.p->ncodes);
         diag_plain(d, "unknown indicator '%s'%s%s%s", q->indicator, best ? " (did you mean '" : "", best ? best : "", best ? "'?)" : "");
-        return 2;
+        return SKP_USAGE;
     }
     for (int i = 0; i < x.p->ninds; i++) {
         const Indicator *ind = &x.p->inds[i];
@@ -530,7 +530,7 @@ int explain_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt, co
     if (!rc && !x.found) {
         diag_plain(d, "unit %s has no %s%s%s in %d", q->unit, q->indicator, q->group ? " for group " : "",
                    q->group ? q->group : "", x.year);
-        rc = 2;
+        rc = SKP_USAGE;
     }
     if (rc) {
         explain_free(&x, NULL, NULL, NULL);
@@ -556,9 +556,9 @@ int explain_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt, co
     }
     if (qrc) {                  /* a failed read: nothing printed from part of the rows */
         explain_free(&x, &reals, &targets, &ptargets);
-        return 5;
+        return SKP_RUNTIME;
     }
-    Printer pr = { out, fmt == FMT_JSON };
+    Printer pr = { out, fmt == SKP_JSON };
     char rt[64];
     if (pr.json) {
         fputs("{\"unit\": ", out); output_json_string(out, r->unit);
@@ -571,7 +571,7 @@ int explain_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt, co
         fputs(", \"basis\": ", out); if (r->has_real && r->basis) output_json_string(out, r->basis); else fputs("null", out);
         fprintf(out, ", \"aggregate\": \"%s\"", plan_aggregate_name(ind->rules.agg));
     } else {
-        if (fmt == FMT_MARKDOWN) fputs("```text\n", out);
+        if (fmt == SKP_MARKDOWN) fputs("```text\n", out);
         fprintf(out, "%s %s \"%s\"%s%s, %d: %s%s%s\n\n", r->unit, ind->code, ind->name, r->group ? ", group " : "",
                 r->group ? r->group : "", r->year, result_status_name(r->status), r->reason ? ": " : "", r->reason ? r->reason : "");
         fprintf(out, "realisation = %s", r->has_real ? (r->real_level ? r->real_level : num_text(&x.text, r->real, -1)) : "missing");
@@ -612,7 +612,7 @@ int explain_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt, co
     if (pr.json) fputs("}\n", out);
     else if (ind->rules.value_round.mode != ROUND_NONE && !r->ngrades)
         fprintf(out, "the realisation is shown %s\n", num_rounding_text(ind->rules.value_round, rt, sizeof rt));
-    if (fmt == FMT_MARKDOWN) fputs("```\n", out);
+    if (fmt == SKP_MARKDOWN) fputs("```\n", out);
     explain_free(&x, &reals, &targets, &ptargets);
-    return ferror(out) ? 5 : 0;
+    return ferror(out) ? SKP_RUNTIME : SKP_OK;
 }

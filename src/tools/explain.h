@@ -13,9 +13,9 @@ typedef struct {
 } ExplainQuery;
 
 /* Evaluates opt's (single) year for the unit with tracing on, then prints
- * the derivation as text (table, markdown) or JSON. Returns 0, 2 (no such
- * figure) or eval_run's code. */
-int explain_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt, const ExplainQuery *q,
-                OutFormat fmt, FILE *out, Diag *d);
+ * the derivation as text (table, markdown) or JSON. Returns SKP_OK,
+ * SKP_USAGE (no such figure) or eval_run's status. */
+SkpStatus explain_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt, const ExplainQuery *q,
+                SkpFormat fmt, FILE *out, Diag *d);
 
 #endif

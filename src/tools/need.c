@@ -94,7 +94,7 @@ static Outcome probe(Seek *s, double x, int loud)
 {
     s->ovs[s->opt.noverrides - 1].value = x;
     memset(&s->probe, 0, sizeof s->probe);
-    if (eval_run(s->cp, s->store, &s->opt, sink, s, loud ? s->d : &s->quiet) == 5) s->failed = 1;
+    if (eval_run(s->cp, s->store, &s->opt, sink, s, loud ? s->d : &s->quiet) == SKP_RUNTIME) s->failed = 1;
     return s->probe;
 }
 
@@ -172,7 +172,7 @@ static int resolve_goal(Seek *s, Diag *d)
     }
     diag_plain(d, "%s is not graded by a scheme%s%s with a grade '%s'", ind->code, q->scheme ? " " : "",
                q->scheme ? q->scheme : "", q->grade);
-    return 2;
+    return SKP_USAGE;
 }
 
 /* Beyond this outcome the goal is out of the formula's reach, not against
@@ -212,7 +212,7 @@ static int input_digits(const Seek *s)
         if (ind->code_id == s->input_code && ind->rules.value_round.mode != ROUND_NONE) return ind->rules.value_round.digits;
     }
     if (s->scheme && s->scheme->precision >= 0) return s->scheme->precision;
-    return 2;
+    return SKP_USAGE;
 }
 
 static void search_range(const Seek *s, double *lo, double *hi)
@@ -256,8 +256,8 @@ static const char *unreachable(Seek *s, Arena *a, const double *xs, const Outcom
                         num(a, xs[n - 1], s->digits), outcome_text(s, a, o), num(a, xs[best], s->digits));
 }
 
-int need_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt, const NeedQuery *q,
-             OutFormat fmt, FILE *out, Diag *d)
+SkpStatus need_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt, const NeedQuery *q,
+             SkpFormat fmt, FILE *out, Diag *d)
 {
     Seek s;
     memset(&s, 0, sizeof s);
@@ -268,12 +268,12 @@ int need_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt, const
     s.q = q;
     if (opt->year_from != opt->year_to) {
         diag_plain(d, "need answers for one year at a time: give --year Y");
-        return 2;
+        return SKP_USAGE;
     }
     s.year = opt->year_from;
     s.code = code_of(s.p, q->indicator, d);
     s.input_code = q->vary ? code_of(s.p, q->vary, d) : s.code;
-    if (s.code < 0 || s.input_code < 0) return 2;
+    if (s.code < 0 || s.input_code < 0) return SKP_USAGE;
     s.opt = *opt;
     s.opt.unit = q->unit;
     s.ovs = mem_xcalloc((size_t)opt->noverrides + 1, sizeof *s.ovs);
@@ -283,7 +283,7 @@ int need_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt, const
     int rc = eval_run(cp, store, &s.opt, sink, &s, d);          /* the baseline, with its messages */
     if (!rc && !s.probe.found) {
         diag_plain(d, "unit %s has no indicator %s in %d", q->unit, q->indicator, s.year);
-        rc = 2;
+        rc = SKP_USAGE;
     }
     if (!rc) rc = resolve_goal(&s, d);
     if (rc) { free(s.ovs); return rc; }
@@ -291,7 +291,7 @@ int need_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt, const
     diag_init(&s.quiet, null ? null : stderr);
     s.quiet.max_errors = 1;
     memset(&s.probe, 0, sizeof s.probe);
-    if (eval_run(cp, store, &s.opt, sink, &s, &s.quiet) == 5)   /* the baseline again, now graded for the goal */
+    if (eval_run(cp, store, &s.opt, sink, &s, &s.quiet) == SKP_RUNTIME)   /* the baseline again, now graded for the goal */
         s.failed = 1;
     Outcome now = s.probe;
     s.digits = input_digits(&s);
@@ -378,7 +378,7 @@ int need_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt, const
     static const unsigned char flags[8] = { [2] = CELL_NUMBER };
     if (s.failed) {          /* a probe's message went to the quiet diagnostics: say it here */
         store_read_failed(d, s.store);
-        rc = 5;
+        rc = SKP_RUNTIME;
     } else {
         rc = output_cells(out, fmt, 0, names, 8, flags, rows, 1);
     }

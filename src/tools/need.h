@@ -21,9 +21,9 @@ typedef struct {
 /* Searches the input that reaches the goal in opt's (single) year, with
  * opt's what-if changes in place. Exact where the outcome is monotone in
  * the input; otherwise it gives the ranges that reach it, and says why when
- * none does. Returns 0, 2 (a query the plan cannot answer) or eval_run's
- * code. */
-int need_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt, const NeedQuery *q,
-             OutFormat fmt, FILE *out, Diag *d);
+ * none does. Returns SKP_OK, SKP_USAGE (a query the plan cannot answer) or
+ * eval_run's status. */
+SkpStatus need_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt, const NeedQuery *q,
+             SkpFormat fmt, FILE *out, Diag *d);
 
 #endif

@@ -1,8 +1,9 @@
-/* test_grade.c: grade_find, grade_check, grade_band_text and grade_miss_text
+/* test_grade.c: grade_find, scheme_check, scheme_band_text and grade_miss_text
  * (src/grade.h) on schemes built by hand. */
 #include "check.h"
 #include "engine/grade.h"
 #include "base/num.h"
+#include "check/scheme.h"
 
 #include <stdlib.h>
 
@@ -46,7 +47,7 @@ static const char *line_with(const char *text, const char *needle)
     return line;
 }
 
-/* Runs grade_check with its Diag writing to a tmpfile; returns the number
+/* Runs scheme_check with its Diag writing to a tmpfile; returns the number
  * of problems, the text in out and the Diag's error count in *errors. */
 static int run_check(const Scheme *s, char *out, size_t n, int *errors)
 {
@@ -54,7 +55,7 @@ static int run_check(const Scheme *s, char *out, size_t n, int *errors)
     if (!f) { perror("tmpfile"); exit(2); }
     Diag d;
     diag_init(&d, f);
-    int problems = grade_check(s, &d);
+    int problems = scheme_check(s, &d);
     *errors = d.errors;
     rewind(f);
     size_t k = fread(out, 1, n - 1, f);
@@ -177,25 +178,25 @@ static void test_band_text(void)
 {
     char buf[64];
     Band b = band("AA", ">", 90, NULL, 0);
-    grade_band_text(&b, buf, sizeof buf);
+    scheme_band_text(&b, buf, sizeof buf);
     CHECK_STR(buf, "> 90");
     b = band("A", ">", 80, "<=", 90);
-    grade_band_text(&b, buf, sizeof buf);
+    scheme_band_text(&b, buf, sizeof buf);
     CHECK_STR(buf, "> 80 <= 90");
     b = band("A", ">=", 88.31, "<=", 100);
-    grade_band_text(&b, buf, sizeof buf);
+    scheme_band_text(&b, buf, sizeof buf);
     CHECK_STR(buf, ">= 88.31 <= 100");
     b = band("B", ">=", 76.61, "<=", 88.30);
-    grade_band_text(&b, buf, sizeof buf);
+    scheme_band_text(&b, buf, sizeof buf);
     CHECK_STR(buf, ">= 76.61 <= 88.3");
     b = band("X", NULL, 0, "<", 51);
-    grade_band_text(&b, buf, sizeof buf);
+    scheme_band_text(&b, buf, sizeof buf);
     CHECK_STR(buf, "< 51");
     b = band("D", NULL, 0, "<=", 30);
-    grade_band_text(&b, buf, sizeof buf);
+    scheme_band_text(&b, buf, sizeof buf);
     CHECK_STR(buf, "<= 30");
     b = band("Z", NULL, 0, NULL, 0);
-    grade_band_text(&b, buf, sizeof buf);
+    scheme_band_text(&b, buf, sizeof buf);
     CHECK_STR(buf, "any value");
 }
 
