@@ -7,7 +7,7 @@
 #      (Release), installs it with `cmake --install --prefix WORK/prefix` and
 #      makes the .deb with `cpack -G DEB`;
 #   2. checks the installed layout (bin/sakipc, share/sakipc/stdlib with its
-#      rule sets and reports/, share/man/man1/sakipc.1.gz) and the .deb's
+#      rule sets, reports/ and reports/lib/, share/man/man1/sakipc.1.gz) and the .deb's
 #      control fields and contents: Depends names the Debian runtime
 #      libraries the binary links (libsqlite3, liblua5.4, libcsv,
 #      libxlsxwriter), each a package installed on this machine;
@@ -69,7 +69,9 @@ deb=$work/$(basename "$deb")
 prefix=$work/prefix
 for f in bin/sakipc share/man/man1/sakipc.1.gz share/sakipc/stdlib/akip.skp share/sakipc/stdlib/ikm.skp \
          share/sakipc/stdlib/capaian5.skp share/sakipc/stdlib/capaian-lkip.skp \
-         share/sakipc/stdlib/reports/lkip-md.lua share/sakipc/stdlib/reports/json.lua; do
+         share/sakipc/stdlib/reports/lkip-md.lua share/sakipc/stdlib/reports/json.lua \
+         share/sakipc/stdlib/reports/lib/cells.lua share/sakipc/stdlib/reports/lib/grades.lua \
+         share/sakipc/stdlib/reports/lib/notes.lua share/sakipc/stdlib/reports/lib/arrange.lua; do
     check "installed $f" test -s "$prefix/$f"
 done
 check "the man page is a gzip'd roff page" bash -c "gzip -dc '$prefix/share/man/man1/sakipc.1.gz' | grep -q '^\.TH SAKIPC 1'"
@@ -88,7 +90,8 @@ for pkg in $(sed 's/([^)]*)//g; s/[,|]/ /g' <<< "$depends"); do
 done
 dpkg-deb -c "$deb" | awk '{ print $NF }' > "$work/contents"
 for f in ./usr/bin/sakipc ./usr/share/man/man1/sakipc.1.gz ./usr/share/sakipc/stdlib/ikm.skp \
-         ./usr/share/sakipc/stdlib/reports/lkip-md.lua ./usr/share/doc/sakipc/README.md; do
+         ./usr/share/sakipc/stdlib/reports/lkip-md.lua ./usr/share/sakipc/stdlib/reports/lib/cells.lua \
+         ./usr/share/doc/sakipc/README.md; do
     check "package holds $f" grep -qxF "$f" "$work/contents"
 done
 check "package holds nothing outside /usr" bash -c "! grep -v '^\./usr/' '$work/contents' | grep -v '^\./\$'"

@@ -355,6 +355,154 @@ static char *read_all(const char *path, size_t *n)
     return b.s;
 }
 
+/* ---- require: modules of a library ---------------------------------------------------- */
+
+/* The upvalues of require. */
+enum { REQ_CACHE = 1, REQ_ROOTS, REQ_SUBDIR, REQ_WHERE };
+
+/* Lua's own libraries: the sandbox gives string, table, math and utf8 as
+ * globals and none of the others, so require never loads one. */
+static const char *const lua_library_names[] = {
+    "coroutine", "debug", "io", "math", "os", "package", "string", "table", "utf8", NULL,
+};
+
+/* Pushes a refused name as a message may show it: a control byte (a NUL,
+ * a line break) as \ddd, so that the message neither ends early nor
+ * seems to hold lines it does not. */
+static const char *push_shown_name(lua_State *L, const char *name, size_t n)
+{
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)name[i];
+        if (c < 0x20 || c == 0x7f) {
+            char esc[8];
+            snprintf(esc, sizeof esc, "\\%03u", c);
+            luaL_addstring(&b, esc);
+        } else luaL_addchar(&b, (char)c);
+    }
+    luaL_pushresult(&b);
+    return lua_tostring(L, -1);
+}
+
+static int module_name_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+}
+
+/* NAME must be [a-z][a-z0-9_-]*: no dot, no slash, no NUL, nothing that could
+ * name a file outside the library's directory. Raises an error otherwise. */
+static void check_module_name(lua_State *L, const char *name, size_t n)
+{
+    int ok = n > 0 && name[0] >= 'a' && name[0] <= 'z';
+    for (size_t i = 1; ok && i < n; i++) ok = module_name_char(name[i]);
+    const char *subdir = lua_tostring(L, lua_upvalueindex(REQ_SUBDIR));
+    if (!ok)
+        luaL_error(L, "require '%s': not a module name (NAME of %s/NAME.lua: a lowercase letter, then lowercase "
+                   "letters, digits, '_' or '-')", push_shown_name(L, name, n), subdir);
+    for (int i = 0; lua_library_names[i]; i++)
+        if (!strcmp(name, lua_library_names[i]))
+            luaL_error(L, "require '%s': Lua's own libraries are not modules (string, table, math and utf8 are "
+                       "globals already; there is no io, os, package, debug or coroutine)", name);
+}
+
+/* Is the main chunk of the module named `chunk` on the call stack? Then it
+ * is still loading, and requiring it again would loop. */
+static int module_loading(lua_State *L, const char *chunk)
+{
+    lua_Debug ar;
+    for (int level = 1; lua_getstack(L, level, &ar); level++)
+        if (lua_getinfo(L, "S", &ar) && !strcmp(ar.what, "main") && !strcmp(ar.source, chunk)) return 1;
+    return 0;
+}
+
+/* Pushes the module compiled from ROOT/SUBDIR/NAME.lua, for the first root
+ * that has the file; text only, named `chunk` in messages. Raises an error
+ * when no root has it, or it cannot be read or compiled. */
+static void push_module_chunk(lua_State *L, const char *name, const char *chunk)
+{
+    const char *subdir = lua_tostring(L, lua_upvalueindex(REQ_SUBDIR));
+    lua_Integer nroots = luaL_len(L, lua_upvalueindex(REQ_ROOTS));
+    for (lua_Integer i = 1; i <= nroots; i++) {
+        lua_rawgeti(L, lua_upvalueindex(REQ_ROOTS), i);
+        const char *path = lua_pushfstring(L, "%s/%s/%s.lua", lua_tostring(L, -1), subdir, name);
+        size_t n;
+        char *text = read_all(path, &n);     /* freed before anything can raise an error */
+        if (!text && (errno == ENOENT || errno == ENOTDIR)) { lua_pop(L, 2); continue; }
+        if (!text) luaL_error(L, "require '%s': %s: %s", name, path, strerror(errno));
+        int rc = luaL_loadbufferx(L, text, n, chunk, "t");   /* "t": bytecode is refused */
+        free(text);
+        if (rc != LUA_OK) {                  /* a syntax error names the file and line; bytecode does not */
+            const char *msg = lua_tostring(L, -1);
+            int named = !strncmp(msg, chunk + 1, strlen(chunk + 1));
+            luaL_error(L, "require '%s': %s%s%s", name, named ? "" : chunk + 1, named ? "" : ": ", msg);
+        }
+        lua_replace(L, -3);
+        lua_pop(L, 1);
+        return;
+    }
+    luaL_error(L, "require '%s': no module %s/%s.lua (looked under %s)", name, subdir, name,
+               lua_tostring(L, lua_upvalueindex(REQ_WHERE)));
+}
+
+/* require(NAME): the module's value, the module run once per state. It
+ * runs inside the caller's protected call, so the budgets, the strict
+ * globals and the traceback of its errors are the caller's. */
+static int sandbox_require(lua_State *L)
+{
+    size_t n;
+    const char *name = luaL_checklstring(L, 1, &n);
+    lua_settop(L, 1);
+    check_module_name(L, name, n);
+    if (lua_getfield(L, lua_upvalueindex(REQ_CACHE), name) != LUA_TNIL) return 1;
+    lua_pop(L, 1);
+    const char *chunk = lua_pushfstring(L, "@%s/%s.lua", lua_tostring(L, lua_upvalueindex(REQ_SUBDIR)), name);
+    if (module_loading(L, chunk))
+        return luaL_error(L, "require '%s': %s is still loading (modules that require each other in a loop)",
+                          name, chunk + 1);
+    push_module_chunk(L, name, chunk);
+    lua_call(L, 0, 1);
+    if (lua_isnil(L, -1)) {                  /* a module that returns nothing is loaded all the same */
+        lua_pop(L, 1);
+        lua_pushboolean(L, 1);
+    }
+    lua_pushvalue(L, -1);
+    lua_setfield(L, lua_upvalueindex(REQ_CACHE), name);
+    return 1;
+}
+
+void sandbox_enable_require(Sandbox *h, const char *const *roots, int nroots, const char *subdir, const char *where)
+{
+    lua_State *L = h->L;
+    lua_pushglobaltable(L);
+    lua_pushliteral(L, "require");
+    lua_newtable(L);                         /* REQ_CACHE: name -> the module's value */
+    lua_createtable(L, nroots, 0);           /* REQ_ROOTS: the roots to search, in order */
+    int k = 0;
+    for (int i = 0; i < nroots; i++)
+        if (roots[i] && *roots[i]) {
+            lua_pushstring(L, roots[i]);
+            lua_rawseti(L, -2, ++k);
+        }
+    lua_pushstring(L, subdir);
+    lua_pushstring(L, where);
+    lua_pushcclosure(L, sandbox_require, 4);
+    lua_rawset(L, -3);                       /* past the strict-globals guard */
+    lua_pop(L, 1);
+}
+
+/* require is there while the file's top level runs, where a file names
+ * the modules it uses; its functions (render, the hooks) run without it,
+ * as in every sandbox that has none. */
+static void remove_require(lua_State *L)
+{
+    lua_pushglobaltable(L);
+    lua_pushliteral(L, "require");
+    lua_pushnil(L);
+    lua_rawset(L, -3);                       /* past the strict-globals guard */
+    lua_pop(L, 1);
+}
+
 int sandbox_load(Sandbox *h, const char *path, const char *shown, Diag *d)
 {
     lua_State *L = h->L;
@@ -382,7 +530,9 @@ int sandbox_load(Sandbox *h, const char *path, const char *shown, Diag *d)
         lua_pop(L, 1);
         return -1;
     }
-    if (protected_call(h, 0, 1, d) != 0) return -1;
+    int ran = protected_call(h, 0, 1, d);
+    remove_require(L);
+    if (ran != 0) return -1;
     if (!lua_istable(L, -1)) {
         diag_plain(d, "hook %s: the file must return a table of functions, not %s", h->path, luaL_typename(L, -1));
         lua_pop(L, 1);

@@ -2,7 +2,8 @@
  *
  * A hook may come from someone else's plan, so it runs in a fresh state
  * with the base, string, table, math and utf8 libraries only (no io, os,
- * package, debug, dofile, loadfile, load, require, print, string.dump),
+ * package, debug, dofile, loadfile, load, require, print, string.dump;
+ * sandbox_enable_require gives back a require confined to one library),
  * text chunks only, strict globals, and two budgets: memory (a counting
  * allocator) and VM instructions (a count hook). A budget that trips stays
  * tripped: pcall inside the hook cannot swallow it. Every error comes back
@@ -46,6 +47,16 @@ int sandbox_has(Sandbox *h, const char *name);
 /* The type of the table's field name ("number", "function"), or NULL when
  * the table has no such field. */
 const char *sandbox_field_type(Sandbox *h, const char *name);
+
+/* Gives the file that sandbox_load runs next a global require(NAME),
+ * which loads the module SUBDIR/NAME.lua from the first of roots[0..nroots)
+ * that has it (NULL and "" entries are skipped); `where` names the roots in
+ * the message for a module not found. NAME is [a-z][a-z0-9_-]*, never one
+ * of Lua's own libraries. A module is text, loaded into this state (the
+ * same budgets and strict globals), run once, its value cached; its errors
+ * name it "SUBDIR/NAME.lua". The global is there while the file's top level
+ * runs (and the modules it requires); sandbox_load removes it after. */
+void sandbox_enable_require(Sandbox *h, const char *const *roots, int nroots, const char *subdir, const char *where);
 
 /* The module table's path, for messages. */
 const char *sandbox_path(const Sandbox *h);

@@ -1085,6 +1085,10 @@ SkpStatus report_run(const CompiledPlan *cp, Store *store, const EvalOptions *op
     if (!rc && !h) { diag_plain(d, "cannot start Lua"); rc = SKP_RUNTIME; }
     if (!rc) {
         open_api(sandbox_lua(h), &r);
+        /* templates share code through require(NAME): reports/lib/NAME.lua,
+         * looked for where templates are, in the same order */
+        const char *stdlibs[2] = { getenv("SAKIPC_STDLIB"), install_stdlib_dir() };
+        sandbox_enable_require(h, stdlibs, 2, "reports/lib", "$SAKIPC_STDLIB, then the standard library");
         /* a bundled template by its name: its path is the installation's business */
         int bundled = strcmp(path, q->template_name) != 0;
         const char *shown = bundled ? q->template_name : NULL;

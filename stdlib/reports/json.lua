@@ -7,13 +7,11 @@
 -- budget lines when the plan has a budget block. Missing figures are null,
 -- never 0.
 
+local cells = require("cells")
+
 local W = sakip.write
 local J = sakip.json
-
-local function num(v, digits)
-    if v == nil then return "null" end
-    return sakip.format(v, digits)
-end
+local num = cells.json
 
 local function str(s)
     if s == nil then return "null" end

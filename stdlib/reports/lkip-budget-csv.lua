@@ -7,25 +7,23 @@
 --
 --   sakipc report plan.skp --template lkip-budget-csv --out anggaran.csv
 
+local cells = require("cells")
+local notes = require("notes")
+
 local W = sakip.write
 local C = sakip.csv
-
-local function num(v, digits)
-    if v == nil then return "" end
-    return sakip.format(v, digits)
-end
+-- a figure as plain digits, an empty field when it is missing (never 0)
+local num = cells.plain
 
 local function render()
     local lines = sakip.budget()
     if not lines then error("this template needs a budget block in the plan: budget { ... }", 0) end
     W("code,parent,level,name,pagu,realisasi,serapan,sisa,supports,unit,capaian,efisiensi,status,notes\n")
     for _, b in ipairs(lines) do
-        local notes = b.notes
-        if b.capaian_reason then notes = notes ~= "" and (notes .. "; " .. b.capaian_reason) or b.capaian_reason end
         W(C(b.code), ",", C(b.parent or ""), ",", C(b.level or ""), ",", C(b.name or ""), ",",
           num(b.pagu, 0), ",", num(b.realisasi, 0), ",", num(b.serapan, 2), ",", num(b.sisa, 0), ",",
           C(b.supports and table.concat(b.supports, " ") or ""), ",", C(b.unit or ""), ",",
-          num(b.capaian, 2), ",", num(b.efisiensi, 2), ",", C(b.status), ",", C(notes), "\n")
+          num(b.capaian, 2), ",", num(b.efisiensi, 2), ",", C(b.status), ",", C(notes.budget_line(b)), "\n")
     end
 end
 

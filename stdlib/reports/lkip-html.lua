@@ -12,6 +12,11 @@
 -- (`program 2 supports PERDA, TUGAS`) a chart of absorption against the
 -- achievement of those indicators, with the efficiency (PMK 214/2017).
 
+local cells = require("cells")
+local grades = require("grades")
+local notes = require("notes")
+local arrange = require("arrange")
+
 local W = sakip.write
 local F = sakip.format_id
 
@@ -20,10 +25,7 @@ local function esc(s)
     return (s:gsub("&", "&amp;"):gsub("<", "&lt;"):gsub(">", "&gt;"):gsub('"', "&quot;"))
 end
 
-local function cell(v, digits)
-    if v == nil then return "–" end
-    return F(v, digits)
-end
+local function cell(v, digits) return cells.id(v, digits, "–") end
 
 -- red (lowest band) .. green (highest), by the first grade that has a band
 local function colour(r)
@@ -36,14 +38,6 @@ local function colour(r)
         end
     end
     return "rgb(120,120,120)"
-end
-
-local function grade_text(r)
-    local out = {}
-    for _, g in ipairs(r.grades) do
-        if g.code then out[#out + 1] = g.code == g.label and g.code or (g.code .. " (" .. g.label .. ")") end
-    end
-    return #out > 0 and table.concat(out, "; ") or "–"
 end
 
 -- A label cut to fit the left margin of a chart: at most 38 characters
@@ -179,15 +173,8 @@ local function render()
       'figure{margin:1em 0}figcaption{font-size:12px;color:#555}.note{color:#a33}</style></head><body>\n')
     W('<h1>', esc(title), '</h1>\n')
     local results = sakip.results()
-    local units, order = {}, {}
-    local years, seen = {}, {}
-    for _, r in ipairs(results) do
-        if not units[r.unit] then units[r.unit] = { name = r.unit_name, rows = {} }; order[#order + 1] = r.unit end
-        local rows = units[r.unit].rows
-        rows[#rows + 1] = r
-        if not seen[r.year] then seen[r.year] = true; years[#years + 1] = r.year end
-    end
-    table.sort(years)
+    local units, order = arrange.by_unit(results)
+    local years = arrange.years(results)
     W('<h2>Capaian kinerja ', years[1] or "", #years > 1 and ("–" .. years[#years]) or "", '</h2>\n')
     for _, code in ipairs(order) do
         local u = units[code]
@@ -197,7 +184,7 @@ local function render()
             W('<tr><td>', esc(r.name), r.group and (" (" .. esc(r.group) .. ")") or "", '</td><td class="n">', r.year,
               '</td><td class="n">', esc(r.target_level or cell(r.target)), '</td><td class="n">',
               esc(r.real_level or cell(r.realisation, r.value_digits)), '</td><td class="n">', cell(r.capaian, r.digits),
-              '</td><td>', esc(grade_text(r)), '</td><td class="note">', r.status ~= "ok" and esc(r.status .. ": " .. (r.reason or "")) or "",
+              '</td><td>', esc(grades.text(r, "–")), '</td><td class="note">', esc(notes.result(r)),
               '</td></tr>\n')
         end
         W('</table>\n')
@@ -216,15 +203,13 @@ local function render()
         local programs = {}
         for _, b in ipairs(budget) do
             if b.level ~= "subkegiatan" or b.supports then
-                local notes = b.notes
-                if b.capaian_reason then notes = (notes ~= "" and (notes .. "; ") or "") .. b.capaian_reason end
                 W('<tr><td>', esc(b.code), '</td><td>', esc(b.name or ""), '</td><td class="n">', cell(b.pagu, 0),
                   '</td><td class="n">', cell(b.realisasi, 0), '</td><td class="n">', cell(b.serapan, 2),
                   '</td><td class="n">', cell(b.sisa, 0), '</td><td>',
                   b.supports and esc(table.concat(b.supports, ", ") .. (b.unit and (" (" .. b.unit .. ")") or "")) or "",
                   '</td><td class="n">', b.supports and cell(b.capaian, 2) or "",
                   '</td><td class="n">', b.supports and cell(b.efisiensi, 2) or "",
-                  '</td><td class="note">', esc(notes), '</td></tr>\n')
+                  '</td><td class="note">', esc(notes.budget_line(b)), '</td></tr>\n')
             end
             if b.level == "program" or b.level == "kegiatan" then programs[#programs + 1] = b end
         end

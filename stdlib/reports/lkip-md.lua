@@ -10,42 +10,13 @@
 -- the achievement of those indicators and the line's efficiency.
 -- Numbers are written the Indonesian way (84,98; 62.644.362.476).
 
+local cells = require("cells")
+local grades = require("grades")
+local notes = require("notes")
+local arrange = require("arrange")
+
 local W = sakip.write
-local F = sakip.format_id
-
-local function cell(v, digits)
-    if v == nil then return "-" end
-    return F(v, digits)
-end
-
-local function grade_text(r)
-    local out = {}
-    for _, g in ipairs(r.grades) do
-        if g.code then
-            out[#out + 1] = g.code == g.label and g.code or (g.code .. " (" .. g.label .. ")")
-        end
-    end
-    return #out > 0 and table.concat(out, "; ") or "-"
-end
-
-local function status_text(r)
-    if r.status == "ok" then return "" end
-    return r.status .. ": " .. (r.reason or "")
-end
-
--- The rows of each unit, in the order of the evaluation.
-local function by_unit(results)
-    local units, order = {}, {}
-    for _, r in ipairs(results) do
-        if not units[r.unit] then
-            units[r.unit] = { name = r.unit_name, rows = {} }
-            order[#order + 1] = r.unit
-        end
-        local rows = units[r.unit].rows
-        rows[#rows + 1] = r
-    end
-    return units, order
-end
+local cell = cells.id
 
 local function achievement(plan, units, order)
     W("## Capaian kinerja ", plan.year_from == plan.year_to and plan.year_from or
@@ -59,7 +30,7 @@ local function achievement(plan, units, order)
             local name = r.name .. (r.group and (" (" .. r.group .. ")") or "")
             W("| ", name, " | ", r.year, " | ", r.target_level or cell(r.target), " | ",
               r.real_level or cell(r.realisation, r.value_digits), " | ", cell(r.capaian, r.digits), " | ",
-              grade_text(r), " | ", status_text(r), " |\n")
+              grades.text(r), " | ", notes.result(r), " |\n")
         end
         W("\n")
     end
@@ -103,13 +74,13 @@ local function budget(plan, lines)
     W("## Realisasi anggaran\n\n")
     W("| Kode | Program / kegiatan | Pagu (Rp) | Realisasi (Rp) | Serapan (%) | Sisa (Rp) | Capaian kinerja (%) | Efisiensi (%) |\n")
     W("|---|---|---:|---:|---:|---:|---:|---:|\n")
-    local notes = {}
+    local reasons = {}   -- why a linked line has no capaian kinerja, under the table
     for _, b in ipairs(lines) do
         if b.level ~= "subkegiatan" or b.supports then
             local achieved = b.capaian and cell(b.capaian, 2) or ""
             if b.supports and not b.capaian then
                 achieved = "-"
-                notes[#notes + 1] = b.code .. ": " .. b.capaian_reason
+                reasons[#reasons + 1] = b.code .. ": " .. b.capaian_reason
             end
             W("| ", b.code, " | ", b.name or "", " | ", cell(b.pagu, 0), " | ", cell(b.realisasi, 0), " | ",
               cell(b.serapan, 2), " | ", cell(b.sisa, 0), " | ", achieved, " | ",
@@ -119,14 +90,14 @@ local function budget(plan, lines)
     W("\nSerapan = realisasi / pagu x 100. Capaian kinerja: rata-rata capaian ", plan.year_to,
       " indikator yang didukung (plan: program ... supports ...). Efisiensi (PMK 214/2017) = ",
       "(pagu x capaian/100 - realisasi) / (pagu x capaian/100) x 100. Pembulatan: ", plan.budget_round, ".\n")
-    for _, n in ipairs(notes) do W("\n- ", n) end
-    W(#notes > 0 and "\n\n" or "\n")
+    for _, n in ipairs(reasons) do W("\n- ", n) end
+    W(#reasons > 0 and "\n\n" or "\n")
 end
 
 local function render()
     local plan = sakip.plan()
     W("# ", plan.title or plan.path, "\n\n")
-    local units, order = by_unit(sakip.results())
+    local units, order = arrange.by_unit(sakip.results())
     achievement(plan, units, order)
     renstra_years(plan, units, order)
     local lines = sakip.budget()

@@ -10,12 +10,11 @@
 -- PERDA, TUGAS`) the mean capaian of those indicators and the efficiency
 -- (PMK 214/2017). Missing figures are empty cells, never 0.
 
-local function grade_text(r)
-    local out = {}
-    for _, g in ipairs(r.grades) do if g.code then out[#out + 1] = g.code end end
-    return table.concat(out, "; ")
-end
+local grades = require("grades")
+local notes = require("notes")
 
+-- Sheet "Capaian": the achievement table, one row per result; the grade
+-- column holds the codes of the schemes that give a band.
 local function achievement(wb)
     local s = wb:sheet("Capaian")
     local head = { "Unit", "Nama unit", "Indikator", "Nama indikator", "Kelompok", "Tahun", "Target", "Sumber",
@@ -34,12 +33,14 @@ local function achievement(wb)
         s:write(row, 8, r.source)
         s:write(row, 9, r.real_level or r.realisation)
         s:write(row, 10, r.capaian, "percent")
-        s:write(row, 11, grade_text(r))
+        s:write(row, 11, grades.banded_codes(r))
         s:write(row, 12, r.status)
         s:write(row, 13, r.reason)
     end
 end
 
+-- Sheet "Anggaran": one row per budget line; its notes end with why a line
+-- linked to indicators has no capaian kinerja.
 local function budget(wb, lines)
     local s = wb:sheet("Anggaran")
     local head = { "Kode", "Tingkat", "Program / kegiatan / sub kegiatan", "Pagu", "Realisasi", "Serapan (%)", "Sisa",
@@ -61,12 +62,11 @@ local function budget(wb, lines)
             s:write(row, 10, b.efisiensi, "percent")
         end
         s:write(row, 11, b.status)
-        local notes = b.notes
-        if b.capaian_reason then notes = (notes ~= "" and (notes .. "; ") or "") .. b.capaian_reason end
-        s:write(row, 12, notes)
+        s:write(row, 12, notes.budget_line(b))
     end
 end
 
+-- sakip.workbook() is an error without --out: a workbook is a file.
 local function render()
     local wb = sakip.workbook()
     achievement(wb)

@@ -1,0 +1,3 @@
+-- uses-hog.lua
+local hog = require("hog")
+return { render = function() end }

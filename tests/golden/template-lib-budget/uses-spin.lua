@@ -1,0 +1,3 @@
+-- uses-spin.lua
+local spin = require("spin")
+return { render = function() end }

@@ -1,0 +1,3 @@
+-- global-read.lua: reads a global that is not there
+local x = io.open
+return {}

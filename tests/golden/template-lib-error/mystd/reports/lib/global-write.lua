@@ -1,0 +1,3 @@
+-- global-write.lua: a module has the template's strict globals
+helper = function() end
+return {}

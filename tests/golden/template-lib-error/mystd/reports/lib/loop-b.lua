@@ -1,0 +1,3 @@
+-- loop-b.lua
+local a = require("loop-a")
+return { a = a }

@@ -1,0 +1,3 @@
+-- self.lua: requires itself
+local me = require("self")
+return {}

@@ -1,0 +1,3 @@
+-- uses-broken.lua
+local m = require("broken")
+return { render = function() end }

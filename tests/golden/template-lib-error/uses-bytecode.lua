@@ -1,0 +1,3 @@
+-- uses-bytecode.lua
+local m = require("bytecode")
+return { render = function() end }

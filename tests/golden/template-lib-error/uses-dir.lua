@@ -1,0 +1,3 @@
+-- uses-dir.lua
+local m = require("dir")
+return { render = function() end }

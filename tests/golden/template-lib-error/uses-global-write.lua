@@ -1,0 +1,3 @@
+-- uses-global-write.lua
+local m = require("global-write")
+return { render = function() end }

@@ -1,0 +1,3 @@
+-- uses-loop-a.lua
+local m = require("loop-a")
+return { render = function() end }

@@ -1,0 +1,3 @@
+-- uses-self.lua
+local m = require("self")
+return { render = function() end }

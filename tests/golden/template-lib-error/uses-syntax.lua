@@ -1,0 +1,3 @@
+-- uses-syntax.lua
+local m = require("syntax")
+return { render = function() end }

@@ -1,0 +1,2 @@
+-- nothing.lua: returns no value
+sakip.write("loading nothing.lua\n")

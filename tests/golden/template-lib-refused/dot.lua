@@ -1,0 +1,3 @@
+-- dot.lua: require "a.b"
+local m = require("a.b")
+return { render = function() end }

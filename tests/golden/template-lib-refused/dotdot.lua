@@ -1,0 +1,3 @@
+-- dotdot.lua: require "../x"
+local m = require("../x")
+return { render = function() end }

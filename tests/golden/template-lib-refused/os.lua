@@ -1,0 +1,3 @@
+-- os.lua: require "os"
+local m = require("os")
+return { render = function() end }
