@@ -8,6 +8,7 @@
 #include "check/plan.h"
 #include "store/import.h"
 #include "store/store.h"
+#include "store/tablespec.h"
 
 SkpStore *skp_store_open(const char *path, SkpStoreMode mode, SkpDiag *d)
 {
@@ -79,7 +80,7 @@ SkpStatus skp_import(SkpStore *s, const SkpImport *req, SkpDiag *d)
     for (int i = 0; i < req->nfiles; i++) {
         files[i].path = req->files[i];
         files[i].table = req->table ? mem_xstrdup(req->table) : import_table_for_file(req->files[i]);
-        files[i].rank = import_table_rank(files[i].table);
+        files[i].rank = tablespec_rank(files[i].table);
         files[i].order = i;
     }
     qsort(files, (size_t)req->nfiles, sizeof *files, by_rank);

@@ -50,6 +50,8 @@ static Value cell_value(RecordStore *rs, sqlite3_stmt *st, int i)
     }
 }
 
+static void chain_units(Table *t);
+
 static int load_table(RecordStore *rs, Store *store, Table *t, Diag *d)
 {
     char sqlname[128];
@@ -93,7 +95,14 @@ static int load_table(RecordStore *rs, Store *store, Table *t, Diag *d)
         return -1;
     }
     t->cells = cells.items;
-    /* chain the rows of each unit, keeping file order */
+    chain_units(t);
+    return 0;
+}
+
+/* Chains the rows of each unit, keeping file order: the rows of a unit are
+ * then visited without a scan of the table. */
+static void chain_units(Table *t)
+{
     t->next_in_unit = mem_xarray(t->nrows, sizeof *t->next_in_unit);
     int *last = NULL;
     if (t->decl->unit_col >= 0) last = mem_xarray(t->nrows, sizeof *last);
@@ -110,7 +119,6 @@ static int load_table(RecordStore *rs, Store *store, Table *t, Diag *d)
     }
     free(last);
     if (t->decl->unit_col < 0 && t->nrows) t->first_row = 0;
-    return 0;
 }
 
 RecordStore *records_load(Store *store, const Plan *p, Diag *d)
@@ -297,78 +305,98 @@ static void report_conflict(RecordStore *rs, const Table *t, const RecordAgg *ra
 
 int records_data_errors(const RecordStore *rs) { return rs ? rs->data_errors : 0; }
 
+/* What an aggregate has folded so far. */
+typedef struct {
+    long in_scope, matched;
+    double sum, best;
+    StrMap seen;          /* count_distinct: value -> index into `firsts` */
+    Arena keys;
+    DistinctVec firsts;
+} Fold;
+
+static void fold_number(Fold *f, const RecordAgg *ra, double x)
+{
+    if (f->matched == 0) f->best = x;
+    else if (ra->fn == RAGG_MIN ? x < f->best : x > f->best) f->best = x;
+    f->sum += x;
+    f->matched++;
+}
+
+/* The aggregate of what was folded; a sum, mean or extreme of nothing is
+ * missing, never 0. */
+static Value fold_result(const RecordStore *rs, const RecordAgg *ra, const Fold *f, const char *unit, int year,
+                         int filtered, Arena *scratch)
+{
+    const RecordDecl *r = rs->tables[ra->record].decl;
+    if (f->in_scope == 0) return value_na(NA_NODATA, records_scope_text(rs, ra->record, unit, year, scratch));
+    if (ra->fn == RAGG_COUNT || ra->fn == RAGG_COUNT_DISTINCT) return value_num((double)f->matched);
+    if (f->matched == 0) {
+        const char *where = r->unit_col >= 0 && r->year_col >= 0 ? arena_printf(scratch, " for %s in %d", unit ? unit : "?", year)
+                          : r->unit_col >= 0 ? arena_printf(scratch, " for %s", unit ? unit : "?")
+                          : r->year_col >= 0 ? arena_printf(scratch, " in %d", year) : "";
+        return value_na(NA_NODATA, arena_printf(scratch, "%s(): no row of %s%s %s", agg_names[ra->fn], r->name, where,
+                                                filtered ? "passes the filter with a value" : "has a value"));
+    }
+    if (ra->fn == RAGG_SUM) return value_num(f->sum);
+    return value_num(ra->fn == RAGG_AVG ? f->sum / (double)f->matched : f->best);
+}
+
+/* One row in scope: through the filter, then its value folded in. */
+static void fold_row(RecordStore *rs, const CompiledPlan *cp, int agg, const Table *t, int row, Fold *f, VmHost *h)
+{
+    const RecordAgg *ra = &cp->plan->raggs[agg];
+    const Program *filter = cp->ragg_filters[agg], *value = cp->ragg_values[agg];
+    const Value *cells = &t->cells[(size_t)row * (size_t)t->ncols];
+    rs->cur = t;
+    rs->cur_row = row;
+    if (filter) {
+        Value keep = vm_run(filter, h);
+        if (keep.kind != V_BOOL || keep.num == 0) {
+            if (ra->fn == RAGG_COUNT_DISTINCT) note_distinct(rs, t, ra, value, row, 0, &f->seen, &f->keys, &f->firsts, h);
+            return;
+        }
+    }
+    Value computed;
+    const Value *v;
+    if (value) {
+        computed = vm_run(value, h);
+        v = &computed;
+    } else if (ra->column >= 0) {
+        v = &cells[ra->column];
+    } else {
+        f->matched++;                            /* count(T): the rows themselves */
+        return;
+    }
+    if (v->kind == V_NA) return;                 /* an empty field is not a value */
+    if (ra->fn == RAGG_COUNT_DISTINCT) f->matched += note_distinct(rs, t, ra, value, row, 1, &f->seen, &f->keys, &f->firsts, h);
+    else fold_number(f, ra, v->num);
+}
+
 Value records_aggregate(RecordStore *rs, const CompiledPlan *cp, int agg,
                         const char *unit, int year, const RecordGroup *group, VmHost *h)
 {
     const RecordAgg *ra = &cp->plan->raggs[agg];
     const Table *t = &rs->tables[ra->record];
-    const RecordDecl *r = t->decl;
-    Arena *scratch = h->scratch;
     if (!t->loaded)
-        return value_na(NA_NODATA, arena_printf(scratch, "record table %s has not been imported", r->name));
+        return value_na(NA_NODATA, arena_printf(h->scratch, "record table %s has not been imported", t->decl->name));
     if (group && group->record != ra->record) group = NULL;   /* another table's groups */
-    const Program *filter = cp->ragg_filters[agg];
-    const Program *value = cp->ragg_values[agg];
     const Table *saved = rs->cur;
     int saved_row = rs->cur_row;
-    long in_scope = 0, matched = 0;
-    double sum = 0, best = 0;
-    StrMap seen = {0};    /* count_distinct: value -> index into `firsts` */
-    Arena keys = {0};
-    DistinctVec firsts = {0};
-    Value computed;
+    Fold f;
+    memset(&f, 0, sizeof f);
     for (int row = scope_first(t, unit); row >= 0; row = t->next_in_unit[row]) {
         const Value *cells = &t->cells[(size_t)row * (size_t)t->ncols];
         if (!in_year(t, row, year)) continue;
         if (group && !in_group(t, cells, group)) continue;
-        in_scope++;
-        rs->cur = t;
-        rs->cur_row = row;
-        if (filter) {
-            Value keep = vm_run(filter, h);
-            if (keep.kind != V_BOOL || keep.num == 0) {
-                if (ra->fn == RAGG_COUNT_DISTINCT) note_distinct(rs, t, ra, value, row, 0, &seen, &keys, &firsts, h);
-                continue;
-            }
-        }
-        const Value *v;
-        if (value) {
-            computed = vm_run(value, h);
-            v = &computed;
-        } else if (ra->column >= 0) {
-            v = &cells[ra->column];
-        } else {
-            matched++;                               /* count(T): the rows themselves */
-            continue;
-        }
-        if (v->kind == V_NA) continue;               /* an empty field is not a value */
-        if (ra->fn == RAGG_COUNT_DISTINCT) {
-            matched += note_distinct(rs, t, ra, value, row, 1, &seen, &keys, &firsts, h);
-            continue;
-        }
-        double x = v->num;
-        if (matched == 0) best = x;
-        else if (ra->fn == RAGG_MIN ? x < best : x > best) best = x;
-        sum += x;
-        matched++;
+        f.in_scope++;
+        fold_row(rs, cp, agg, t, row, &f, h);
     }
     rs->cur = saved;
     rs->cur_row = saved_row;
-    for (int i = 0; i < firsts.len; i++)
-        if (firsts.items[i].pass_row >= 0 && firsts.items[i].fail_row >= 0) report_conflict(rs, t, ra, &firsts.items[i]);
-    VEC_FREE(firsts);
-    strmap_free(&seen);
-    arena_free(&keys);
-    if (in_scope == 0) return value_na(NA_NODATA, records_scope_text(rs, ra->record, unit, year, scratch));
-    if (ra->fn == RAGG_COUNT || ra->fn == RAGG_COUNT_DISTINCT) return value_num((double)matched);
-    /* a sum, mean or extreme of nothing is missing, never 0 */
-    if (matched == 0) {
-        const char *where = r->unit_col >= 0 && r->year_col >= 0 ? arena_printf(scratch, " for %s in %d", unit ? unit : "?", year)
-                          : r->unit_col >= 0 ? arena_printf(scratch, " for %s", unit ? unit : "?")
-                          : r->year_col >= 0 ? arena_printf(scratch, " in %d", year) : "";
-        return value_na(NA_NODATA, arena_printf(scratch, "%s(): no row of %s%s %s", agg_names[ra->fn], r->name, where,
-                                                filter ? "passes the filter with a value" : "has a value"));
-    }
-    if (ra->fn == RAGG_SUM) return value_num(sum);
-    return value_num(ra->fn == RAGG_AVG ? sum / (double)matched : best);
+    for (int i = 0; i < f.firsts.len; i++)
+        if (f.firsts.items[i].pass_row >= 0 && f.firsts.items[i].fail_row >= 0) report_conflict(rs, t, ra, &f.firsts.items[i]);
+    VEC_FREE(f.firsts);
+    strmap_free(&f.seen);
+    arena_free(&f.keys);
+    return fold_result(rs, ra, &f, unit, year, cp->ragg_filters[agg] != NULL, h->scratch);
 }

@@ -41,18 +41,41 @@ static int code_id(const Plan *p, const char *code)
 }
 
 /* [UNIT:]CODE.FIELD[@YEAR]=VALUE */
-static int parse_set(const Plan *p, const char *spec, OverrideList *l, Override *o, char *err, size_t errn)
+static const char *const fields[] = { "target", "realisation", "weight", "cap" };
+
+/* The VALUE of a change: a number, none for a cap, a level for a target
+ * or realisation. 0, or -1 with the reason in err. */
+static int parse_value(const char *spec, const char *value, OverrideList *l, Override *o, char *err, size_t errn)
 {
-    static const char *const fields[] = { "target", "realisation", "weight", "cap" };
-    memset(o, 0, sizeof *o);
-    o->origin = "--set";
-    const char *eq = strchr(spec, '=');
-    if (!eq) {
-        snprintf(err, errn, "--set %s: expected [UNIT:]CODE.FIELD[@YEAR]=VALUE, e.g. IKM.target=86", spec);
-        return -1;
+    int field = (int)o->field;
+    double v;
+    const char *why = NULL;
+    if (field == OV_CAP && strcmp(value, "none") == 0) return 0;
+    if (num_parse(value, NUM_PLAIN, &v, &why) == NUMP_OK) {
+        if ((field == OV_WEIGHT && v < 0) || (field == OV_CAP && v <= 0)) {
+            snprintf(err, errn, "--set %s: %s must be %s", spec, fields[field], field == OV_CAP ? "above 0 (or none)" : "0 or more");
+            return -1;
+        }
+        o->has_value = 1;
+        o->value = v;
+        return 0;
     }
-    char *left = arena_strndup(&l->text, spec, (size_t)(eq - spec));
-    const char *value = eq + 1;
+    if ((field == OV_TARGET || field == OV_REALISATION) && *value &&
+        strspn(value, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-") == strlen(value)) {
+        o->has_value = 1;
+        o->level = arena_strdup(&l->text, value);
+        return 0;
+    }
+    snprintf(err, errn, "--set %s: '%s' is not a number%s", spec, value,
+             field == OV_CAP ? " (or none)" : field == OV_WEIGHT ? "" : " or a level such as WTP");
+    return -1;
+}
+
+/* [UNIT:]CODE.FIELD[@YEAR|@PERIOD]: what a change changes, where and when
+ * (left is the writable copy of the part before '='). 0, or -1 with the
+ * reason in err. */
+static int parse_target(const Plan *p, const char *spec, char *left, Override *o, char *err, size_t errn)
+{
     char *colon = strchr(left, ':');
     if (colon) { *colon = '\0'; o->unit = left; left = colon + 1; }
     char *at = strchr(left, '@');
@@ -86,33 +109,25 @@ static int parse_set(const Plan *p, const char *spec, OverrideList *l, Override 
         return -1;
     }
     o->code_id = code_id(p, o->code);
-    if (o->code_id < 0) {
-        const char *best = text_suggest(o->code, p->codes, p->ncodes);
-        snprintf(err, errn, "--set %s: unknown indicator '%s'%s%s%s", spec, o->code,
-                 best ? " (did you mean '" : "", best ? best : "", best ? "'?)" : "");
+    if (o->code_id >= 0) return 0;
+    const char *best = text_suggest(o->code, p->codes, p->ncodes);
+    snprintf(err, errn, "--set %s: unknown indicator '%s'%s%s%s", spec, o->code,
+             best ? " (did you mean '" : "", best ? best : "", best ? "'?)" : "");
+    return -1;
+}
+
+static int parse_set(const Plan *p, const char *spec, OverrideList *l, Override *o, char *err, size_t errn)
+{
+    memset(o, 0, sizeof *o);
+    o->origin = "--set";
+    const char *eq = strchr(spec, '=');
+    if (!eq) {
+        snprintf(err, errn, "--set %s: expected [UNIT:]CODE.FIELD[@YEAR]=VALUE, e.g. IKM.target=86", spec);
         return -1;
     }
-    double v;
-    const char *why = NULL;
-    if (field == OV_CAP && strcmp(value, "none") == 0) return 0;
-    if (num_parse(value, NUM_PLAIN, &v, &why) == NUMP_OK) {
-        if ((field == OV_WEIGHT && v < 0) || (field == OV_CAP && v <= 0)) {
-            snprintf(err, errn, "--set %s: %s must be %s", spec, fields[field], field == OV_CAP ? "above 0 (or none)" : "0 or more");
-            return -1;
-        }
-        o->has_value = 1;
-        o->value = v;
-        return 0;
-    }
-    if ((field == OV_TARGET || field == OV_REALISATION) && *value &&
-        strspn(value, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-") == strlen(value)) {
-        o->has_value = 1;
-        o->level = arena_strdup(&l->text, value);
-        return 0;
-    }
-    snprintf(err, errn, "--set %s: '%s' is not a number%s", spec, value,
-             field == OV_CAP ? " (or none)" : field == OV_WEIGHT ? "" : " or a level such as WTP");
-    return -1;
+    char *left = arena_strndup(&l->text, spec, (size_t)(eq - spec));
+    if (parse_target(p, spec, left, o, err, errn) != 0) return -1;
+    return parse_value(spec, eq + 1, l, o, err, errn);
 }
 
 int scenario_build(const Plan *p, const char *name, const char *const *sets, int nsets,

@@ -27,107 +27,9 @@
 #include "base/strmap.h"
 #include "base/text.h"
 #include "base/vec.h"
+#include "store/cell.h"
 #include "store/rectable.h"
-
-/* ---- table specifications ---------------------------------------------- */
-
-typedef enum {
-    K_TEXT,      /* any UTF-8 text */
-    K_CODE,      /* non-empty text: codes, names that are keys */
-    K_NUM,       /* a number (REAL) */
-    K_LEVEL,     /* a number, or a level of a scale (WTP, BB): stored as text */
-    K_INT,       /* an exact integer (rupiah, counts) */
-    K_YEAR,      /* 1900..2999 */
-    K_PERIOD,    /* 2023, 2023-S1, 2023-Q3, 2023-07 */
-    K_UNIT,      /* code of a unit already in the units table */
-} Kind;
-
-typedef struct {
-    const char *name;
-    Kind kind;
-    int in_header;   /* 1: the header must have it */
-    int nullable;    /* the field may be empty (stored as NULL) */
-    int key;         /* part of the table's key */
-    int array_len;   /* record tables: N values in one field */
-    int has_range;
-    double lo, hi;
-} ColSpec;
-
-typedef struct {
-    const char *name;       /* as users know it: units, realisasi, ikm_responses */
-    char sqlname[80];       /* units, rec_ikm_responses */
-    const ColSpec *cols;
-    int ncols;
-    const char *parent_col; /* checked after the load: must name a row of this table */
-    const char *parent_of;  /* the column it refers to */
-    const char *parent_what;/* "unit", "budget line" */
-    const RecordDecl *record;
-} TableSpec;
-
-static const ColSpec units_cols[] = {
-    { "code", K_CODE, 1, 0, 1, 0, 0, 0, 0 },
-    { "parent", K_TEXT, 1, 1, 0, 0, 0, 0, 0 },
-    { "name", K_CODE, 1, 0, 0, 0, 0, 0, 0 },
-    { "level", K_TEXT, 0, 1, 0, 0, 0, 0, 0 },
-};
-static const ColSpec indicators_cols[] = {
-    { "unit", K_UNIT, 1, 0, 1, 0, 0, 0, 0 },
-    { "code", K_CODE, 1, 0, 1, 0, 0, 0, 0 },
-    { "name", K_CODE, 1, 0, 0, 0, 0, 0, 0 },
-    { "measure", K_TEXT, 0, 1, 0, 0, 0, 0, 0 },
-    { "polarity", K_TEXT, 0, 1, 0, 0, 0, 0, 0 },
-};
-static const ColSpec targets_cols[] = {
-    { "unit", K_UNIT, 1, 0, 1, 0, 0, 0, 0 },
-    { "indicator", K_CODE, 1, 0, 1, 0, 0, 0, 0 },
-    { "year", K_YEAR, 1, 0, 1, 0, 0, 0, 0 },
-    { "source", K_CODE, 1, 0, 1, 0, 0, 0, 0 },
-    { "value", K_LEVEL, 1, 0, 0, 0, 0, 0, 0 },
-    { "upper", K_NUM, 0, 1, 0, 0, 0, 0, 0 },
-};
-static const ColSpec period_targets_cols[] = {
-    { "unit", K_UNIT, 1, 0, 1, 0, 0, 0, 0 },
-    { "indicator", K_CODE, 1, 0, 1, 0, 0, 0, 0 },
-    { "period", K_PERIOD, 1, 0, 1, 0, 0, 0, 0 },
-    { "source", K_CODE, 1, 0, 1, 0, 0, 0, 0 },
-    { "value", K_NUM, 1, 0, 0, 0, 0, 0, 0 },
-};
-static const ColSpec realisasi_cols[] = {
-    { "unit", K_UNIT, 1, 0, 1, 0, 0, 0, 0 },
-    { "indicator", K_CODE, 1, 0, 1, 0, 0, 0, 0 },
-    { "period", K_PERIOD, 1, 0, 1, 0, 0, 0, 0 },
-    { "value", K_LEVEL, 1, 0, 0, 0, 0, 0, 0 },
-    { "note", K_TEXT, 0, 1, 0, 0, 0, 0, 0 },
-};
-static const ColSpec budget_cols[] = {
-    { "code", K_CODE, 1, 0, 1, 0, 0, 0, 0 },
-    { "parent", K_TEXT, 1, 1, 0, 0, 0, 0, 0 },
-    { "level", K_CODE, 1, 0, 0, 0, 0, 0, 0 },
-    { "name", K_CODE, 1, 0, 0, 0, 0, 0, 0 },
-    { "pagu", K_INT, 1, 1, 0, 0, 0, 0, 0 },
-    { "pagu_revised", K_INT, 0, 1, 0, 0, 0, 0, 0 },
-    { "realisasi", K_INT, 0, 1, 0, 0, 0, 0, 0 },
-    { "printed_percent", K_NUM, 0, 1, 0, 0, 0, 0, 0 },
-    { "printed_sisa", K_INT, 0, 1, 0, 0, 0, 0, 0 },
-};
-
-#define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
-
-static const TableSpec builtin_tables[] = {
-    { "units", "units", units_cols, COUNT(units_cols), "parent", "code", "unit", NULL },
-    { "indicators", "indicators", indicators_cols, COUNT(indicators_cols), NULL, NULL, NULL, NULL },
-    { "targets", "targets", targets_cols, COUNT(targets_cols), NULL, NULL, NULL, NULL },
-    { "period_targets", "period_targets", period_targets_cols, COUNT(period_targets_cols), NULL, NULL, NULL, NULL },
-    { "realisasi", "realisasi", realisasi_cols, COUNT(realisasi_cols), NULL, NULL, NULL, NULL },
-    { "budget", "budget", budget_cols, COUNT(budget_cols), "parent", "code", "budget line", NULL },
-};
-
-int import_table_rank(const char *table)
-{
-    for (int i = 0; i < COUNT(builtin_tables); i++)
-        if (strcmp(table, builtin_tables[i].name) == 0) return i;
-    return COUNT(builtin_tables);
-}
+#include "store/tablespec.h"
 
 char *import_table_for_file(const char *path)
 {
@@ -138,41 +40,9 @@ char *import_table_for_file(const char *path)
     return mem_xstrndup(base, n);
 }
 
-/* A record declaration as a TableSpec; cols is allocated, caller frees. */
-static void spec_from_record(TableSpec *t, const RecordDecl *r)
-{
-    ColSpec *cols = mem_xcalloc((size_t)r->ncols, sizeof *cols);
-    for (int i = 0; i < r->ncols; i++) {
-        const RecordColumn *c = &r->cols[i];
-        cols[i].name = c->name;
-        cols[i].kind = c->type == COL_TEXT ? K_TEXT : c->type == COL_INT ? K_INT : K_NUM;
-        cols[i].in_header = 1;
-        cols[i].nullable = c->optional;
-        cols[i].array_len = c->array_len;
-        cols[i].has_range = c->has_range;
-        cols[i].lo = c->lo;
-        cols[i].hi = c->hi;
-    }
-    for (int k = 0; k < r->nkey; k++) cols[r->key[k]].key = 1;
-    memset(t, 0, sizeof *t);
-    t->name = r->name;
-    snprintf(t->sqlname, sizeof t->sqlname, "rec_%s", r->name);
-    t->cols = cols;
-    t->ncols = r->ncols;
-    t->record = r;
-}
-
 /* ---- the import state ---------------------------------------------------- */
 
 #define FIELD_SOURCE (-2)  /* a column filled from --source, not from the file */
-
-/* One value bound for insertion. */
-typedef struct {
-    int type;              /* SQLITE_NULL, SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT */
-    int64_t i;
-    double d;
-    const char *s;         /* into the row buffer */
-} Cell;
 
 typedef struct {
     Store *store;
@@ -236,168 +106,9 @@ static void db_failed(Import *im)
     im->fatal = im->stopped = 1;
 }
 
-/* Adds one problem to the current row's reason. */
-static void row_problem(Import *im, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void row_problem(Import *im, const char *fmt, ...)
-{
-    if (im->reason.len) strbuf_puts(&im->reason, "; ");
-    va_list ap;
-    va_start(ap, fmt);
-    char tmp[512];
-    vsnprintf(tmp, sizeof tmp, fmt, ap);
-    va_end(ap);
-    strbuf_puts(&im->reason, tmp);
-}
-
 static const char *field(const Import *im, int i)
 {
     return im->buf.s + im->field_at.items[i];
-}
-
-/* ---- value checks ------------------------------------------------------- */
-
-static int valid_utf8(const unsigned char *s)
-{
-    while (*s) {
-        int n = *s < 0x80 ? 0 : (*s & 0xE0) == 0xC0 ? 1 : (*s & 0xF0) == 0xE0 ? 2 : (*s & 0xF8) == 0xF0 ? 3 : -1;
-        if (n < 0 || (n == 1 && *s < 0xC2)) return 0;
-        s++;
-        for (int k = 0; k < n; k++, s++)
-            if ((*s & 0xC0) != 0x80) return 0;
-    }
-    return 1;
-}
-
-static int in_range(const ColSpec *c, double v)
-{
-    return !c->has_range || (v >= c->lo && v <= c->hi);
-}
-
-static void range_problem(Import *im, const ColSpec *c, const char *text)
-{
-    char lo[40], hi[40];
-    num_format(lo, sizeof lo, c->lo, -1);
-    num_format(hi, sizeof hi, c->hi, -1);
-    row_problem(im, "column '%s': %s is outside %s..%s", c->name, text, lo, hi);
-}
-
-/* Converts one scalar text into a cell of kind k. 0, or -1 with a problem noted. */
-/* A level of a scale as written in data: a letter, then letters, digits,
- * '_' or '-' (WTP, BB, A), so that no number is ever taken for one. */
-static int is_level_code(const char *t)
-{
-    if (!((*t >= 'A' && *t <= 'Z') || (*t >= 'a' && *t <= 'z'))) return 0;
-    size_t n = 0;
-    for (; t[n]; n++) {
-        char ch = t[n];
-        if (!((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '-'))
-            return 0;
-    }
-    return n <= 32;
-}
-
-static int convert_number(Import *im, const ColSpec *c, const char *text, Cell *out)
-{
-    const char *why = NULL;
-    if (num_parse(text, im->opt->numstyle, &out->d, &why) != NUMP_OK) {
-        row_problem(im, "column '%s': '%s' %s", c->name, text, why);
-        return -1;
-    }
-    if (!in_range(c, out->d)) { range_problem(im, c, text); return -1; }
-    out->type = SQLITE_FLOAT;
-    return 0;
-}
-
-static int convert(Import *im, const ColSpec *c, const char *text, Cell *out)
-{
-    const char *why = NULL;
-    switch (c->kind) {
-    case K_TEXT:
-    case K_CODE:
-        if (!valid_utf8((const unsigned char *)text)) {
-            row_problem(im, "column '%s': not valid UTF-8", c->name);
-            return -1;
-        }
-        out->type = SQLITE_TEXT;
-        out->s = text;
-        return 0;
-    case K_LEVEL:
-        if (im->opt->levels && is_level_code(text)) {   /* checked against the indicator's scale at eval */
-            out->type = SQLITE_TEXT;
-            out->s = text;
-            return 0;
-        }
-        return convert_number(im, c, text, out);
-    case K_NUM:
-        return convert_number(im, c, text, out);
-    case K_INT:
-        if (num_parse_int(text, im->opt->numstyle, &out->i, &why) != NUMP_OK) {
-            row_problem(im, "column '%s': '%s' %s", c->name, text, why);
-            return -1;
-        }
-        if (!in_range(c, (double)out->i)) { range_problem(im, c, text); return -1; }
-        out->type = SQLITE_INTEGER;
-        return 0;
-    case K_YEAR: {
-        Period p;
-        if (strlen(text) != 4 || period_parse(text, 4, &p) != 0) {
-            row_problem(im, "column '%s': '%s' is not a year (1900..2999)", c->name, text);
-            return -1;
-        }
-        out->type = SQLITE_INTEGER;
-        out->i = p.year;
-        return 0;
-    }
-    case K_PERIOD: {
-        Period p;
-        if (period_parse(text, strlen(text), &p) != 0) {
-            row_problem(im, "column '%s': '%s' is not a period (%s)", c->name, text, PERIOD_FORMS);
-            return -1;
-        }
-        out->type = SQLITE_TEXT;
-        out->s = text;
-        return 0;
-    }
-    case K_UNIT:
-        if (strmap_get(&im->units, text) < 0) {
-            const char *cands[64];
-            int n = 0;
-            for (int i = 0; i < im->units.cap && n < 64; i++)
-                if (im->units.keys[i]) cands[n++] = im->units.keys[i];
-            const char *s = im->units.len <= 64 ? text_suggest(text, cands, n) : NULL;
-            if (s) row_problem(im, "column '%s': unknown unit '%s' (did you mean '%s'?)", c->name, text, s);
-            else row_problem(im, "column '%s': unknown unit '%s' (load it in units.csv first)", c->name, text);
-            return -1;
-        }
-        out->type = SQLITE_TEXT;
-        out->s = text;
-        return 0;
-    }
-    return -1;
-}
-
-/* Splits an array field ("4 4 3 ...") in place into cells; the count is
- * checked first, as it is the clearer problem. */
-static int convert_array(Import *im, const ColSpec *c, char *text, Cell *out)
-{
-    int n = 0;
-    for (const char *p = text; *p;) {
-        p += strspn(p, " \t");
-        if (!*p) break;
-        n++;
-        p += strcspn(p, " \t");
-    }
-    if (n != c->array_len) {
-        row_problem(im, "column '%s': expected %d %s, found %d", c->name, c->array_len, c->name, n);
-        return -1;
-    }
-    ColSpec one = *c;
-    one.array_len = 0;
-    char *save = NULL;
-    int k = 0;
-    for (char *tok = strtok_r(text, " \t", &save); tok; tok = strtok_r(NULL, " \t", &save))
-        if (convert(im, &one, tok, &out[k++]) != 0) return -1;
-    return 0;
 }
 
 static int prepare_sql(Import *im, Diag *d);
@@ -601,6 +312,7 @@ static void data_row(Import *im)
         return;
     }
     strbuf_clear(&im->reason);
+    const CellContext cx = {im->opt->numstyle, im->opt->levels, &im->units, &im->reason};
     int cell = 0, bad = 0;
     for (int c = 0; c < im->spec.ncols; c++) {
         const ColSpec *cs = &im->spec.cols[c];
@@ -614,11 +326,11 @@ static void data_row(Import *im)
         char *text = im->buf.s + im->field_at.items[f];
         int width = cs->array_len ? cs->array_len : 1;
         if (text[0] == '\0') {
-            if (!cs->nullable) { row_problem(im, "column '%s' is empty", cs->name); bad = 1; }
+            if (!cs->nullable) { cell_problem(&im->reason, "column '%s' is empty", cs->name); bad = 1; }
             for (int k = 0; k < width; k++) im->cells[cell + k].type = SQLITE_NULL;
         } else if (cs->array_len) {
-            if (convert_array(im, cs, text, &im->cells[cell]) != 0) bad = 1;
-        } else if (convert(im, cs, text, &im->cells[cell]) != 0) {
+            if (cell_convert_array(&cx, cs, text, &im->cells[cell]) != 0) bad = 1;
+        } else if (cell_convert(&cx, cs, text, &im->cells[cell]) != 0) {
             bad = 1;
         }
         cell += width;
@@ -676,11 +388,11 @@ static void check_parents(Import *im, Diag *d)
 
 static int find_spec(Import *im, const char *table)
 {
-    for (int i = 0; i < COUNT(builtin_tables); i++)
-        if (strcmp(table, builtin_tables[i].name) == 0) { im->spec = builtin_tables[i]; return 0; }
+    const TableSpec *builtin = tablespec_builtin(table);
+    if (builtin) { im->spec = *builtin; return 0; }
     for (int i = 0; i < im->opt->nrecords; i++)
         if (strcmp(table, im->opt->records[i].name) == 0) {
-            spec_from_record(&im->spec, &im->opt->records[i]);
+            tablespec_from_record(&im->spec, &im->opt->records[i]);
             im->spec_owned = 1;
             return 0;
         }
@@ -780,6 +492,64 @@ static int rollback(Store *store, Diag *d)
     return store_exec(store, "ROLLBACK", d);
 }
 
+/* Gives up on the file: its transaction undone, nothing of it kept. */
+static SkpStatus abandon(Import *im)
+{
+    rollback(im->store, im->d);
+    fprintf(im->err, "%s: nothing loaded\n", im->path);
+    return SKP_RUNTIME;
+}
+
+/* Every bad row has been reported: the transaction is undone so that the
+ * file loads whole or not at all. */
+static SkpStatus reject(Import *im)
+{
+    int max = im->opt->max_errors;
+    if (max && im->errors > max) fprintf(im->err, "%s: %d more errors not shown\n", im->path, im->errors - max);
+    fprintf(im->err, "%s: nothing loaded (%d error%s)\n", im->path, im->errors, im->errors == 1 ? "" : "s");
+    return rollback(im->store, im->d) == 0 ? SKP_DATA : SKP_RUNTIME;
+}
+
+/* A record table without a key has no way to tell a re-import from new
+ * rows: the rows of a file replace those loaded from it before. */
+static int replace_rows(Import *im)
+{
+    if (!im->spec.record || im->spec.record->nkey != 0) return 0;
+    char sql[200];
+    snprintf(sql, sizeof sql, "DELETE FROM \"%s\" WHERE src_file = ?", im->spec.sqlname);
+    sqlite3_stmt *st = store_prepare(im->store, sql, im->d);
+    if (!st) { im->fatal = 1; return -1; }
+    sqlite3_bind_int64(st, 1, im->file_id);
+    int del = store_step(im->store, st);
+    if (del != SQLITE_DONE) db_failed(im);
+    sqlite3_finalize(st);
+    return del == SQLITE_DONE ? 0 : -1;
+}
+
+/* Opens the file's transaction and readies the store for its rows: the
+ * record table made if new, the known unit codes read, the file registered. */
+static int begin(Import *im)
+{
+    if (store_exec(im->store, "BEGIN IMMEDIATE", im->d) != 0) { im->fatal = 1; return -1; }
+    int made = im->spec.record ? rectable_ensure(im->store, im->spec.record, im->d) : 0;
+    if (made != 0) { im->fatal = made < 0; return -1; }
+    if (load_units(im, im->d) != 0 || register_file(im, im->d) != 0) return -1;
+    return replace_rows(im);
+}
+
+static SkpStatus load(Import *im, FILE *f)
+{
+    if (begin(im) != 0 || read_rows(im, f) != 0 || im->fatal) return abandon(im);
+    if (im->rows == 0) report(im, 0, "empty file: a header row is needed");
+    /* A parent may be among the rejected rows: only a clean file is checked
+     * for references, so that one bad line does not read as several. */
+    if (!im->stopped && !im->errors) check_parents(im, im->d);
+    if (im->fatal) return abandon(im);
+    if (im->errors) return reject(im);
+    if (store_exec(im->store, "COMMIT", im->d) != 0) { im->fatal = 1; return abandon(im); }
+    return SKP_OK;
+}
+
 SkpStatus import_csv(Store *store, const char *path, const ImportOptions *opts, ImportResult *res, FILE *err)
 {
     Import im;
@@ -799,51 +569,12 @@ SkpStatus import_csv(Store *store, const char *path, const ImportOptions *opts, 
         return SKP_RUNTIME;
     }
     char *deflt = opts->table ? NULL : import_table_for_file(path);
-    const char *table = opts->table ? opts->table : deflt;
-    int found = find_spec(&im, table);
+    int found = find_spec(&im, opts->table ? opts->table : deflt);
     free(deflt);
     res->table = found == 0 ? im.spec.name : NULL;
     if (found != 0) { fclose(f); return SKP_DATA; }
     csv_init(&im.csv, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
-
-    int rc = SKP_RUNTIME;
-    if (store_exec(store, "BEGIN IMMEDIATE", &d) != 0) { im.fatal = 1; goto rollback; }
-    int made = im.spec.record ? rectable_ensure(store, im.spec.record, &d) : 0;
-    if (made != 0) { im.fatal = made < 0; goto rollback; }
-    if (load_units(&im, &d) != 0 || register_file(&im, &d) != 0) goto rollback;
-    /* A record table without a key has no way to tell a re-import from new
-     * rows: the rows of a file replace those loaded from it before. */
-    if (im.spec.record && im.spec.record->nkey == 0) {
-        char sql[200];
-        snprintf(sql, sizeof sql, "DELETE FROM \"%s\" WHERE src_file = ?", im.spec.sqlname);
-        sqlite3_stmt *st = store_prepare(store, sql, &d);
-        if (!st) { im.fatal = 1; goto rollback; }
-        sqlite3_bind_int64(st, 1, im.file_id);
-        int del = store_step(store, st);
-        if (del != SQLITE_DONE) db_failed(&im);
-        sqlite3_finalize(st);
-        if (del != SQLITE_DONE) goto rollback;
-    }
-    if (read_rows(&im, f) != 0 || im.fatal) goto rollback;
-    if (im.rows == 0) report(&im, 0, "empty file: a header row is needed");
-    /* A parent may be among the rejected rows: only a clean file is checked
-     * for references, so that one bad line does not read as several. */
-    if (!im.stopped && !im.errors) check_parents(&im, &d);
-    if (im.fatal) goto rollback;
-    if (im.errors) {
-        if (opts->max_errors && im.errors > opts->max_errors)
-            fprintf(err, "%s: %d more errors not shown\n", path, im.errors - opts->max_errors);
-        fprintf(err, "%s: nothing loaded (%d error%s)\n", path, im.errors, im.errors == 1 ? "" : "s");
-        rc = rollback(store, &d) == 0 ? SKP_DATA : SKP_RUNTIME;
-        goto done;
-    }
-    if (store_exec(store, "COMMIT", &d) != 0) { im.fatal = 1; goto rollback; }
-    rc = 0;
-    goto done;
-rollback:
-    rollback(store, &d);
-    fprintf(err, "%s: nothing loaded\n", path);
-done:
+    SkpStatus rc = load(&im, f);
     res->rows_read = im.rows > 0 ? im.rows - 1 : 0;
     res->rows_written = im.rows_written;
     res->errors = im.errors;

@@ -38,9 +38,6 @@ typedef struct {
 SkpStatus import_csv(Store *store, const char *path, const ImportOptions *opts,
                ImportResult *res, FILE *err);
 
-/* Order in which a batch of files must be loaded so that references resolve
- * (units before targets and realisasi). Lower first; records last. */
-int import_table_rank(const char *table);
 /* The table a file goes to by default: basename without ".csv". Caller frees. */
 char *import_table_for_file(const char *path);
 
