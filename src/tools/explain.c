@@ -475,17 +475,178 @@ static void print_grades(Explain *x, Printer *pr)
     if (pr->json) fputc(']', pr->f);
 }
 
-/* What an explanation holds, freed on every way out; the stored rows are
- * NULL before they are read. */
-static void explain_free(Explain *x, DataRows *reals, DataRows *targets, DataRows *ptargets)
+/* The stored rows a figure read: shown when the plan does not compute
+ * them with a formula. */
+typedef struct {
+    DataRows reals, targets, ptargets;
+} Stored;
+
+/* What an explanation holds, freed on every way out. */
+static void explain_free(Explain *x, Stored *st)
 {
-    DataRows *rows[3] = { reals, targets, ptargets };
-    for (int i = 0; i < 3; i++)
-        if (rows[i]) VEC_FREE(*rows[i]);
+    VEC_FREE(st->reals);
+    VEC_FREE(st->targets);
+    VEC_FREE(st->ptargets);
     free(x->parts);
     VEC_FREE(x->below_texts);
     strmap_free(&x->below);
     arena_free(&x->text);
+}
+
+/* The query makes sense: one year, a format that can show a derivation, an
+ * indicator the plan has. Then the formula parts to trace, in source order. */
+static SkpStatus explain_prepare(Explain *x, const EvalOptions *opt, SkpFormat fmt, Diag *d)
+{
+    const ExplainQuery *q = x->q;
+    if (opt->year_from != opt->year_to) {
+        diag_plain(d, "explain shows one figure: give --year Y");
+        return SKP_USAGE;
+    }
+    if (fmt == SKP_CSV) {
+        diag_plain(d, "explain prints a derivation: --format table (the default), markdown or json");
+        return SKP_USAGE;
+    }
+    x->year = opt->year_from;
+    x->code = -1;
+    for (int i = 0; i < x->p->ncodes; i++) if (strcmp(x->p->codes[i], q->indicator) == 0) x->code = i;
+    if (x->code < 0) {
+        const char *best = text_suggest(q->indicator, x->p->codes, x->p->ncodes);
+        diag_plain(d, "unknown indicator '%s'%s%s%s", q->indicator, best ? " (did you mean '" : "", best ? best : "", best ? "'?)" : "");
+        return SKP_USAGE;
+    }
+    for (int i = 0; i < x->p->ninds; i++) {
+        const Indicator *ind = &x->p->inds[i];
+        if (ind->code_id != x->code) continue;
+        add_parts(x, ind->realisation);
+        add_parts(x, ind->target_expr);
+        add_parts(x, ind->target_hi);
+        add_parts(x, ind->capaian);
+    }
+    if (x->nparts) qsort(x->parts, (size_t)x->nparts, sizeof *x->parts, by_at);
+    return SKP_OK;
+}
+
+/* Evaluates the plan as eval would, keeping the one row asked for and the
+ * value of every traced part: the figure explained is the figure eval prints. */
+static SkpStatus explain_evaluate(Explain *x, const CompiledPlan *cp, const EvalOptions *opt, Diag *d)
+{
+    const ExplainQuery *q = x->q;
+    EvalOptions o = *opt;
+    x->rollups = cp->plan->nuaggs > 0;
+    o.unit = x->rollups ? NULL : q->unit;    /* with roll-ups, the units below are evaluated too: keep their rows */
+    o.trace = trace;
+    o.trace_ctx = x;
+    SkpStatus rc = eval_run(cp, x->store, &o, sink, x, d);
+    if (!rc && !x->found) {
+        diag_plain(d, "unit %s has no %s%s%s in %d", q->unit, q->indicator, q->group ? " for group " : "",
+                   q->group ? q->group : "", x->year);
+        rc = SKP_USAGE;
+    }
+    return rc;
+}
+
+/* The stored rows behind the figure, for the periods that end by the
+ * evaluation date: --as-of, else the end of the year. */
+static int read_stored(Explain *x, const EvalOptions *opt, Stored *st, Diag *d)
+{
+    const Indicator *ind = x->row.ind;
+    int32_t cutoff = opt->has_as_of ? period_end(opt->as_of) : x->year * 12 + 12;
+    if (!ind->realisation &&
+        query_rows(x, x->store, "SELECT period, value, " STORE_SRC_PATH ", src_line FROM realisasi WHERE unit = ?1 AND indicator = ?2 ORDER BY period",
+                   0, ind->rules.agg == AGG_LATEST, cutoff, &st->reals, d))
+        return -1;
+    if (ind->target_expr) return 0;
+    if (query_rows(x, x->store, "SELECT source, value, " STORE_SRC_PATH ", src_line, year FROM targets WHERE unit = ?1 AND indicator = ?2 ORDER BY source",
+                   1, 0, cutoff, &st->targets, d))
+        return -1;
+    return query_rows(x, x->store, "SELECT period || ' ' || source, value, " STORE_SRC_PATH ", src_line FROM period_targets "
+                      "WHERE unit = ?1 AND indicator = ?2 ORDER BY source, period", 0, 0, cutoff, &st->ptargets, d);
+}
+
+static void print_json_head(Explain *x, FILE *out)
+{
+    const ResultRow *r = &x->row;
+    const Indicator *ind = r->ind;
+    fputs("{\"unit\": ", out); output_json_string(out, r->unit);
+    fputs(", \"indicator\": ", out); output_json_string(out, ind->code);
+    fputs(", \"name\": ", out); output_json_string(out, ind->name);
+    if (r->group) { fputs(", \"group\": ", out); output_json_string(out, r->group); }
+    fprintf(out, ", \"year\": %d, \"status\": ", r->year); output_json_string(out, result_status_name(r->status));
+    fputs(", \"reason\": ", out); if (r->reason) output_json_string(out, r->reason); else fputs("null", out);
+    fputs(", \"realisation\": ", out); fputs(r->has_real ? num_text(&x->text, r->real, -1) : "null", out);
+    fputs(", \"basis\": ", out); if (r->has_real && r->basis) output_json_string(out, r->basis); else fputs("null", out);
+    fprintf(out, ", \"aggregate\": \"%s\"", plan_aggregate_name(ind->rules.agg));
+}
+
+/* The figure's first lines: which row it is, its status, its realisation. */
+static void print_head(Explain *x, Printer *pr, SkpFormat fmt)
+{
+    if (pr->json) { print_json_head(x, pr->f); return; }
+    const ResultRow *r = &x->row;
+    const Indicator *ind = r->ind;
+    FILE *out = pr->f;
+    if (fmt == SKP_MARKDOWN) fputs("```text\n", out);
+    fprintf(out, "%s %s \"%s\"%s%s, %d: %s%s%s\n\n", r->unit, ind->code, ind->name, r->group ? ", group " : "",
+            r->group ? r->group : "", r->year, result_status_name(r->status), r->reason ? ": " : "", r->reason ? r->reason : "");
+    fprintf(out, "realisation = %s", r->has_real ? (r->real_level ? r->real_level : num_text(&x->text, r->real, -1)) : "missing");
+    fprintf(out, "%s%s%s\n", r->has_real && r->basis ? "   (" : "", r->has_real && r->basis ? r->basis : "", r->has_real && r->basis ? ")" : "");
+    if (!ind->realisation)
+        fprintf(out, "  from the realisasi table, aggregate %s over the periods that end by the evaluation date\n",
+                plan_aggregate_name(ind->rules.agg));
+}
+
+/* The target rule as the plan states it, and --target when it overrides. */
+static void print_target_rule(Explain *x, FILE *out, const EvalOptions *opt)
+{
+    const TargetSpec *t = &x->row.ind->rules.target;
+    StrBuf b = {0};
+    for (int i = 0; i < t->nsources; i++) strbuf_printf(&b, "%s%s", i ? " or " : "", t->sources[i]);
+    fprintf(out, "  rule: target %s%s%s\n", b.s ? b.s : "",
+            t->loc.src ? arena_printf(&x->text, "   (%s:%d)", t->loc.src->path, t->loc.line) : "",
+            opt->target_override ? arena_printf(&x->text, "; --target %s", opt->target_override) : "");
+    strbuf_free(&b);
+}
+
+static void print_target(Explain *x, Printer *pr, const EvalOptions *opt)
+{
+    const ResultRow *r = &x->row;
+    const Indicator *ind = r->ind;
+    FILE *out = pr->f;
+    if (pr->json) {
+        fputs(", \"target\": ", out);
+        if (r->has_target && r->target_level) output_json_string(out, r->target_level);
+        else fputs(r->has_target ? num_text(&x->text, r->target, -1) : "null", out);
+        fputs(", \"source\": ", out); if (r->has_target) output_json_string(out, r->target_source); else fputs("null", out);
+        return;
+    }
+    if (ind->rules.target.none && !ind->target_expr && !r->has_target) fputs("target: none ('target none'), so no capaian", out);
+    else fprintf(out, "target = %s", r->has_target ? (r->target_level ? r->target_level : num_text(&x->text, r->target, -1)) : "missing");
+    if (r->has_target) fprintf(out, "   (%s)", r->target_source);
+    fputc('\n', out);
+    if (!ind->target_expr && !ind->rules.target.none) print_target_rule(x, out, opt);
+}
+
+static void print_explanation(Explain *x, const CompiledPlan *cp, const EvalOptions *opt, const Stored *st,
+                              SkpFormat fmt, FILE *out)
+{
+    const Indicator *ind = x->row.ind;
+    Printer pr = { out, fmt == SKP_JSON };
+    print_head(x, &pr, fmt);
+    if (ind->realisation) print_formula(x, &pr, "realisation", ind->realisation);
+    else print_rows(&pr, "realisations", &st->reals, "realisasi");
+    print_target(x, &pr, opt);
+    if (ind->target_expr) print_formula(x, &pr, "target", ind->target_expr);
+    else {
+        print_rows(&pr, "targets", &st->targets, "targets");
+        print_rows(&pr, "period_targets", &st->ptargets, "period_targets (those that end by the evaluation date)");
+    }
+    print_capaian(x, &pr, &cp->inds[ind - x->p->inds]);
+    print_grades(x, &pr);
+    char rt[64];
+    if (pr.json) fputs("}\n", out);
+    else if (ind->rules.value_round.mode != ROUND_NONE && !x->row.ngrades)
+        fprintf(out, "the realisation is shown %s\n", num_rounding_text(ind->rules.value_round, rt, sizeof rt));
+    if (fmt == SKP_MARKDOWN) fputs("```\n", out);
 }
 
 SkpStatus explain_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt, const ExplainQuery *q,
@@ -495,124 +656,16 @@ SkpStatus explain_run(const CompiledPlan *cp, Store *store, const EvalOptions *o
     memset(&x, 0, sizeof x);
     x.p = cp->plan;
     x.q = q;
-    if (opt->year_from != opt->year_to) {
-        diag_plain(d, "explain shows one figure: give --year Y");
-        return SKP_USAGE;
-    }
-    if (fmt == SKP_CSV) {
-        diag_plain(d, "explain prints a derivation: --format table (the default), markdown or json");
-        return SKP_USAGE;
-    }
-    x.year = opt->year_from;
-    x.code = -1;
-    for (int i = 0; i < x.p->ncodes; i++) if (strcmp(x.p->codes[i], q->indicator) == 0) x.code = i;
-    if (x.code < 0) {
-        const char *best = text_suggest(q->indicator, x.p->codes, x.p->ncodes);
-        diag_plain(d, "unknown indicator '%s'%s%s%s", q->indicator, best ? " (did you mean '" : "", best ? best : "", best ? "'?)" : "");
-        return SKP_USAGE;
-    }
-    for (int i = 0; i < x.p->ninds; i++) {
-        const Indicator *ind = &x.p->inds[i];
-        if (ind->code_id != x.code) continue;
-        add_parts(&x, ind->realisation);
-        add_parts(&x, ind->target_expr);
-        add_parts(&x, ind->target_hi);
-        add_parts(&x, ind->capaian);
-    }
-    if (x.nparts) qsort(x.parts, (size_t)x.nparts, sizeof *x.parts, by_at);
-    EvalOptions o = *opt;
     x.store = store;
-    x.rollups = cp->plan->nuaggs > 0;
-    o.unit = x.rollups ? NULL : q->unit;    /* with roll-ups, the units below are evaluated too: keep their rows */
-    o.trace = trace;
-    o.trace_ctx = &x;
-    int rc = eval_run(cp, store, &o, sink, &x, d);
-    if (!rc && !x.found) {
-        diag_plain(d, "unit %s has no %s%s%s in %d", q->unit, q->indicator, q->group ? " for group " : "",
-                   q->group ? q->group : "", x.year);
-        rc = SKP_USAGE;
+    Stored st = {0};
+    SkpStatus rc = explain_prepare(&x, opt, fmt, d);
+    if (!rc) rc = explain_evaluate(&x, cp, opt, d);
+    /* a failed read: nothing printed from part of the rows */
+    if (!rc && read_stored(&x, opt, &st, d) != 0) rc = SKP_RUNTIME;
+    if (!rc) {
+        print_explanation(&x, cp, opt, &st, fmt, out);
+        if (ferror(out)) rc = SKP_RUNTIME;
     }
-    if (rc) {
-        explain_free(&x, NULL, NULL, NULL);
-        return rc;
-    }
-    const ResultRow *r = &x.row;
-    const Indicator *ind = r->ind;
-    const CompiledInd *ci = &cp->inds[ind - x.p->inds];
-    DataRows reals = {0}, targets = {0}, ptargets = {0};
-    /* periods count when they end by the evaluation date: --as-of, else the end of the year */
-    int32_t cutoff = opt->has_as_of ? period_end(opt->as_of) : x.year * 12 + 12;
-    int qrc = 0;
-    if (!ind->realisation)
-        qrc |= query_rows(&x, store, "SELECT period, value, " STORE_SRC_PATH ", src_line FROM realisasi WHERE unit = ?1 AND indicator = ?2 ORDER BY period",
-                   0, ind->rules.agg == AGG_LATEST, cutoff, &reals, d);
-    if (!ind->target_expr && !qrc)
-    {
-        qrc |= query_rows(&x, store, "SELECT source, value, " STORE_SRC_PATH ", src_line, year FROM targets WHERE unit = ?1 AND indicator = ?2 ORDER BY source",
-                   1, 0, cutoff, &targets, d);
-        if (!qrc)
-            qrc |= query_rows(&x, store, "SELECT period || ' ' || source, value, " STORE_SRC_PATH ", src_line FROM period_targets "
-                           "WHERE unit = ?1 AND indicator = ?2 ORDER BY source, period", 0, 0, cutoff, &ptargets, d);
-    }
-    if (qrc) {                  /* a failed read: nothing printed from part of the rows */
-        explain_free(&x, &reals, &targets, &ptargets);
-        return SKP_RUNTIME;
-    }
-    Printer pr = { out, fmt == SKP_JSON };
-    char rt[64];
-    if (pr.json) {
-        fputs("{\"unit\": ", out); output_json_string(out, r->unit);
-        fputs(", \"indicator\": ", out); output_json_string(out, ind->code);
-        fputs(", \"name\": ", out); output_json_string(out, ind->name);
-        if (r->group) { fputs(", \"group\": ", out); output_json_string(out, r->group); }
-        fprintf(out, ", \"year\": %d, \"status\": ", r->year); output_json_string(out, result_status_name(r->status));
-        fputs(", \"reason\": ", out); if (r->reason) output_json_string(out, r->reason); else fputs("null", out);
-        fputs(", \"realisation\": ", out); fputs(r->has_real ? num_text(&x.text, r->real, -1) : "null", out);
-        fputs(", \"basis\": ", out); if (r->has_real && r->basis) output_json_string(out, r->basis); else fputs("null", out);
-        fprintf(out, ", \"aggregate\": \"%s\"", plan_aggregate_name(ind->rules.agg));
-    } else {
-        if (fmt == SKP_MARKDOWN) fputs("```text\n", out);
-        fprintf(out, "%s %s \"%s\"%s%s, %d: %s%s%s\n\n", r->unit, ind->code, ind->name, r->group ? ", group " : "",
-                r->group ? r->group : "", r->year, result_status_name(r->status), r->reason ? ": " : "", r->reason ? r->reason : "");
-        fprintf(out, "realisation = %s", r->has_real ? (r->real_level ? r->real_level : num_text(&x.text, r->real, -1)) : "missing");
-        fprintf(out, "%s%s%s\n", r->has_real && r->basis ? "   (" : "", r->has_real && r->basis ? r->basis : "", r->has_real && r->basis ? ")" : "");
-        if (!ind->realisation)
-            fprintf(out, "  from the realisasi table, aggregate %s over the periods that end by the evaluation date\n",
-                    plan_aggregate_name(ind->rules.agg));
-    }
-    if (ind->realisation) print_formula(&x, &pr, "realisation", ind->realisation);
-    else print_rows(&pr, "realisations", &reals, "realisasi");
-    if (pr.json) {
-        fputs(", \"target\": ", out);
-        if (r->has_target && r->target_level) output_json_string(out, r->target_level);
-        else fputs(r->has_target ? num_text(&x.text, r->target, -1) : "null", out);
-        fputs(", \"source\": ", out); if (r->has_target) output_json_string(out, r->target_source); else fputs("null", out);
-    } else {
-        if (ind->rules.target.none && !ind->target_expr && !r->has_target) fputs("target: none ('target none'), so no capaian", out);
-        else fprintf(out, "target = %s", r->has_target ? (r->target_level ? r->target_level : num_text(&x.text, r->target, -1)) : "missing");
-        if (r->has_target) fprintf(out, "   (%s)", r->target_source);
-        fputc('\n', out);
-        if (!ind->target_expr && !ind->rules.target.none) {
-            StrBuf b = {0};
-            for (int i = 0; i < ind->rules.target.nsources; i++)
-                strbuf_printf(&b, "%s%s", i ? " or " : "", ind->rules.target.sources[i]);
-            fprintf(out, "  rule: target %s%s%s\n", b.s ? b.s : "", ind->rules.target.loc.src ? arena_printf(&x.text, "   (%s:%d)",
-                    ind->rules.target.loc.src->path, ind->rules.target.loc.line) : "", opt->target_override ?
-                    arena_printf(&x.text, "; --target %s", opt->target_override) : "");
-            strbuf_free(&b);
-        }
-    }
-    if (ind->target_expr) print_formula(&x, &pr, "target", ind->target_expr);
-    else {
-        print_rows(&pr, "targets", &targets, "targets");
-        print_rows(&pr, "period_targets", &ptargets, "period_targets (those that end by the evaluation date)");
-    }
-    print_capaian(&x, &pr, ci);
-    print_grades(&x, &pr);
-    if (pr.json) fputs("}\n", out);
-    else if (ind->rules.value_round.mode != ROUND_NONE && !r->ngrades)
-        fprintf(out, "the realisation is shown %s\n", num_rounding_text(ind->rules.value_round, rt, sizeof rt));
-    if (fmt == SKP_MARKDOWN) fputs("```\n", out);
-    explain_free(&x, &reals, &targets, &ptargets);
-    return ferror(out) ? SKP_RUNTIME : SKP_OK;
+    explain_free(&x, &st);
+    return rc;
 }

@@ -152,11 +152,11 @@ static const char *boundary(Seek *s, Arena *a, double x_no, double x_yes, const 
     return arena_printf(a, "%s %s", up ? "at least" : "at most", *value);
 }
 
-static int resolve_goal(Seek *s, Diag *d)
+static SkpStatus resolve_goal(Seek *s, Diag *d)
 {
     const NeedQuery *q = s->q;
     s->grading = -1;
-    if (!q->grade) return 0;
+    if (!q->grade) return SKP_OK;
     const Indicator *ind = s->ind;
     for (int g = 0; g < ind->ngrades; g++) {
         const Scheme *sc = &s->p->schemes[ind->grades[g].scheme];
@@ -168,7 +168,7 @@ static int resolve_goal(Seek *s, Diag *d)
         s->scheme = sc;
         s->grading = g;
         s->goal_rank = rank;
-        return 0;
+        return SKP_OK;
     }
     diag_plain(d, "%s is not graded by a scheme%s%s with a grade '%s'", ind->code, q->scheme ? " " : "",
                q->scheme ? q->scheme : "", q->grade);
@@ -212,7 +212,7 @@ static int input_digits(const Seek *s)
         if (ind->code_id == s->input_code && ind->rules.value_round.mode != ROUND_NONE) return ind->rules.value_round.digits;
     }
     if (s->scheme && s->scheme->precision >= 0) return s->scheme->precision;
-    return SKP_USAGE;
+    return 2;
 }
 
 static void search_range(const Seek *s, double *lo, double *hi)
@@ -256,6 +256,155 @@ static const char *unreachable(Seek *s, Arena *a, const double *xs, const Outcom
                         num(a, xs[n - 1], s->digits), outcome_text(s, a, o), num(a, xs[best], s->digits));
 }
 
+/* The input sampled over its search range: reached or not at each point. */
+typedef struct {
+    double lo, hi;
+    double xs[SAMPLES + 1];
+    Outcome os[SAMPLES + 1];
+} Samples;
+
+/* The answer, in words: what input is needed, and why it is stated so. */
+typedef struct {
+    const char *needed, *note;
+} Answer;
+
+/* The query makes sense (one year, indicators the plan has, a goal its
+ * grading can reach) and the baseline is evaluated, with its messages. */
+static SkpStatus need_prepare(Seek *s, const EvalOptions *opt, Diag *d)
+{
+    const NeedQuery *q = s->q;
+    if (opt->year_from != opt->year_to) {
+        diag_plain(d, "need answers for one year at a time: give --year Y");
+        return SKP_USAGE;
+    }
+    s->year = opt->year_from;
+    s->code = code_of(s->p, q->indicator, d);
+    s->input_code = q->vary ? code_of(s->p, q->vary, d) : s->code;
+    if (s->code < 0 || s->input_code < 0) return SKP_USAGE;
+    s->opt = *opt;
+    s->opt.unit = q->unit;
+    s->ovs = mem_xcalloc((size_t)opt->noverrides + 1, sizeof *s->ovs);
+    if (opt->noverrides) memcpy(s->ovs, opt->overrides, (size_t)opt->noverrides * sizeof *s->ovs);
+    s->opt.overrides = s->ovs;
+    s->grading = -1;
+    SkpStatus rc = eval_run(s->cp, s->store, &s->opt, sink, s, d);
+    if (!rc && !s->probe.found) {
+        diag_plain(d, "unit %s has no indicator %s in %d", q->unit, q->indicator, s->year);
+        rc = SKP_USAGE;
+    }
+    return rc ? rc : resolve_goal(s, d);
+}
+
+/* The baseline again, now graded for the goal, with the probes' quiet
+ * diagnostics: its messages were shown the first time. */
+static Outcome need_baseline(Seek *s, FILE *null)
+{
+    diag_init(&s->quiet, null ? null : stderr);
+    s->quiet.max_errors = 1;
+    memset(&s->probe, 0, sizeof s->probe);
+    if (eval_run(s->cp, s->store, &s->opt, sink, s, &s->quiet) == SKP_RUNTIME) s->failed = 1;
+    return s->probe;
+}
+
+/* The input as one more what-if change, after the user's: the realisation
+ * of the input indicator, its value set by each probe. */
+static void add_input(Seek *s, const EvalOptions *opt)
+{
+    Override in;
+    memset(&in, 0, sizeof in);
+    in.unit = s->q->unit;
+    in.code = s->p->codes[s->input_code];
+    in.code_id = s->input_code;
+    in.field = OV_REALISATION;
+    in.year = s->year;
+    in.has_value = 1;
+    in.origin = "need";
+    in.has_period = s->q->has_period;
+    in.period = s->q->period;
+    s->ovs[opt->noverrides] = in;
+    s->opt.noverrides = opt->noverrides + 1;
+}
+
+static void sample(Seek *s, Samples *sm)
+{
+    search_range(s, &sm->lo, &sm->hi);
+    for (int i = 0; i <= SAMPLES; i++) {
+        sm->xs[i] = sm->lo + (sm->hi - sm->lo) * i / SAMPLES;
+        sm->os[i] = probe(s, sm->xs[i], 0);
+    }
+}
+
+/* One range of inputs reaches the goal, from sample first to sample last:
+ * its bounds, or one bound where the other is the end of the formula's
+ * domain rather than of the goal. */
+static Answer one_range(Seek *s, Arena *a, const Samples *sm, int first, int last)
+{
+    const char *lnote = "", *unote = "", *lval = NULL, *uval = NULL;
+    const char *lower = first > 0 ? boundary(s, a, sm->xs[first - 1], sm->xs[first], &lnote, &lval) : NULL;
+    const char *upper = last < SAMPLES ? boundary(s, a, sm->xs[last + 1], sm->xs[last], &unote, &uval) : NULL;
+    /* past the last band of a scheme there is no grade, and past a division by zero no
+     * figure: the domain ends there, the formula is still monotone */
+    if (!lower && !upper)
+        return (Answer){ arena_printf(a, "any (from %s to %s tried)", num(a, sm->lo, s->digits), num(a, sm->hi, s->digits)), "" };
+    if (!upper) return (Answer){ lower, lnote };
+    if (!lower) return (Answer){ upper, unote };
+    if (domain_ends(s, &sm->os[last + 1]))
+        return (Answer){ lower, arena_printf(a, "%s; %s", lnote, domain_text(s, a, &sm->os[last + 1], uval, 1)) };
+    if (domain_ends(s, &sm->os[first - 1]))
+        return (Answer){ upper, arena_printf(a, "%s; %s", unote, domain_text(s, a, &sm->os[first - 1], lval, 0)) };
+    return (Answer){ arena_printf(a, "%s and %s", lower, upper),
+                     "not monotone: above and below this range the goal is not reached" };
+}
+
+/* Not monotone: every range that reaches the goal. */
+static Answer many_ranges(Seek *s, Arena *a, const Samples *sm)
+{
+    StrBuf b = {0};
+    for (int i = 0; i <= SAMPLES; i++) {
+        if (!sm->os[i].reached || (i && sm->os[i - 1].reached)) continue;
+        int j = i;
+        while (j < SAMPLES && sm->os[j + 1].reached) j++;
+        const char *n1 = "", *v1 = NULL;
+        const char *from = i == 0 ? arena_printf(a, "from %s", num(a, sm->lo, s->digits))
+                                  : boundary(s, a, sm->xs[i - 1], sm->xs[i], &n1, &v1);
+        const char *to = j == SAMPLES ? arena_printf(a, "to %s", num(a, sm->hi, s->digits))
+                                      : boundary(s, a, sm->xs[j + 1], sm->xs[j], &n1, &v1);
+        strbuf_printf(&b, "%s%s and %s", b.len ? "; " : "", from, to);
+    }
+    Answer ans = { arena_strdup(a, b.s), "not monotone: only these ranges reach it" };
+    strbuf_free(&b);
+    return ans;
+}
+
+static Answer answer(Seek *s, Arena *a, const Samples *sm)
+{
+    int runs = 0, first = -1, last = -1;
+    for (int i = 0; i <= SAMPLES; i++)
+        if (sm->os[i].reached && (i == 0 || !sm->os[i - 1].reached)) { runs++; if (first < 0) first = i; }
+    for (int i = SAMPLES; i >= 0 && last < 0; i--) if (sm->os[i].reached) last = i;
+    if (!runs)
+        return (Answer){ "none", arena_printf(a, "no input reaches it: %s", unreachable(s, a, sm->xs, sm->os, SAMPLES + 1)) };
+    return runs == 1 ? one_range(s, a, sm, first, last) : many_ranges(s, a, sm);
+}
+
+static SkpStatus print_answer(Seek *s, Arena *a, const Outcome *now, Answer ans, SkpFormat fmt, FILE *out)
+{
+    const NeedQuery *q = s->q;
+    const char *goal = s->scheme ? arena_printf(a, "grade %s (%s, %s)", q->grade, s->scheme->name,
+                                                s->ind->grades[s->grading].on == GRADE_VALUE ? "value" : "capaian")
+                                 : arena_printf(a, "capaian %s", num(a, q->capaian, -1));
+    char per[16] = "";
+    if (q->has_period) period_format(per, sizeof per, q->period);
+    const char *input = arena_printf(a, "realisation of %s%s%s", s->p->codes[s->input_code], *per ? " in " : "", per);
+    const char *nowtext = s->has_input_now ? arena_printf(a, "%s (%s)", num(a, s->input_now, -1), outcome_text(s, a, now))
+                                           : arena_printf(a, "none (%s)", outcome_text(s, a, now));
+    const char *cells[8] = { q->unit, q->indicator, arena_printf(a, "%d", s->year), goal, input, nowtext, ans.needed, ans.note };
+    const char **rows[1] = { cells };
+    static const char *const names[8] = { "unit", "indicator", "year", "goal", "input", "now", "needed", "note" };
+    static const unsigned char flags[8] = { [2] = CELL_NUMBER };
+    return output_cells(out, fmt, 0, names, 8, flags, rows, 1);
+}
+
 SkpStatus need_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt, const NeedQuery *q,
              SkpFormat fmt, FILE *out, Diag *d)
 {
@@ -266,123 +415,24 @@ SkpStatus need_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt,
     s.store = store;
     s.d = d;
     s.q = q;
-    if (opt->year_from != opt->year_to) {
-        diag_plain(d, "need answers for one year at a time: give --year Y");
-        return SKP_USAGE;
-    }
-    s.year = opt->year_from;
-    s.code = code_of(s.p, q->indicator, d);
-    s.input_code = q->vary ? code_of(s.p, q->vary, d) : s.code;
-    if (s.code < 0 || s.input_code < 0) return SKP_USAGE;
-    s.opt = *opt;
-    s.opt.unit = q->unit;
-    s.ovs = mem_xcalloc((size_t)opt->noverrides + 1, sizeof *s.ovs);
-    if (opt->noverrides) memcpy(s.ovs, opt->overrides, (size_t)opt->noverrides * sizeof *s.ovs);
-    s.opt.overrides = s.ovs;
-    s.grading = -1;
-    int rc = eval_run(cp, store, &s.opt, sink, &s, d);          /* the baseline, with its messages */
-    if (!rc && !s.probe.found) {
-        diag_plain(d, "unit %s has no indicator %s in %d", q->unit, q->indicator, s.year);
-        rc = SKP_USAGE;
-    }
-    if (!rc) rc = resolve_goal(&s, d);
+    SkpStatus rc = need_prepare(&s, opt, d);
     if (rc) { free(s.ovs); return rc; }
     FILE *null = fopen("/dev/null", "w");
-    diag_init(&s.quiet, null ? null : stderr);
-    s.quiet.max_errors = 1;
-    memset(&s.probe, 0, sizeof s.probe);
-    if (eval_run(cp, store, &s.opt, sink, &s, &s.quiet) == SKP_RUNTIME)   /* the baseline again, now graded for the goal */
-        s.failed = 1;
-    Outcome now = s.probe;
+    Outcome now = need_baseline(&s, null);
     s.digits = input_digits(&s);
-    Override in;
-    memset(&in, 0, sizeof in);
-    in.unit = q->unit;
-    in.code = s.p->codes[s.input_code];
-    in.code_id = s.input_code;
-    in.field = OV_REALISATION;
-    in.year = s.year;
-    in.has_value = 1;
-    in.origin = "need";
-    in.has_period = q->has_period;
-    in.period = q->period;
-    s.ovs[opt->noverrides] = in;
-    s.opt.noverrides = opt->noverrides + 1;
-
-    double lo, hi;
-    search_range(&s, &lo, &hi);
-    double xs[SAMPLES + 1];
-    Outcome os[SAMPLES + 1];
-    for (int i = 0; i <= SAMPLES; i++) {
-        xs[i] = lo + (hi - lo) * i / SAMPLES;
-        os[i] = probe(&s, xs[i], 0);
-    }
+    add_input(&s, opt);
+    Samples *sm = mem_xcalloc(1, sizeof *sm);
+    sample(&s, sm);
     Arena a = {0};
-    const char *needed = NULL, *note = "";
-    int runs = 0, first = -1, last = -1;
-    for (int i = 0; i <= SAMPLES; i++)
-        if (os[i].reached && (i == 0 || !os[i - 1].reached)) { runs++; if (first < 0) first = i; }
-    for (int i = SAMPLES; i >= 0 && last < 0; i--) if (os[i].reached) last = i;
-    if (!runs) {
-        needed = "none";
-        note = arena_printf(&a, "no input reaches it: %s", unreachable(&s, &a, xs, os, SAMPLES + 1));
-    } else if (runs == 1) {
-        const char *lnote = "", *unote = "", *lval = NULL, *uval = NULL;
-        const char *lower = first > 0 ? boundary(&s, &a, xs[first - 1], xs[first], &lnote, &lval) : NULL;
-        const char *upper = last < SAMPLES ? boundary(&s, &a, xs[last + 1], xs[last], &unote, &uval) : NULL;
-        /* past the last band of a scheme there is no grade, and past a division by zero no
-         * figure: the domain ends there, the formula is still monotone */
-        int top_ends = upper && domain_ends(&s, &os[last + 1]);
-        int bottom_ends = lower && domain_ends(&s, &os[first - 1]);
-        if (!lower && !upper)
-            needed = arena_printf(&a, "any (from %s to %s tried)", num(&a, lo, s.digits), num(&a, hi, s.digits));
-        else if (lower && !upper) { needed = lower; note = lnote; }
-        else if (upper && !lower) { needed = upper; note = unote; }
-        else if (top_ends) {
-            needed = lower;
-            note = arena_printf(&a, "%s; %s", lnote, domain_text(&s, &a, &os[last + 1], uval, 1));
-        } else if (bottom_ends) {
-            needed = upper;
-            note = arena_printf(&a, "%s; %s", unote, domain_text(&s, &a, &os[first - 1], lval, 0));
-        } else {
-            needed = arena_printf(&a, "%s and %s", lower, upper);
-            note = "not monotone: above and below this range the goal is not reached";
-        }
-    } else {
-        /* not monotone: every range that reaches the goal */
-        StrBuf b = {0};
-        for (int i = 0; i <= SAMPLES; i++) {
-            if (!os[i].reached || (i && os[i - 1].reached)) continue;
-            int j = i;
-            while (j < SAMPLES && os[j + 1].reached) j++;
-            const char *n1 = "", *v1 = NULL;
-            const char *from = i == 0 ? arena_printf(&a, "from %s", num(&a, lo, s.digits)) : boundary(&s, &a, xs[i - 1], xs[i], &n1, &v1);
-            const char *to = j == SAMPLES ? arena_printf(&a, "to %s", num(&a, hi, s.digits)) : boundary(&s, &a, xs[j + 1], xs[j], &n1, &v1);
-            strbuf_printf(&b, "%s%s and %s", b.len ? "; " : "", from, to);
-        }
-        needed = arena_strdup(&a, b.s);
-        strbuf_free(&b);
-        note = "not monotone: only these ranges reach it";
-    }
-    const char *goal = s.scheme ? arena_printf(&a, "grade %s (%s, %s)", q->grade, s.scheme->name,
-                                               s.ind->grades[s.grading].on == GRADE_VALUE ? "value" : "capaian")
-                                : arena_printf(&a, "capaian %s", num(&a, q->capaian, -1));
-    char per[16] = "";
-    if (q->has_period) period_format(per, sizeof per, q->period);
-    const char *input = arena_printf(&a, "realisation of %s%s%s", s.p->codes[s.input_code], *per ? " in " : "", per);
-    const char *nowtext = s.has_input_now ? arena_printf(&a, "%s (%s)", num(&a, s.input_now, -1), outcome_text(&s, &a, &now))
-                                          : arena_printf(&a, "none (%s)", outcome_text(&s, &a, &now));
-    const char *cells[8] = { q->unit, q->indicator, arena_printf(&a, "%d", s.year), goal, input, nowtext, needed, note };
-    const char **rows[1] = { cells };
-    static const char *const names[8] = { "unit", "indicator", "year", "goal", "input", "now", "needed", "note" };
-    static const unsigned char flags[8] = { [2] = CELL_NUMBER };
+    Answer ans = answer(&s, &a, sm);
     if (s.failed) {          /* a probe's message went to the quiet diagnostics: say it here */
         store_read_failed(d, s.store);
         rc = SKP_RUNTIME;
     } else {
-        rc = output_cells(out, fmt, 0, names, 8, flags, rows, 1);
+        rc = print_answer(&s, &a, &now, ans, fmt, out);
     }
     arena_free(&a);
+    free(sm);
     if (null) fclose(null);
     free(s.ovs);
     return rc;
