@@ -25,6 +25,9 @@ typedef struct ParseCtx {
     Diag *diag;
     int errors;
     int exhausted;              /* the parser's stack overflowed (reported) */
+    StmtList *top;              /* the plan's statements, kept as each one parses, so that
+                                   an error at the end of the file, which ends the parse,
+                                   loses none of them */
 } ParseCtx;
 #define YYLTYPE Loc
 #define YYLLOC_DEFAULT(Cur, Rhs, N) do { \
@@ -86,8 +89,14 @@ static Expr *deep(ParseCtx *ctx, Expr *e);
 
 %%
 
+/* The top level is kept outside bison's stack (ctx->top): an error at the
+ * end of the file leaves no token to recover on and bison gives up, taking
+ * its stack with it. */
 plan:
-    stmts                         { ast_finish(ctx->tree, $1); }
+    %empty
+  | plan NL
+  | plan stmt                     { ctx->top = ast_stmts(A, ctx->top, $2); }
+  | plan error NL                 { yyerrok; }
 ;
 
 stmts:
@@ -254,7 +263,7 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, ParseCtx *ctx)
     else if (got == YYSYMBOL_YYEOF) strbuf_puts(&msg, "end of file");
     else if (got == YYSYMBOL_NL) strbuf_puts(&msg, "end of line");
     else put_symbol(&msg, got);
-    if (got == '}' && lx->depth == 0) strbuf_puts(&msg, " (no block is open)");
+    if (got == YYTRANSLATE('}') && lx->depth == 0) strbuf_puts(&msg, " (no block is open)");
     yysymbol_kind_t expected[8];
     int n = yypcontext_expected_tokens(yyctx, expected, 8);
     if (n > 0 && n <= 5) {
@@ -283,6 +292,7 @@ int parser_parse(const Source *src, Tree *t, Diag *d)
     lexer_init(&ctx.lex, src, &t->arena, d);
     int before = d->errors;
     int rc = yyparse(&ctx);
+    ast_finish(t, ctx.top);      /* every statement that parsed, whatever came after */
     if (rc == 2 && !ctx.exhausted) diag_plain(d, "%s: out of memory while parsing", src->path);
     return d->errors - before;
 }
