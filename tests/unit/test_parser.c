@@ -393,10 +393,8 @@ static void test_unexpected_tokens(void)
     /* '^' and '!=' are not words */
     CHECK_ONE_ERROR("measure a ^ b\n", "t.skp:1:11: error: unexpected '^'");
     CHECK_ONE_ERROR("measure a != b\n", "t.skp:1:11: error: unexpected '!='");
-    /* BUG (grammar/parser.y, yyreport_syntax_error): the
-     * suffix " (no block is open)" is never written, because the test
-     * `got == '}'` compares a symbol kind (YYSYMBOL_30_) with the character
-     * code of '}' (125). Expected by the code's own intent: */
+    /* regression: the suffix was never written, as yyreport_syntax_error
+     * compared a symbol kind with the character code of '}' */
     CHECK_ONE_ERROR("}\n", "t.skp:1:1: error: unexpected '}' (no block is open)");
     /* a block needs words in front of it */
     CHECK_ONE_ERROR("{\n", "t.skp:1:1: error: unexpected '{'");
@@ -425,11 +423,10 @@ static void test_errors_at_the_end(void)
     /* a block is named by its first two words; the name string after them is left out */
     CHECK_ONE_ERROR("unit SETWAN \"Sekretariat\" {\n",
                     "t.skp:1:27: error: 'unit SETWAN' opened at line 1 is never closed: expected '}' before end of file");
-    /* BUG (grammar/parser.y): parser.h promises that "the tree holds every
-     * statement that parsed", but an error at the end of the file makes
-     * bison abort (no token is left to recover on) before ast_finish, so the
-     * tree is empty: `a = 1` is lost, and `sakipc check` reports no other
-     * error of such a file. Expected by the contract: */
+    /* regression: "the tree holds every statement that parsed" (parser.h)
+     * also when an error at the end of the file makes bison give up, as no
+     * token is left to recover on; the tree was empty, and `sakipc check`
+     * reported no other error of such a file */
     parse(&p, "a = 1\nunit U {\n");
     CHECK_INT(p.errors, 1);
     CHECK_INT(p.tree.nstmts, 1);
