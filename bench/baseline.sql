@@ -17,7 +17,7 @@
 --             > 90 AA, > 80 A, > 70 BB, > 60 B, > 50 CC, > 30 C, else D
 --
 -- Bands are decided on the decimal value of a figure, as the rules state
--- them and as sakipc grades (src/grade.c, num_decimal): a capaian that is
+-- them and as sakipc grades (src/engine/grade.c, num_decimal in src/base/num.c): a capaian that is
 -- exactly 76 in decimals (40.66 of 53.50) is 75.99999999999998 in binary
 -- floating point, and compared raw it would fall to the band below. Every
 -- value has two decimals, so a capaian that is not on a boundary is at

@@ -11,7 +11,7 @@
  *   rows 142594  text bytes 2851880  hundredths 1234567890
  *
  * The default query names only the four columns both stores have: sakipc's
- * realisasi (src/schema.sql: also note, src_file, src_line, and WITHOUT
+ * realisasi (src/store/schema.sql: also note, src_file, src_line, and WITHOUT
  * ROWID) and the plain table of bench/load.sql. The checksum adds up the
  * lengths of the texts and every number in hundredths, so it does not
  * depend on the order of the rows: the scans of the two files print the

@@ -11,7 +11,7 @@
 -- compute it (R / T * 100, the quarters added in time order). Prints, per
 -- boundary, "boundary|exact ties|graded below by floating point", then
 -- the first rows raw floating point would grade below. sakipc grades the
--- decimal value (src/grade.c, num_decimal) and bench/baseline.sql rounds
+-- decimal value (src/engine/grade.c, num_decimal) and bench/baseline.sql rounds
 -- to 9 decimals before comparing, so both put these rows where the rules
 -- do; this shows how many rows a raw comparison would get wrong.
 

@@ -1,6 +1,6 @@
 /* fuzz_check.c: libFuzzer target: the bytes are a plan; parse, check and
- * compile a plan, then free it all (src/check.c, src/formula.c,
- * src/compile.c). See harness.h. */
+ * compile a plan, then free it all (src/check/,
+ * src/engine/compile.c). See harness.h. */
 #include <stdlib.h>
 
 #include "harness.h"

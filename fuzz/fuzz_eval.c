@@ -1,6 +1,6 @@
 /* fuzz_eval.c: libFuzzer target: the bytes are a plan; evaluate a plan
- * against a small store built from the examples (src/eval.c and what it
- * calls, src/output.c, src/budget.c). See harness.h. */
+ * against a small store built from the examples (src/engine/eval.c and what it
+ * calls, src/output/output.c, src/engine/budget.c). See harness.h. */
 #include <stdlib.h>
 
 #include "harness.h"

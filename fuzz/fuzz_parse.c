@@ -1,5 +1,5 @@
 /* fuzz_parse.c: libFuzzer target: the bytes are a plan; lex and parse a plan
- * (grammar/lexer.re, grammar/parser.y, src/ast.c). See harness.h. */
+ * (grammar/lexer.re, grammar/parser.y, src/front/ast.c). See harness.h. */
 #include <stdlib.h>
 
 #include "harness.h"

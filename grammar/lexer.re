@@ -1,6 +1,6 @@
 /* lexer.re: plan text -> tokens (re2c).
  *
- * All state lives in a Lexer (lex.h); there are no globals. Statements end
+ * All state lives in a Lexer (src/front/lexer.h); there are no globals. Statements end
  * at a newline or ';', except inside parentheses and after a token that
  * cannot end one (an operator, ',', '=', 'then', ...), so long formulas may
  * be broken across lines the way a planner would. The lexer also inserts the

@@ -179,9 +179,13 @@ typedef struct {
 } SkpRow;
 
 /* Gets each row in order (unit, then plan order, then year); a non-zero
- * answer stops the evaluation and is returned. */
+ * answer stops the evaluation. */
 typedef int (*SkpSink)(const SkpRow *row, void *ctx);
-SkpStatus skp_eval(SkpSession *s, SkpSink sink, void *ctx);
+/* SKP_OK when every row was given; the failure (SKP_DATA, SKP_RUNTIME,
+ * SKP_HOOK; reported) when the evaluation failed; or the sink's non-zero
+ * answer as it is, when the sink stopped it. An answer outside 1..6 (-1,
+ * 100) cannot be taken for a failure. */
+int skp_eval(SkpSession *s, SkpSink sink, void *ctx);
 
 typedef enum { SKP_TABLE, SKP_CSV, SKP_JSON, SKP_MARKDOWN } SkpFormat;
 /* "table", "csv", "json", "markdown" or "md"; -1 for anything else. */

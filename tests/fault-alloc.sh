@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fault injection over allocation failures (SAKIPC_FAIL_ALLOC, see
-# src/util.h): runs `sakipc check` and `sakipc eval` on a plan with its Nth
+# src/base/mem.h): runs `sakipc check` and `sakipc eval` on a plan with its Nth
 # allocation made to fail, for N = 1, 2, ... until a run no longer reaches
 # allocation N. Every run must end either as the run without injection did
 # (the same stdout and exit status) or with a clean out-of-memory error: exit 5,

@@ -23,6 +23,7 @@ int skp_format_parse(const char *name, SkpFormat *out)
 typedef struct {
     SkpSink sink;
     void *ctx;
+    int answer;     /* the sink's non-zero answer, which stopped the evaluation */
 } PublicSink;
 
 static const char *grading_on(GradeOn on)
@@ -68,16 +69,19 @@ static void public_row(const ResultRow *r, SkpRow *out)
 
 static int to_public(const ResultRow *r, void *ctx)
 {
-    const PublicSink *ps = ctx;
+    PublicSink *ps = ctx;
     SkpRow row;
     public_row(r, &row);
-    return ps->sink(&row, ps->ctx);
+    ps->answer = ps->sink(&row, ps->ctx);
+    return ps->answer;
 }
 
-SkpStatus skp_eval(SkpSession *s, SkpSink sink, void *ctx)
+int skp_eval(SkpSession *s, SkpSink sink, void *ctx)
 {
-    PublicSink ps = { sink, ctx };
-    SkpStatus st = skp_store_failed(s, eval_run(s->cp, s->store, &s->opt, to_public, &ps, s->d));
+    PublicSink ps = { sink, ctx, 0 };
+    int rc = eval_run(s->cp, s->store, &s->opt, to_public, &ps, s->d);
+    if (ps.answer) return ps.answer;          /* the caller's own stop, returned as it is */
+    SkpStatus st = skp_store_failed(s, (SkpStatus)rc);
     if (st == SKP_DATA) diag_summary(s->d);
     return st;
 }

@@ -18,7 +18,7 @@ SkpStatus skp_store_failed(const struct Session *s, SkpStatus st)
 {
     char why[STORE_FAILURE_MAX];
     if (st != SKP_OK || !store_failure(s->store, why, sizeof why)) return st;
-    fprintf(s->d->out, "sakipc: error: %s\n", why);
+    diag_plain(s->d, "%s", why);
     return SKP_RUNTIME;
 }
 

@@ -9,6 +9,8 @@
 #include "store/import.h"
 #include "store/store.h"
 #include "store/tablespec.h"
+#include "base/strbuf.h"
+#include "base/diag.h"
 
 SkpStore *skp_store_open(const char *path, SkpStoreMode mode, SkpDiag *d)
 {
@@ -54,10 +56,12 @@ static SkpStatus import_files(Store *store, ImportFile *files, int n, ImportOpti
             fprintf(progress, "%s: %ld row%s into %s (%ld new)\n", files[i].path, res.rows_read,
                     res.rows_read == 1 ? "" : "s", files[i].table, res.rows_written);
         if (st > worst) worst = st;
+        d->errors += res.errors;                  /* each reported as FILE:LINE by import_csv */
         if (res.db_failed && i + 1 < n) {        /* the next files would fail the same way */
-            fprintf(d->out, "sakipc: error: not loaded, as the database failed:");
-            for (int k = i + 1; k < n; k++) fprintf(d->out, " %s", files[k].path);
-            fputc('\n', d->out);
+            StrBuf rest = {0};
+            for (int k = i + 1; k < n; k++) strbuf_printf(&rest, " %s", files[k].path);
+            diag_plain(d, "not loaded, as the database failed:%s", rest.s);
+            strbuf_free(&rest);
             break;
         }
     }
@@ -89,7 +93,7 @@ SkpStatus skp_import(SkpStore *s, const SkpImport *req, SkpDiag *d)
     free(files);
     char why[STORE_FAILURE_MAX];
     if (st == SKP_OK && store_failure(s, why, sizeof why)) {      /* a failure the import took for the end of the rows */
-        fprintf(d->out, "sakipc: error: %s\n", why);
+        diag_plain(d, "%s", why);
         st = SKP_RUNTIME;
     }
     return st;

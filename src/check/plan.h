@@ -189,7 +189,7 @@ typedef struct {
     Loc loc;
 } UnitAgg;
 
-/* function NAME(a, b) = FORMULA: expanded where it is called (check.c), so
+/* function NAME(a, b) = FORMULA: expanded where it is called (formula.c), so
  * the compiled plan never sees it. */
 typedef struct {
     const char *name;
@@ -312,7 +312,7 @@ typedef enum {
     RES_LUA_CALL      /* a function of a Lua module; res_id: Plan.funcs index */
 } ExprRes;
 
-/* Built-in functions. ORDER BUILTINS: keep in step with the table in check.c. */
+/* Built-in functions. ORDER BUILTINS: keep in step with the table in builtin.c. */
 typedef enum {
     FN_REALISATION, FN_TARGET, FN_DATA, FN_CAPAIAN, FN_TO_DATE, FN_LATEST,   /* name an indicator first */
     FN_MIN, FN_MAX, FN_ABS, FN_ROUND, FN_FLOOR, FN_CEIL, FN_SQRT,

@@ -1,7 +1,7 @@
 /* scenario.h: what-if changes for an evaluation. A scenario of the plan
  * (with the scenarios it extends) and `--set` changes on the command line
- * become one ordered list of overrides, which eval.c applies; the store is
- * never written. */
+ * become one ordered list of overrides, which the engine applies (stream.c
+ * to the stored rows, figure.c to the figures); the store is never written. */
 #ifndef SKP_SCENARIO_H
 #define SKP_SCENARIO_H
 #include "check/plan.h"

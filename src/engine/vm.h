@@ -1,4 +1,4 @@
-/* vm.h: runs compiled formulas. The host (eval.c) answers references to
+/* vm.h: runs compiled formulas. The host (engine/host.c) answers references to
  * other figures, so the machine knows nothing about storage. */
 #ifndef SKP_VM_H
 #define SKP_VM_H

@@ -9,7 +9,7 @@
  *         realisation = latest(SAKIP)        <- words + expr
  *     }
  *
- * Giving the words meaning is the checker's job (check.c), which is why the
+ * Giving the words meaning is the checker's job (src/check/), which is why the
  * grammar stays small and every misspelt keyword gets a "did you mean".
  * All nodes live in the tree's arena. */
 #ifndef SKP_AST_H

@@ -1,4 +1,4 @@
-/* lex.h: the lexer's state (re2c free-form: no globals, all state here). */
+/* lexer.h: the lexer's state (re2c free-form: no globals, all state here). */
 #ifndef SKP_LEX_H
 #define SKP_LEX_H
 #include "front/ast.h"

@@ -1,4 +1,4 @@
-/* hook.c: Lua 5.4 hooks, sandboxed. See hook.h. */
+/* sandbox.c: Lua 5.4 hooks, sandboxed. See sandbox.h. */
 #include "lua/sandbox.h"
 #include "base/mem.h"
 #include "base/strbuf.h"

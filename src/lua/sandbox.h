@@ -1,4 +1,4 @@
-/* hook.h: Lua 5.4 hooks and report templates, sandboxed.
+/* sandbox.h: Lua 5.4 hooks and report templates, sandboxed.
  *
  * A hook may come from someone else's plan, so it runs in a fresh state
  * with the base, string, table, math and utf8 libraries only (no io, os,

@@ -1,4 +1,4 @@
-/* evalhook.c: event hooks during eval. See evalhook.h. */
+/* evalhooks.c: event hooks during eval. See evalhooks.h. */
 #include "report/evalhooks.h"
 #include "report/luaapi.h"
 #include "report/report.h"

@@ -1,4 +1,4 @@
-/* evalhook.h: event hooks during `sakipc eval` (--hook FILE, or `hook
+/* evalhooks.h: event hooks during `sakipc eval` (--hook FILE, or `hook
  * "FILE.lua"` in the plan). Each hook file returns a table with any of
  *
  *   before_unit(unit)   before the first row of a unit

@@ -1,6 +1,6 @@
 /* report.h: reports written by Lua templates (stdlib/reports/NAME.lua)
  * from the evaluated plan, through the `sakip` API, in the sandbox of
- * hook.c. The output is kept until the template has finished, then
+ * lua/sandbox.c. The output is kept until the template has finished, then
  * written whole: a template that fails leaves no half-written file. */
 #ifndef SKP_REPORT_H
 #define SKP_REPORT_H

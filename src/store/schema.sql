@@ -1,7 +1,7 @@
 -- The sakipc store, schema version 3 (PRAGMA user_version = 3).
 -- Version 2 added budget.pagu_revised and period_targets; version 3 the
 -- files table, rows naming their file by its id rather than by its path
--- (at national scale the path was a third of the store). db.c upgrades
+-- (at national scale the path was a third of the store). store.c upgrades
 -- older files in place (`sakipc init`, or any command that writes).
 --
 -- One file holds everything a plan is evaluated against. Plans never write

@@ -1,4 +1,4 @@
-/* store.h: the SQLite store. The schema is src/schema.sql (embedded at build
+/* store.h: the SQLite store. The schema is src/store/schema.sql (embedded at build
  * time) and carries PRAGMA user_version; a file with another version is
  * refused with a clear message rather than misread. */
 #ifndef SKP_STORE_STORE_H

@@ -237,7 +237,7 @@ static void test_cap(void)
     CHECK_INT(capped, 0);
 }
 
-/* Caps by year are resolved by rules_in_year; capaian_finish reads only
+/* Caps by year are resolved by plan_rules_in_year; capaian_finish reads only
  * has_cap and cap. */
 static void test_cap_by_year(void)
 {

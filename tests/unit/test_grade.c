@@ -1,5 +1,5 @@
 /* test_grade.c: grade_find, scheme_check, scheme_band_text and grade_miss_text
- * (src/grade.h) on schemes built by hand. */
+ * (src/engine/grade.h, src/check/scheme.h) on schemes built by hand. */
 #include "check.h"
 #include "engine/grade.h"
 #include "base/num.h"

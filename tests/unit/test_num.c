@@ -1,5 +1,5 @@
 /* test_num.c: num_round, num_format, num_rounding_text, num_round_mode_parse,
- * num_parse and num_parse_int (src/num.h). Every expected value is worked out
+ * num_parse and num_parse_int (src/base/num.h). Every expected value is worked out
  * by hand from the decimal the input stands for. */
 #include "check.h"
 #include "base/num.h"

@@ -1,5 +1,5 @@
 /* test_period.c: period_parse, period_first_month/last_month, period_end,
- * period_format and period_kind_name (src/period.h). */
+ * period_format and period_kind_name (src/base/period.h). */
 #include "check.h"
 #include "base/period.h"
 

@@ -1,6 +1,6 @@
 /* test_vm.c: the compiler (src/engine/compile.c) and the formula machine
  * (src/engine/vm.c) together. A small plan is written to a scratch
- * directory, loaded and checked with plan_load, compiled with compile_plan,
+ * directory, loaded and checked with check_load, compiled with compile_plan,
  * and each indicator's realisation program is run by vm_run against a fake
  * host whose figures are chosen here (below). Every expected number is
  * worked out by hand from docs/language.md (section 7) and the figures of
