@@ -258,7 +258,7 @@ static int cmd_report(const Args *a)
 {
     if (!a->values[V_TEMPLATE]) return args_usage_error("report", "report needs --template NAME (json, lkip-md, lkip-csv, ...)");
     SkpReport q = { a->values[V_TEMPLATE], a->values[V_OUT], 0, 0 };
-    long n;
+    long n = 0;      /* set by parse_count when it returns 0; gcc -O3 cannot see that */
     int st;
     if (a->values[V_MEMORY]) {
         if ((st = parse_count("--memory: expected a number of bytes above 0, found '%s'", a->values[V_MEMORY], &n))) return st;
