@@ -166,7 +166,8 @@ typedef struct {
     const char *source;         /* where the target came from: "pk", "renstra", "plan" */
     const char *target_level;   /* on a scale: the target's level, or NULL */
     int has_realisation;
-    double realisation;
+    double realisation;         /* as computed */
+    double realisation_shown;   /* as the plan shows and grades it: rounded by `round value` */
     const char *basis;          /* how it was made: "sum of 4 quarters" */
     const char *realisation_level;
     int has_capaian, capped;

@@ -49,6 +49,7 @@ static void public_row(const ResultRow *r, SkpRow *out)
     out->target_level = r->target_level;
     out->has_realisation = r->has_real;
     out->realisation = r->real;
+    out->realisation_shown = r->real_shown;
     out->basis = r->basis;
     out->realisation_level = r->real_level;
     out->has_capaian = r->has_capaian;

@@ -26,7 +26,8 @@ typedef struct {
     double target, target_hi;
     const char *target_source;  /* "pk", "renstra", "renstra 2026 (end)", "plan" */
     int has_real;
-    double real;
+    double real;                /* as computed */
+    double real_shown;          /* as the plan shows and grades it: rounded by `round value`, else = real */
     const char *basis;          /* how the realisation was made: "last of 2023-S2" */
     const char *target_level;   /* on a scale: the target's level ("BB", "WTP"), else NULL */
     const char *real_level;     /* on a scale of levels: the realisation's level, else NULL */

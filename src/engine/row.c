@@ -23,6 +23,17 @@ static Status status_of(Value v)
     return v.na == NA_NODATA ? ST_NODATA : v.na == NA_NOTARGET ? ST_NOTARGET : ST_UNDEFINED;
 }
 
+/* The realisation, and as the plan shows and grades it: rounded by
+ * `round value` where the plan states one. Every tool and report reads
+ * real_shown, so that a figure is rounded once, here. */
+static void set_real(ResultRow *row, const Indicator *ind, double v, const char *basis)
+{
+    row->has_real = 1;
+    row->real = v;
+    row->real_shown = num_round(v, ind->rules.value_round);
+    row->basis = basis;
+}
+
 /* Grades after rounding: a value grade rounds the realisation by the value
  * rule; a capaian grade uses the capaian as shown. */
 static void grade_row(Engine *e, const Indicator *ind, ResultRow *row)
@@ -35,7 +46,7 @@ static void grade_row(Engine *e, const Indicator *ind, ResultRow *row)
         out->band = NULL;
         int have = gr->on == GRADE_VALUE ? row->has_real : row->has_capaian;
         if (!have) continue;
-        double v = gr->on == GRADE_VALUE ? num_round(row->real, ind->rules.value_round) : row->capaian;
+        double v = gr->on == GRADE_VALUE ? row->real_shown : row->capaian;
         int b = grade_find(out->scheme, v);
         if (b >= 0) { out->band = &out->scheme->bands[b]; continue; }
         char why[256];
@@ -100,13 +111,13 @@ static void eval_row(Engine *e, int def, int year, ResultRow *row)
     Value c = no_target ? value_num(0) : figure_capaian(e, code, year);
     Fig *f = figure_at(e, code, year);
     if (no_target) {            /* a figure without a target: no capaian either */
-        if (r.kind == V_NUM) { row->has_real = 1; row->real = r.num; row->basis = f->basis; }
+        if (r.kind == V_NUM) set_real(row, ind, r.num, f->basis);
         else { row->status = status_of(r); row->reason = r.text; }
         row->rule = "";
         grade_row(e, ind, row);
         return;
     }
-    if (r.kind == V_NUM) { row->has_real = 1; row->real = r.num; row->basis = f->basis; }
+    if (r.kind == V_NUM) set_real(row, ind, r.num, f->basis);
     if (t.kind == V_NUM) {
         row->has_target = 1;
         row->target = t.num;

@@ -95,7 +95,7 @@ static char *real_text(Arena *a, const ResultRow *r)
     if (r->real_level) return arena_strdup(a, r->real_level);
     const Rounding *rd = &r->ind->rules.value_round;
     if (rd->mode == ROUND_NONE) return fmt_num(a, 1, r->real, -1);
-    return fmt_num(a, 1, num_round(r->real, *rd), rd->digits);
+    return fmt_num(a, 1, r->real_shown, rd->digits);
 }
 
 static int capaian_digits(const ResultRow *r)

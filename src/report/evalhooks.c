@@ -114,6 +114,7 @@ static void push_row(lua_State *L, const ResultRow *r)
     set_str(L, "target_level", r->target_level);
     set_str(L, "source", r->has_target ? r->target_source : NULL);
     set_num(L, "realisation", r->has_real, r->real);
+    set_num(L, "realisation_shown", r->has_real, r->real_shown);
     set_str(L, "real_level", r->real_level);
     set_str(L, "basis", r->has_real ? r->basis : NULL);
     set_num(L, "capaian", r->has_capaian, r->capaian);

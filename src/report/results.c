@@ -83,6 +83,7 @@ static int result_index(lua_State *L)
     else if (!strcmp(f, "target_level")) push_opt_string(L, r->target_level);
     else if (!strcmp(f, "source")) push_opt_string(L, r->has_target ? r->target_source : NULL);
     else if (!strcmp(f, "realisation")) push_opt_number(L, r->has_real, r->real);
+    else if (!strcmp(f, "realisation_shown")) push_opt_number(L, r->has_real, r->real_shown);
     else if (!strcmp(f, "real_level")) push_opt_string(L, r->real_level);
     else if (!strcmp(f, "basis")) push_opt_string(L, r->has_real ? r->basis : NULL);
     else if (!strcmp(f, "capaian")) push_opt_number(L, r->has_capaian, r->capaian);

@@ -100,7 +100,7 @@ typedef struct {
     int has_target, has_real, has_capaian;
     double target, real, capaian;
     const char *target_level, *real_level;
-    const char *grades[MAX_GRADES * 2];   /* codes and labels */
+    const char *grades[MAX_GRADES * 2];   /* code and label of each grade, NULL where in no band */
     int ngrades;
     const char *rule;
     int real_digits, capaian_digits;     /* as the report shows them; -1: as computed */
@@ -126,16 +126,15 @@ static int collect(const ResultRow *r, void *ctx)
     c.has_target = r->has_target;
     c.target = r->target;
     c.has_real = r->has_real;
-    c.real = r->real;
+    c.real = r->real_shown;             /* as eval shows it: the one rounding, done by the engine */
     c.has_capaian = r->has_capaian;
     c.capaian = r->capaian;
     c.target_level = r->target_level ? arena_strdup(&s->text, r->target_level) : NULL;
     c.real_level = r->real_level ? arena_strdup(&s->text, r->real_level) : NULL;
-    for (int g = 0; g < r->ngrades; g++)
-        if (r->grades[g].band) {
-            c.grades[c.ngrades++] = r->grades[g].band->code;
-            c.grades[c.ngrades++] = r->grades[g].band->label;
-        }
+    for (int g = 0; g < r->ngrades; g++, c.ngrades++) {     /* NULL, NULL: in no band */
+        c.grades[2 * g] = r->grades[g].band ? r->grades[g].band->code : NULL;
+        c.grades[2 * g + 1] = r->grades[g].band ? r->grades[g].band->label : NULL;
+    }
     c.rule = arena_strdup(&s->text, r->rule ? r->rule : "");
     const Rules *rules = &r->ind->rules;
     c.real_digits = rules->value_round.mode == ROUND_NONE ? -1 : rules->value_round.digits;
@@ -211,23 +210,49 @@ static void compare_number(Audit *au, const char *where, const char *item, const
     if (au->q->tolerance > 0 && fabs(p - computed) <= au->q->tolerance + 0.5 * pow(10, -d) + eps) return;
     const char *r = arena_printf(au->a, "%s%scompared at the %d decimal%s printed%s", rule, *rule ? "; " : "", d,
                                  d == 1 ? "" : "s", au->q->tolerance > 0 ? arena_printf(au->a, ", tolerance %s", fmt(au->a, au->q->tolerance, -1)) : "");
-    /* the computed figure as the report shows it, and the difference from it */
-    double as_shown = shown_digits >= 0 ? num_round(computed, (Rounding){ ROUND_HALF_UP, shown_digits }) : computed;
-    finding(au, where, item, field, printed, fmt(au->a, as_shown, shown_digits), fmt(au->a, p - as_shown, -1), r);
+    /* the computed figure is already as eval shows it (rounded by the plan's
+     * rule in the engine); re-rounding it here once made audit disagree with
+     * eval under `round value down` */
+    finding(au, where, item, field, printed, fmt(au->a, computed, shown_digits), fmt(au->a, p - computed, -1), r);
 }
 
-static int same_text(const char *a, const char *b)
+
+/* a and b the same for n bytes, ignoring ASCII case */
+static int same_text_n(const char *a, const char *b, size_t n)
 {
-    for (; *a && *b; a++, b++)
-        if ((*a | 32) != (*b | 32)) return 0;
-    return *a == *b;
+    for (size_t i = 0; i < n; i++)
+        if ((a[i] | 32) != (b[i] | 32)) return 0;
+    return 1;
 }
 
+/* Grade i of the row as printed: its code or label, or empty for no band. */
+static int grade_is(const Computed *c, int i, const char *printed, size_t n)
+{
+    const char *code = c->grades[2 * i], *label = c->grades[2 * i + 1];
+    if (!code) return n == 0;
+    return (strlen(code) == n && same_text_n(printed, code, n)) || (strlen(label) == n && same_text_n(printed, label, n));
+}
+
+/* A printed grade is one grade of the row (its code or label), or all of
+ * them in order as eval prints them, "; "-separated ("AA; M"). */
 static void compare_grade(Audit *au, const char *where, const char *item, const char *printed, const Computed *c)
 {
     au->checked++;
-    for (int g = 0; g < c->ngrades; g++)
-        if (same_text(printed, c->grades[g])) return;
+    if (strchr(printed, ';')) {
+        int i = 0, ok = 1;
+        for (const char *p = printed;; i++) {
+            const char *end = strchr(p, ';');
+            size_t n = end ? (size_t)(end - p) : strlen(p);
+            while (n && p[n - 1] == ' ') n--;
+            if (i >= c->ngrades || !grade_is(c, i, p, n)) ok = 0;
+            if (!end) break;
+            for (p = end + 1; *p == ' '; p++) {}
+        }
+        if (ok && i + 1 == c->ngrades) return;
+    } else {
+        for (int g = 0; g < c->ngrades; g++)
+            if (grade_is(c, g, printed, strlen(printed))) return;
+    }
     finding(au, where, item, "grade", printed, *c->text.grade ? c->text.grade : "none", "", "the plan's grade schemes");
 }
 

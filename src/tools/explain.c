@@ -446,7 +446,7 @@ static void print_grades(Explain *x, Printer *pr)
         const GradeResult *gr = &x->grades[g];
         int on_value = gr->on == GRADE_VALUE;
         int have = on_value ? r->has_real : r->has_capaian;
-        double v = on_value ? num_round(r->real, r->ind->rules.value_round) : r->capaian;
+        double v = on_value ? r->real_shown : r->capaian;
         char why[256] = "";
         if (gr->band) scheme_band_text(gr->band, why, sizeof why);
         else if (have) grade_miss_text(gr->scheme, v, why, sizeof why);

@@ -29,7 +29,7 @@ end
 
 local function result(r)
     local target = r.target_level and J(r.target_level) or num(r.target)
-    local real = r.real_level and J(r.real_level) or num(r.realisation, r.value_digits)
+    local real = r.real_level and J(r.real_level) or num(r.realisation_shown, r.value_digits)
     return string.format(
         '{"unit": %s, "indicator": %s, "name": %s, "group": %s, "year": %d, "target": %s, "source": %s, ' ..
         '"realisation": %s, "basis": %s, "capaian": %s, "grades": %s, "status": %s, "reason": %s}',

@@ -15,7 +15,7 @@ local function render()
     for _, r in ipairs(sakip.results()) do
         W(C(r.unit), ",", C(r.unit_name or ""), ",", C(r.indicator), ",", C(r.name), ",", C(r.group or ""), ",",
           r.year, ",", C(r.target_level or num(r.target)), ",", C(r.source or ""), ",",
-          C(r.real_level or num(r.realisation, r.value_digits)), ",", num(r.capaian, r.digits), ",",
+          C(r.real_level or num(r.realisation_shown, r.value_digits)), ",", num(r.capaian, r.digits), ",",
           C(grades.codes(r)), ",", C(r.status), ",", C(r.reason or ""), "\n")
     end
 end

@@ -183,7 +183,7 @@ local function render()
         for _, r in ipairs(u.rows) do
             W('<tr><td>', esc(r.name), r.group and (" (" .. esc(r.group) .. ")") or "", '</td><td class="n">', r.year,
               '</td><td class="n">', esc(r.target_level or cell(r.target)), '</td><td class="n">',
-              esc(r.real_level or cell(r.realisation, r.value_digits)), '</td><td class="n">', cell(r.capaian, r.digits),
+              esc(r.real_level or cell(r.realisation_shown, r.value_digits)), '</td><td class="n">', cell(r.capaian, r.digits),
               '</td><td>', esc(grades.text(r, "–")), '</td><td class="note">', esc(notes.result(r)),
               '</td></tr>\n')
         end

@@ -29,7 +29,7 @@ local function achievement(plan, units, order)
         for _, r in ipairs(u.rows) do
             local name = r.name .. (r.group and (" (" .. r.group .. ")") or "")
             W("| ", name, " | ", r.year, " | ", r.target_level or cell(r.target), " | ",
-              r.real_level or cell(r.realisation, r.value_digits), " | ", cell(r.capaian, r.digits), " | ",
+              r.real_level or cell(r.realisation_shown, r.value_digits), " | ", cell(r.capaian, r.digits), " | ",
               grades.text(r), " | ", notes.result(r), " |\n")
         end
         W("\n")
