@@ -234,6 +234,7 @@ typedef struct {
     int nfiles;
     double tolerance;
     int indonesian;                 /* their numbers are written 100,17 */
+    const char *only;               /* "indicators" or "budget": only that part; NULL: both */
 } SkpAudit;
 /* A printed report against the data: SKP_DISAGREES when anything differs. */
 SkpStatus skp_audit(SkpSession *s, const SkpAudit *q, const SkpOutput *o);

@@ -66,13 +66,18 @@ SkpStatus skp_explain(SkpSession *s, const SkpExplain *q, const SkpOutput *o)
 
 SkpStatus skp_audit(SkpSession *s, const SkpAudit *q, const SkpOutput *o)
 {
-    const BudgetSpec *bs = &s->p->budget;
-    if (!q->nfiles && !(bs->check_rollup || bs->check_sisa)) {
-        diag_usage(s->d, "nothing to audit: give --printed FILE.csv (the report's figures), or a plan whose budget block checks the table (check rollup, sisa)");
-        return SKP_USAGE;
-    }
     AuditQuery a;
     memset(&a, 0, sizeof a);
+    if (q->only && strcmp(q->only, "indicators") == 0) a.only = AUDIT_INDICATORS;
+    else if (q->only && strcmp(q->only, "budget") == 0) a.only = AUDIT_BUDGET;
+    else if (q->only) {
+        diag_usage(s->d, "--only: expected indicators or budget, found '%s'", q->only);
+        return SKP_USAGE;
+    }
+    if (!q->nfiles && (!s->p->budget.declared || a.only == AUDIT_INDICATORS)) {
+        diag_usage(s->d, "nothing to audit: give --printed FILE.csv (the report's figures), or a plan with a budget block (its table's printed figures and checks)");
+        return SKP_USAGE;
+    }
     a.files = q->files;
     a.nfiles = q->nfiles;
     a.tolerance = q->tolerance;

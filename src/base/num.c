@@ -335,6 +335,10 @@ static NumParseStatus canonicalise(const char *s, NumStyle style, int whole, cha
         if (commas) return fail(why, NUMP_INVALID, "is not a plain number (',' is not a decimal point here; use --indonesian for numbers like 84,98)");
         if (dots > 1) return fail(why, NUMP_INVALID, "is not a plain number (several '.'; use --indonesian for numbers like 62.644.362.476)");
         if (dots == 1) { int_end = last_dot; frac = last_dot + 1; }
+        /* rupiah printed the Indonesian way ("700.000") would otherwise be
+         * read as 700 */
+        if (whole && frac && e - frac == 3)
+            return fail(why, NUMP_AMBIGUOUS, "is ambiguous: one '.' before three digits may be a thousands separator (use --indonesian for 700.000) or a decimal point");
     } else {
         if (commas > 1) return fail(why, NUMP_INVALID, "is not a number (several ',')");
         if (commas == 1) {

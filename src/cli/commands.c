@@ -227,7 +227,7 @@ static int cmd_explain(const Args *a)
 
 static int cmd_audit(const Args *a)
 {
-    SkpAudit q = { a->lists[L_PRINTED], a->nlist[L_PRINTED], 0, a->flags[0] };
+    SkpAudit q = { a->lists[L_PRINTED], a->nlist[L_PRINTED], 0, a->flags[0], a->values[V_ONLY] };
     const char *tol = a->values[V_TOLERANCE];
     if (tol && (skp_number_parse(tol, &q.tolerance) != 0 || q.tolerance < 0))
         return args_usage_error("audit", "--tolerance: expected a number of 0 or more, found '%s'", tol);
@@ -319,6 +319,7 @@ static const OptionSpec explain_options[] = {
 };
 static const OptionSpec audit_options[] = {
     EVAL_OPTIONS, { "--printed", OPT_LIST, L_PRINTED, "files" }, { "--tolerance", OPT_VALUE, V_TOLERANCE, NULL },
+    { "--only", OPT_VALUE, V_ONLY, NULL },
     { "--indonesian", OPT_FLAG, 0, NULL }, { NULL, OPT_FLAG, 0, NULL },
 };
 static const OptionSpec report_options[] = {

@@ -8,6 +8,7 @@
 #include "base/strmap.h"
 #include "base/vec.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,8 +28,8 @@ static int col_int(sqlite3_stmt *st, int i, int64_t *out)
 static int read_lines(const Plan *p, Store *store, BudgetReport *r, Diag *d)
 {
     sqlite3_stmt *st = store_prepare(store,
-        "SELECT code, parent, level, name, pagu, pagu_revised, realisasi, printed_sisa, " STORE_SRC_PATH ", src_line "
-        "FROM budget ORDER BY 9, src_line, code", d);
+        "SELECT code, parent, level, name, pagu, pagu_revised, realisasi, printed_sisa, " STORE_SRC_PATH ", src_line, "
+        "printed_percent FROM budget ORDER BY 9, src_line, code", d);
     if (!st) return SKP_RUNTIME;
     VEC(BudgetRow) rows = {0};
     int rc;
@@ -40,10 +41,12 @@ static int read_lines(const Plan *p, Store *store, BudgetReport *r, Diag *d)
         if (b.parent && !*b.parent) b.parent = NULL;
         b.level = col_text(r, st, 2);
         b.name = col_text(r, st, 3);
-        int64_t revised;
-        b.has_pagu = col_int(st, 4, &b.pagu);
-        if (p->budget.revised && col_int(st, 5, &revised)) {
-            b.pagu = revised;
+        b.has_pagu_original = col_int(st, 4, &b.pagu_original);
+        b.has_pagu_revised = col_int(st, 5, &b.pagu_revised);
+        b.has_pagu = b.has_pagu_original;
+        b.pagu = b.pagu_original;
+        if (p->budget.revised && b.has_pagu_revised) {
+            b.pagu = b.pagu_revised;
             b.has_pagu = 1;
             b.pagu_is_revised = 1;
         }
@@ -51,6 +54,8 @@ static int read_lines(const Plan *p, Store *store, BudgetReport *r, Diag *d)
         b.has_printed_sisa = col_int(st, 7, &b.printed_sisa);
         b.file = col_text(r, st, 8);
         b.line = sqlite3_column_int(st, 9);
+        if ((b.has_printed_percent = sqlite3_column_type(st, 10) != SQLITE_NULL))
+            b.printed_percent = sqlite3_column_double(st, 10);
         VEC_PUSH(rows, b);
     }
     sqlite3_finalize(st);
@@ -148,7 +153,8 @@ static void line_figures(const Plan *p, BudgetReport *r, BudgetRow *b)
             note(&why, "pagu is 0, so serapan (realisasi / pagu) is undefined");
         } else {
             b->has_serapan = 1;
-            b->serapan = num_round((double)b->real / (double)b->pagu * 100, p->budget.round);
+            b->serapan_exact = (double)b->real / (double)b->pagu * 100;
+            b->serapan = num_round(b->serapan_exact, p->budget.round);
         }
         if (__builtin_sub_overflow(b->pagu, b->real, &b->sisa)) {
             b->status = "undefined";
@@ -214,12 +220,64 @@ static int check_links(const Plan *p, const BudgetReport *out, Diag *d)
     return bad ? SKP_DATA : SKP_OK;
 }
 
-int budget_efficiency(const Plan *p, const BudgetRow *b, double capaian, double *e)
+int budget_efficiency_exact(const BudgetRow *b, double capaian, double *e)
 {
     if (!b->has_pagu || !b->has_real) return 0;
     double planned = (double)b->pagu * (capaian / 100);   /* PAK x CK */
     if (planned == 0) return 0;
-    *e = num_round((planned - (double)b->real) / planned * 100, p->budget.round);
+    *e = (planned - (double)b->real) / planned * 100;
+    return 1;
+}
+
+int budget_efficiency(const Plan *p, const BudgetRow *b, double capaian, double *e)
+{
+    if (!budget_efficiency_exact(b, capaian, e)) return 0;
+    *e = num_round(*e, p->budget.round);
+    return 1;
+}
+
+int budget_link_of(const Plan *p, const char *code)
+{
+    for (int i = 0; i < p->budget.nlinks; i++)
+        if (!strcmp(p->budget.links[i].line, code)) return i;
+    return -1;
+}
+
+void budget_link_add(const Plan *p, BudgetLinkSum *sums, int year, const ResultRow *row, Arena *text)
+{
+    if (row->year != year || row->group) return;
+    for (int i = 0; i < p->budget.nlinks; i++) {
+        const BudgetLink *l = &p->budget.links[i];
+        if (l->unit && strcmp(row->unit, l->unit)) continue;
+        int linked = 0;
+        for (int k = 0; k < l->ncodes; k++) linked |= row->ind->code_id == l->code_ids[k];
+        if (!linked) continue;
+        if (!row->has_capaian) {
+            if (!sums[i].missing)
+                sums[i].missing = arena_printf(text, "%s %s %d has no capaian (%s)", row->unit, row->ind->code, row->year,
+                                               row->reason ? row->reason : result_status_name(row->status));
+            continue;
+        }
+        sums[i].sum += row->capaian;
+        sums[i].n++;
+    }
+}
+
+int budget_link_capaian(const Plan *p, const BudgetLinkSum *sums, int l, int year, double *mean, int *nfig,
+                        char *why, size_t whyn)
+{
+    const BudgetLinkSum *s = &sums[l];
+    if (s->missing) {
+        snprintf(why, whyn, "%s", s->missing);
+        return 0;
+    }
+    if (!s->n) {
+        const char *unit = p->budget.links[l].unit;
+        snprintf(why, whyn, "none of its indicators was evaluated for %s in %d", unit ? unit : "any unit", year);
+        return 0;
+    }
+    *mean = num_round(s->sum / s->n, p->budget.round);
+    *nfig = s->n;
     return 1;
 }
 

@@ -28,6 +28,7 @@ typedef struct {
     Arena text;
     BudgetReport budget;
     int has_budget;
+    BudgetLinkSum *link_sums;   /* per p->budget.links, over the last year evaluated */
     StrBuf out;
     const char *out_path;       /* --out, or NULL */
     /* a workbook (sakip.workbook()): written to a temporary file next to --out */

@@ -95,6 +95,9 @@ SkpStatus report_run(const CompiledPlan *cp, Store *store, const EvalOptions *op
     if (!rc && cp->plan->budget.declared) {
         rc = budget_run(cp->plan, store, &r.budget, d);
         r.has_budget = !rc;
+        r.link_sums = mem_xarray(cp->plan->budget.nlinks ? cp->plan->budget.nlinks : 1, sizeof *r.link_sums);
+        for (int i = 0; i < r.rows.len; i++)
+            budget_link_add(cp->plan, r.link_sums, opt->year_to, &r.rows.items[i].row, &r.text);
     }
     Sandbox *h = rc ? NULL : sandbox_new(&q->limits);
     if (!rc && !h) { diag_plain(d, "cannot start Lua"); rc = SKP_RUNTIME; }
@@ -123,6 +126,7 @@ SkpStatus report_run(const CompiledPlan *cp, Store *store, const EvalOptions *op
     } else if (!rc) rc = write_out(q->out, &r.out, d);
     sandbox_free(h);
     budget_free(&r.budget);     /* also after a failed budget_run: it frees what it read */
+    free(r.link_sums);
     VEC_FREE(r.rows);
     strbuf_free(&r.out);
     arena_free(&r.text);

@@ -496,47 +496,14 @@ static void set_int(lua_State *L, const char *k, int has, int64_t v)
     lua_setfield(L, -2, k);
 }
 
-/* The achievement of what a linked budget line pays for, in the last year
- * evaluated: the mean capaian of the figures of its indicators (in its
- * unit, when it names one), rounded by the budget's rule. 0 with the reason
- * when any of them has no capaian: missing is never zero. */
-static int link_capaian(const Report *r, const BudgetLink *l, double *mean, int *nfig, char *why, size_t whyn)
-{
-    double sum = 0;
-    int n = 0;
-    for (int i = 0; i < r->rows.len; i++) {
-        const ResultRow *row = &r->rows.items[i].row;
-        if (row->year != r->opt->year_to || row->group || (l->unit && strcmp(row->unit, l->unit))) continue;
-        int linked = 0;
-        for (int k = 0; k < l->ncodes; k++) linked |= row->ind->code_id == l->code_ids[k];
-        if (!linked) continue;
-        if (!row->has_capaian) {
-            snprintf(why, whyn, "%s %s %d has no capaian (%s)", row->unit, row->ind->code, row->year,
-                     row->reason ? row->reason : result_status_name(row->status));
-            return 0;
-        }
-        sum += row->capaian;
-        n++;
-    }
-    if (!n) {
-        snprintf(why, whyn, "none of its indicators was evaluated for %s in %d", l->unit ? l->unit : "any unit",
-                 r->opt->year_to);
-        return 0;
-    }
-    *mean = num_round(sum / n, r->cp->plan->budget.round);
-    *nfig = n;
-    return 1;
-}
-
 /* A linked line's fields: supports, unit, capaian (with figures, or
  * capaian_reason) and efisiensi. */
 static void push_link(lua_State *L, const Report *r, const BudgetRow *b)
 {
     const Plan *p = r->cp->plan;
-    const BudgetLink *l = NULL;
-    for (int i = 0; i < p->budget.nlinks; i++)
-        if (!strcmp(p->budget.links[i].line, b->code)) l = &p->budget.links[i];
-    if (!l) return;
+    int li = budget_link_of(p, b->code);
+    if (li < 0) return;
+    const BudgetLink *l = &p->budget.links[li];
     push_codes(L, p, l->code_ids, l->ncodes);
     lua_setfield(L, -2, "supports");
     push_opt_string(L, l->unit);
@@ -544,7 +511,7 @@ static void push_link(lua_State *L, const Report *r, const BudgetRow *b)
     double mean, e;
     int n;
     char why[512];
-    if (!link_capaian(r, l, &mean, &n, why, sizeof why)) {
+    if (!budget_link_capaian(p, r->link_sums, li, r->opt->year_to, &mean, &n, why, sizeof why)) {
         lua_pushstring(L, why);
         lua_setfield(L, -2, "capaian_reason");
         return;

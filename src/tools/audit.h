@@ -15,6 +15,7 @@ typedef struct {
     int nfiles;
     double tolerance;           /* a printed number may differ by this much beyond its rounding */
     NumStyle numstyle;          /* --indonesian: 100,17 */
+    enum { AUDIT_ALL, AUDIT_INDICATORS, AUDIT_BUDGET } only;   /* --only */
 } AuditQuery;
 
 /* Returns SKP_OK when every printed figure agrees, SKP_DISAGREES when

@@ -377,6 +377,14 @@ static void test_parse_int(void)
         CHECK(num_parse_int("84.98", NUM_INDONESIAN, &v, NULL) != NUMP_OK);
         CHECK_INT(num_parse_int("12.5", NUM_PLAIN, &v, NULL), NUMP_INVALID);
     }
+    /* regression: plain rupiah "700.000" was read as 700; it is the
+     * Indonesian way of writing 700000, so a whole-number column refuses it */
+    PARSE_INT_FAIL("700.000", NUM_PLAIN, NUMP_AMBIGUOUS);
+    PARSE_INT_FAIL("-1.500", NUM_PLAIN, NUMP_AMBIGUOUS);
+    PARSE_INT_OK("700.00", NUM_PLAIN, 700);
+    PARSE_INT_OK("700.0000", NUM_PLAIN, 700);
+    PARSE_INT_OK("700000", NUM_PLAIN, 700000);
+    PARSE_OK("700.000", NUM_PLAIN, 700.0);       /* a number column: a decimal point */
 }
 
 /* The fast shortest form (exact integer arithmetic) against its
