@@ -386,14 +386,21 @@ void output_close(Output *o, int ok)
 
 /* ---- the budget report ------------------------------------------------------ */
 
+/* Both pagu (original and revised) and their change come last in csv and
+ * json, so that readers of the older columns are not moved. */
 enum { B_CODE, B_PARENT, B_LEVEL, B_NAME, B_PAGU, B_REAL, B_SERAPAN, B_SISA, B_KPAGU, B_KREAL,
-       B_KSERAPAN, B_PSISA, B_STATUS, B_NOTES, NBCOLS };
+       B_KSERAPAN, B_PSISA, B_STATUS, B_NOTES, B_PORIG, B_PREV, B_PCHANGE, B_PUSED, NBCOLS };
 static const char *const bcol_names[NBCOLS] = {
     "code", "parent", "level", "name", "pagu", "realisasi", "serapan", "sisa", "children_pagu",
-    "children_realisasi", "children_serapan", "printed_sisa", "status", "notes"
+    "children_realisasi", "children_serapan", "printed_sisa", "status", "notes", "pagu_original",
+    "pagu_revised", "pagu_change", "pagu_used"
 };
 static const int bshown[] = { B_CODE, B_LEVEL, B_PAGU, B_REAL, B_SERAPAN, B_SISA, B_KSERAPAN, B_STATUS };
 #define NBSHOWN (int)(sizeof bshown / sizeof *bshown)
+/* the table when any line has a revised pagu: both, the change, and the one used */
+static const int bshown_both[] = { B_CODE, B_LEVEL, B_PORIG, B_PREV, B_PCHANGE, B_PAGU, B_REAL, B_SERAPAN, B_SISA,
+                                   B_KSERAPAN, B_STATUS };
+#define NBSHOWN_BOTH (int)(sizeof bshown_both / sizeof *bshown_both)
 
 static const char *int_cell(Arena *a, int has, int64_t v)
 {
@@ -417,6 +424,13 @@ static void budget_cells(Arena *a, const Plan *p, const BudgetRow *b, const char
     cells[B_PSISA] = int_cell(a, b->has_printed_sisa, b->printed_sisa);
     cells[B_STATUS] = b->status;
     cells[B_NOTES] = b->notes;
+    int64_t change;
+    int has_change = b->has_pagu_original && b->has_pagu_revised &&
+                     !__builtin_sub_overflow(b->pagu_revised, b->pagu_original, &change);
+    cells[B_PORIG] = int_cell(a, b->has_pagu_original, b->pagu_original);
+    cells[B_PREV] = int_cell(a, b->has_pagu_revised, b->pagu_revised);
+    cells[B_PCHANGE] = int_cell(a, has_change, has_change ? change : 0);
+    cells[B_PUSED] = b->pagu_is_revised ? "revised" : "original";
 }
 
 static void budget_json(FILE *f, const BudgetRow *b, const char **cells, int first)
@@ -424,7 +438,7 @@ static void budget_json(FILE *f, const BudgetRow *b, const char **cells, int fir
     fputs(first ? "\n  {" : ",\n  {", f);
     for (int i = 0; i < NBCOLS; i++) {
         int numeric = i == B_PAGU || i == B_REAL || i == B_SERAPAN || i == B_SISA || i == B_KPAGU ||
-                      i == B_KREAL || i == B_KSERAPAN || i == B_PSISA;
+                      i == B_KREAL || i == B_KSERAPAN || i == B_PSISA || i == B_PORIG || i == B_PREV || i == B_PCHANGE;
         fprintf(f, "%s\"%s\": ", i ? ", " : "", bcol_names[i]);
         if (numeric) json_num_or_null(f, cells[i]);
         else if (i == B_PARENT && !b->parent) fputs("null", f);
@@ -482,13 +496,15 @@ static void grid_print(FILE *f, int md, int color, const Grid *g, const char ***
     free(width);
 }
 
-static void budget_table(FILE *f, int md, int color, const char ***rows, int n)
+static void budget_table(FILE *f, int md, int color, const BudgetReport *r, const char ***rows, int n)
 {
     static const unsigned char numeric[NBCOLS] = {
         [B_PAGU] = 1, [B_REAL] = 1, [B_SERAPAN] = 1, [B_SISA] = 1, [B_KPAGU] = 1, [B_KREAL] = 1,
-        [B_KSERAPAN] = 1, [B_PSISA] = 1,
+        [B_KSERAPAN] = 1, [B_PSISA] = 1, [B_PORIG] = 1, [B_PREV] = 1, [B_PCHANGE] = 1,
     };
-    Grid g = { bcol_names, bshown, NBSHOWN, numeric, B_STATUS };
+    int both = 0;
+    for (int i = 0; i < r->nrows; i++) both |= r->rows[i].has_pagu_revised;
+    Grid g = { bcol_names, both ? bshown_both : bshown, both ? NBSHOWN_BOTH : NBSHOWN, numeric, B_STATUS };
     grid_print(f, md, color, &g, rows, n);
 }
 
@@ -518,7 +534,7 @@ SkpStatus output_budget(FILE *f, SkpFormat fmt, int color, const Plan *p, const 
         int md = fmt == SKP_MARKDOWN;
         for (int n = 0; n < r->nrows; n++)     /* the status cell carries the findings */
             if (*rows[n][B_NOTES]) rows[n][B_STATUS] = arena_printf(&a, "%s: %s", rows[n][B_STATUS], rows[n][B_NOTES]);
-        budget_table(f, md, color && !md, rows, r->nrows);
+        budget_table(f, md, color && !md, r, rows, r->nrows);
         char rnd[48];
         num_rounding_text(p->budget.round, rnd, sizeof rnd);
         fprintf(f, "\n%sserapan = realisasi / pagu x 100, %s; sisa = pagu - realisasi; pagu: %s\n", md ? "- " : "", rnd,

@@ -52,6 +52,8 @@ static int api_plan(lua_State *L)
         num_rounding_text(p->budget.round, rnd, sizeof rnd);
         lua_pushstring(L, rnd);
         lua_setfield(L, -2, "budget_round");
+        lua_pushstring(L, p->budget.revised ? "revised" : "original");
+        lua_setfield(L, -2, "budget_pagu");
     }
     if (p->renstra_from) {
         lua_pushinteger(L, p->renstra_from);
@@ -526,6 +528,24 @@ static void push_link(lua_State *L, const Report *r, const BudgetRow *b)
     }
 }
 
+/* Both pagu of a line, where the table has them: pagu_original (pagu
+ * awal), pagu_revised (pagu perubahan), pagu_change (revised - original,
+ * when both are there), which one serapan is on (pagu_used), and the
+ * decimals of the budget's rounding (digits, -1 under `round none`). */
+static void push_pagus(lua_State *L, const Plan *p, const BudgetRow *b)
+{
+    int64_t change;
+    int has_change = b->has_pagu_original && b->has_pagu_revised &&
+                     !__builtin_sub_overflow(b->pagu_revised, b->pagu_original, &change);
+    set_int(L, "pagu_original", b->has_pagu_original, b->pagu_original);
+    set_int(L, "pagu_revised", b->has_pagu_revised, b->pagu_revised);
+    set_int(L, "pagu_change", has_change, has_change ? change : 0);
+    lua_pushstring(L, b->pagu_is_revised ? "revised" : "original");
+    lua_setfield(L, -2, "pagu_used");
+    lua_pushinteger(L, p->budget.round.mode == ROUND_NONE ? -1 : p->budget.round.digits);
+    lua_setfield(L, -2, "digits");
+}
+
 static int api_budget(lua_State *L)
 {
     Report *r = report_of(L);
@@ -539,6 +559,7 @@ static int api_budget(lua_State *L)
         push_opt_string(L, b->level); lua_setfield(L, -2, "level");
         push_opt_string(L, b->name); lua_setfield(L, -2, "name");
         set_int(L, "pagu", b->has_pagu, b->pagu);
+        push_pagus(L, r->cp->plan, b);
         set_int(L, "realisasi", b->has_real, b->real);
         set_int(L, "sisa", b->has_sisa, b->sisa);
         set_int(L, "printed_sisa", b->has_printed_sisa, b->printed_sisa);

@@ -41,17 +41,19 @@ end
 -- unit, capaian, figures, efisiensi and capaian_reason; other lines have not.
 local function budget_line(b)
     local function int(v) return v == nil and "null" or string.format("%d", v) end
-    local line = string.format('{"code": %s, "parent": %s, "level": %s, "name": %s, "pagu": %s, "realisasi": %s, ' ..
+    local line = string.format('{"code": %s, "parent": %s, "level": %s, "name": %s, "pagu": %s, "pagu_original": %s, ' ..
+                               '"pagu_revised": %s, "pagu_change": %s, "pagu_used": %s, "realisasi": %s, ' ..
                                '"serapan": %s, "sisa": %s, "status": %s, "notes": %s',
-                               J(b.code), str(b.parent), str(b.level), str(b.name), int(b.pagu), int(b.realisasi),
-                               num(b.serapan, 2), int(b.sisa), J(b.status), J(b.notes))
+                               J(b.code), str(b.parent), str(b.level), str(b.name), int(b.pagu), int(b.pagu_original),
+                               int(b.pagu_revised), int(b.pagu_change), J(b.pagu_used), int(b.realisasi),
+                               num(b.serapan, b.digits), int(b.sisa), J(b.status), J(b.notes))
     if b.supports then
         local codes = {}
         for i, c in ipairs(b.supports) do codes[i] = J(c) end
         line = line .. string.format(', "supports": [%s], "unit": %s, "capaian": %s, "figures": %s, ' ..
                                      '"efisiensi": %s, "capaian_reason": %s',
-                                     table.concat(codes, ", "), str(b.unit), num(b.capaian, 2), int(b.figures),
-                                     num(b.efisiensi, 2), str(b.capaian_reason))
+                                     table.concat(codes, ", "), str(b.unit), num(b.capaian, b.digits), int(b.figures),
+                                     num(b.efisiensi, b.digits), str(b.capaian_reason))
     end
     return line .. "}"
 end

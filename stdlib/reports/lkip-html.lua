@@ -16,6 +16,7 @@ local cells = require("cells")
 local grades = require("grades")
 local notes = require("notes")
 local arrange = require("arrange")
+local pagu = require("pagu")
 
 local W = sakip.write
 local F = sakip.format_id
@@ -170,7 +171,11 @@ local function render()
     W('<!DOCTYPE html>\n<html lang="id"><head><meta charset="utf-8"><title>', esc(title), '</title>\n')
     W('<style>body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:1em 0}',
       'th,td{border:1px solid #bbb;padding:4px 8px;font-size:13px}td.n{text-align:right}th{background:#eee}',
-      'figure{margin:1em 0}figcaption{font-size:12px;color:#555}.note{color:#a33}</style></head><body>\n')
+      'figure{margin:1em 0}figcaption{font-size:12px;color:#555}.note{color:#a33}',
+      -- a wide table scrolls in its own box and its notes wrap: the page
+      -- itself keeps its width (tests/html-browser.sh checks 1000 px)
+      '.wide{overflow-x:auto;max-width:100%}td.note{min-width:14em;max-width:28em;overflow-wrap:anywhere}',
+      '</style></head><body>\n')
     W('<h1>', esc(title), '</h1>\n')
     local results = sakip.results()
     local units, order = arrange.by_unit(results)
@@ -197,23 +202,26 @@ local function render()
     end
     local budget = sakip.budget()
     if budget then
-        W('<h2>Realisasi anggaran</h2>\n<table><tr><th>Kode</th><th>Program / kegiatan</th><th>Pagu (Rp)</th>',
-          '<th>Realisasi (Rp)</th><th>Serapan (%)</th><th>Sisa (Rp)</th><th>Indikator</th><th>Capaian kinerja (%)</th>',
+        local both = pagu.both(budget)
+        W('<h2>Realisasi anggaran</h2>\n<div class="wide"><table><tr><th>Kode</th><th>Program / kegiatan</th>')
+        for _, h in ipairs(pagu.heads(both)) do W('<th>', esc(h), '</th>') end
+        W('<th>Realisasi (Rp)</th><th>Serapan (%)</th><th>Sisa (Rp)</th><th>Indikator</th><th>Capaian kinerja (%)</th>',
           '<th>Efisiensi (%)</th><th>Catatan</th></tr>\n')
         local programs = {}
         for _, b in ipairs(budget) do
             if b.level ~= "subkegiatan" or b.supports then
-                W('<tr><td>', esc(b.code), '</td><td>', esc(b.name or ""), '</td><td class="n">', cell(b.pagu, 0),
-                  '</td><td class="n">', cell(b.realisasi, 0), '</td><td class="n">', cell(b.serapan, 2),
+                W('<tr><td>', esc(b.code), '</td><td>', esc(b.name or ""), '</td>')
+                for _, v in ipairs(pagu.figures(b, both)) do W('<td class="n">', cell(v, 0), '</td>') end
+                W('<td class="n">', cell(b.realisasi, 0), '</td><td class="n">', cell(b.serapan, b.digits),
                   '</td><td class="n">', cell(b.sisa, 0), '</td><td>',
                   b.supports and esc(table.concat(b.supports, ", ") .. (b.unit and (" (" .. b.unit .. ")") or "")) or "",
-                  '</td><td class="n">', b.supports and cell(b.capaian, 2) or "",
-                  '</td><td class="n">', b.supports and cell(b.efisiensi, 2) or "",
+                  '</td><td class="n">', b.supports and cell(b.capaian, b.digits) or "",
+                  '</td><td class="n">', b.supports and cell(b.efisiensi, b.digits) or "",
                   '</td><td class="note">', esc(notes.budget_line(b)), '</td></tr>\n')
             end
             if b.level == "program" or b.level == "kegiatan" then programs[#programs + 1] = b end
         end
-        W('</table>\n<p>Serapan = realisasi / pagu x 100. Capaian kinerja: rata-rata capaian ', years[#years] or "",
+        W('</table></div>\n<p>Serapan = realisasi / pagu x 100. ', esc(pagu.basis(plan, both)), 'Capaian kinerja: rata-rata capaian ', years[#years] or "",
           ' indikator yang didukung. Efisiensi (PMK 214/2017) = (pagu x capaian/100 - realisasi) / ',
           '(pagu x capaian/100) x 100. Pembulatan: ', esc(plan.budget_round), '.</p>\n')
         absorption_chart(budget, years[#years] or plan.year_to)

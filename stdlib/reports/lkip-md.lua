@@ -14,6 +14,7 @@ local cells = require("cells")
 local grades = require("grades")
 local notes = require("notes")
 local arrange = require("arrange")
+local pagu = require("pagu")
 
 local W = sakip.write
 local cell = cells.id
@@ -71,23 +72,28 @@ local function renstra_years(plan, units, order)
 end
 
 local function budget(plan, lines)
+    local both = pagu.both(lines)
+    local heads = pagu.heads(both)
     W("## Realisasi anggaran\n\n")
-    W("| Kode | Program / kegiatan | Pagu (Rp) | Realisasi (Rp) | Serapan (%) | Sisa (Rp) | Capaian kinerja (%) | Efisiensi (%) |\n")
-    W("|---|---|---:|---:|---:|---:|---:|---:|\n")
+    W("| Kode | Program / kegiatan | ", table.concat(heads, " | "),
+      " | Realisasi (Rp) | Serapan (%) | Sisa (Rp) | Capaian kinerja (%) | Efisiensi (%) |\n")
+    W("|---|---|", string.rep("---:|", #heads), "---:|---:|---:|---:|---:|\n")
     local reasons = {}   -- why a linked line has no capaian kinerja, under the table
     for _, b in ipairs(lines) do
         if b.level ~= "subkegiatan" or b.supports then
-            local achieved = b.capaian and cell(b.capaian, 2) or ""
+            local achieved = b.capaian and cell(b.capaian, b.digits) or ""
             if b.supports and not b.capaian then
                 achieved = "-"
                 reasons[#reasons + 1] = b.code .. ": " .. b.capaian_reason
             end
-            W("| ", b.code, " | ", b.name or "", " | ", cell(b.pagu, 0), " | ", cell(b.realisasi, 0), " | ",
-              cell(b.serapan, 2), " | ", cell(b.sisa, 0), " | ", achieved, " | ",
-              b.supports and cell(b.efisiensi, 2) or "", " |\n")
+            W("| ", b.code, " | ", b.name or "", " | ")
+            local figures = pagu.figures(b, both)
+            for i = 1, #heads do W(cell(figures[i], 0), " | ") end
+            W(cell(b.realisasi, 0), " | ", cell(b.serapan, b.digits), " | ", cell(b.sisa, 0), " | ", achieved, " | ",
+              b.supports and cell(b.efisiensi, b.digits) or "", " |\n")
         end
     end
-    W("\nSerapan = realisasi / pagu x 100. Capaian kinerja: rata-rata capaian ", plan.year_to,
+    W("\nSerapan = realisasi / pagu x 100. ", pagu.basis(plan, both), "Capaian kinerja: rata-rata capaian ", plan.year_to,
       " indikator yang didukung (plan: program ... supports ...). Efisiensi (PMK 214/2017) = ",
       "(pagu x capaian/100 - realisasi) / (pagu x capaian/100) x 100. Pembulatan: ", plan.budget_round, ".\n")
     for _, n in ipairs(reasons) do W("\n- ", n) end

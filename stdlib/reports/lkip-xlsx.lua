@@ -12,6 +12,7 @@
 
 local grades = require("grades")
 local notes = require("notes")
+local pagu = require("pagu")
 
 -- Sheet "Capaian": the achievement table, one row per result; the grade
 -- column holds the codes of the schemes that give a band.
@@ -43,26 +44,32 @@ end
 -- linked to indicators has no capaian kinerja.
 local function budget(wb, lines)
     local s = wb:sheet("Anggaran")
-    local head = { "Kode", "Tingkat", "Program / kegiatan / sub kegiatan", "Pagu", "Realisasi", "Serapan (%)", "Sisa",
-                   "Indikator", "Capaian kinerja (%)", "Efisiensi (%)", "Status", "Catatan" }
-    local widths = { 10, 12, 50, 20, 20, 12, 18, 24, 12, 12, 10, 60 }
+    local both = pagu.both(lines)
+    local pagus = pagu.heads(both)                  -- one column, or pagu awal, perubahan and the change
+    local head = { "Kode", "Tingkat", "Program / kegiatan / sub kegiatan" }
+    local widths = { 10, 12, 50 }
+    for _, h in ipairs(pagus) do head[#head + 1] = h; widths[#widths + 1] = 20 end
+    for _, h in ipairs({ "Realisasi", "Serapan (%)", "Sisa", "Indikator", "Capaian kinerja (%)", "Efisiensi (%)",
+                         "Status", "Catatan" }) do head[#head + 1] = h end
+    for _, w in ipairs({ 20, 12, 18, 24, 12, 12, 10, 60 }) do widths[#widths + 1] = w end
     for c, h in ipairs(head) do s:write(1, c, h, "header"); s:width(c, widths[c]) end
+    local k = #pagus                                 -- the columns after the pagu move right by k - 1
     for i, b in ipairs(lines) do
         local row = i + 1
         s:write(row, 1, b.code)
         s:write(row, 2, b.level)
         s:write(row, 3, b.name)
-        s:write(row, 4, b.pagu, "rupiah")
-        s:write(row, 5, b.realisasi, "rupiah")
-        s:write(row, 6, b.serapan, "percent")
-        s:write(row, 7, b.sisa, "rupiah")
+        for j, v in ipairs(pagu.figures(b, both)) do s:write(row, 3 + j, v, "rupiah") end
+        s:write(row, 4 + k, b.realisasi, "rupiah")
+        s:write(row, 5 + k, b.serapan, "percent")
+        s:write(row, 6 + k, b.sisa, "rupiah")
         if b.supports then
-            s:write(row, 8, table.concat(b.supports, ", ") .. (b.unit and (" (" .. b.unit .. ")") or ""))
-            s:write(row, 9, b.capaian, "percent")
-            s:write(row, 10, b.efisiensi, "percent")
+            s:write(row, 7 + k, table.concat(b.supports, ", ") .. (b.unit and (" (" .. b.unit .. ")") or ""))
+            s:write(row, 8 + k, b.capaian, "percent")
+            s:write(row, 9 + k, b.efisiensi, "percent")
         end
-        s:write(row, 11, b.status)
-        s:write(row, 12, notes.budget_line(b))
+        s:write(row, 10 + k, b.status)
+        s:write(row, 11 + k, notes.budget_line(b))
     end
 end
 
