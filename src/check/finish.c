@@ -3,14 +3,62 @@
  * functions and hooks, and which indicators roll up. */
 #include "check/finish.h"
 
+#include <ctype.h>
+#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/file.h"
+#include "base/install.h"
 #include "base/mem.h"
 #include "base/strmap.h"
 #include "base/vec.h"
 #include "check/table.h"
 #include "lua/sandbox.h"
+
+/* Does the text of a .skp file declare `scheme NAME` at the start of a line? */
+static int declares_scheme(const char *text, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *p = text; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
+        while (*p == ' ' || *p == '\t') p++;
+        if (strncmp(p, "scheme", 6) || (p[6] != ' ' && p[6] != '\t')) continue;
+        p += 6;
+        while (*p == ' ' || *p == '\t') p++;
+        if (!strncmp(p, name, n) && !isalnum((unsigned char)p[n]) && p[n] != '_') return 1;
+    }
+    return 0;
+}
+
+/* The rule set of $SAKIPC_STDLIB or the standard library that declares
+ * scheme name ("capaian5"), or NULL: an unknown scheme is most often one
+ * the plan forgot to include. */
+static const char *stdlib_with_scheme(Checker *c, const char *name)
+{
+    const char *dirs[2] = { getenv("SAKIPC_STDLIB"), install_stdlib_dir() };
+    for (int i = 0; i < 2; i++) {
+        DIR *dir = dirs[i] && *dirs[i] ? opendir(dirs[i]) : NULL;
+        if (!dir) continue;
+        const char *found = NULL;
+        for (struct dirent *e; !found && (e = readdir(dir));) {
+            size_t n = strlen(e->d_name);
+            if (n < 5 || strcmp(e->d_name + n - 4, ".skp")) continue;
+            char *text = file_read(arena_printf(c->A, "%s/%s", dirs[i], e->d_name), 1 << 20, NULL);
+            if (text && declares_scheme(text, name)) found = arena_strndup(c->A, e->d_name, n - 4);
+            free(text);
+        }
+        closedir(dir);
+        if (found) return found;
+    }
+    return NULL;
+}
+
+static const char *scheme_hint(Checker *c, const char *name, const char *const *names, int n)
+{
+    const char *lib = stdlib_with_scheme(c, name);
+    if (lib) return arena_printf(c->A, " (it is in the standard library: include \"%s\")", lib);
+    return checker_mean(c, name, names, n);
+}
 
 void finish_gradings(Checker *c)
 {
@@ -20,7 +68,7 @@ void finish_gradings(Checker *c)
         PendingGrade *pg = &c->pending.items[i];
         int s = strmap_get(&c->scheme_map, pg->name);
         if (s < 0)
-            diag_error(c->d, pg->loc, "unknown grade scheme '%s'%s", pg->name, checker_mean(c, pg->name, names, c->schemes.len));
+            diag_error(c->d, pg->loc, "unknown grade scheme '%s'%s", pg->name, scheme_hint(c, pg->name, names, c->schemes.len));
         else if (c->schemes.items[s].ordinal)
             diag_error(c->d, pg->loc, "%s is a scale of levels, not a scheme of bands: grade the capaian, or state 'scale %s'",
                        pg->name, pg->name);
@@ -32,7 +80,7 @@ void finish_gradings(Checker *c)
         if (!ind->scale_name) continue;
         int s = strmap_get(&c->scheme_map, ind->scale_name);
         if (s < 0) {
-            diag_error(c->d, ind->scale_loc, "unknown scale '%s'%s", ind->scale_name, checker_mean(c, ind->scale_name, names, c->schemes.len));
+            diag_error(c->d, ind->scale_loc, "unknown scale '%s'%s", ind->scale_name, scheme_hint(c, ind->scale_name, names, c->schemes.len));
             continue;
         }
         ind->scale = s;

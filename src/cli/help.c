@@ -116,8 +116,9 @@ const char help_diff[] =
     "(the plan's 'scenario NAME { ... }', with the scenarios it extends) and\n"
     "of --set, and prints every figure that differs: target, realisation,\n"
     "capaian, grade or status, baseline and scenario side by side. Composites\n"
-    "and roll-ups that depend on a changed figure change with it. The data is\n"
-    "only read: the database is opened read-only.\n"
+    "and roll-ups that depend on a changed figure change with it. A target\n"
+    "that keeps its value under another source (70 (pk), 70 (--set)) is not\n"
+    "a change. The data is only read: the database is opened read-only.\n"
     "\n"
     "Options: as for eval (sakipc eval --help), at least one of --scenario and --set.\n";
 

@@ -74,7 +74,9 @@ SkpStatus diff_run(const CompiledPlan *cp, Store *store, const EvalOptions *base
         int before = rows.len;
         if (j < 0) { add(&a, &rows, t, "row", "", "only in the scenario"); changed_rows++; continue; }
         const RowText *o = &b.rows[j];
-        if (strcmp(o->target, t->target) || strcmp(o->source, t->source))
+        /* the same target from another source (70 (pk), 70 (--set)) is no
+         * changed figure: its source is shown when the value moves */
+        if (strcmp(o->target, t->target))
             add(&a, &rows, t, "target", with_source(&a, o), with_source(&a, t));
         if (strcmp(o->real, t->real)) add(&a, &rows, t, "realisation", o->real, t->real);
         if (strcmp(o->capaian, t->capaian)) add(&a, &rows, t, "capaian", o->capaian, t->capaian);
