@@ -4,10 +4,14 @@
 #ifndef SKP_ENGINE_RESULT_H
 #define SKP_ENGINE_RESULT_H
 #include "base/period.h"
+#include "base/strbuf.h"
 #include "engine/compile.h"
 
 typedef enum { ST_OK, ST_NODATA, ST_NOTARGET, ST_UNDEFINED } Status;
 const char *result_status_name(Status s);   /* "ok", "no data", "no target", "undefined" */
+/* Adds group to the list "A, B, C" in seen unless it is there: the groups
+ * of a grouped indicator, for a tool asked for it without --group. */
+void result_note_group(StrBuf *seen, const char *group);
 
 
 typedef struct {

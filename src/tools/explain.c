@@ -42,6 +42,7 @@ typedef struct {
     Store *store;
     /* the row */
     int found;
+    StrBuf groups;            /* the indicator's groups, when it is grouped and not found */
     ResultRow row;
     GradeResult grades[MAX_GRADES];
     const char *strs[8];      /* the row's texts, copied */
@@ -110,7 +111,10 @@ static int sink(const ResultRow *r, void *ctx)
         strmap_put(&x->below, arena_printf(&x->text, "%s|%s|T", r->unit, r->ind->code), below_slot(x, t));
     }
     if (x->found || r->year != x->year || r->ind->code_id != x->code || strcmp(r->unit, x->q->unit) != 0) return 0;
-    if (x->q->group ? !r->group || strcmp(r->group, x->q->group) != 0 : r->group != NULL) return 0;
+    if (x->q->group ? !r->group || strcmp(r->group, x->q->group) != 0 : r->group != NULL) {
+        result_note_group(&x->groups, r->group);
+        return 0;
+    }
     x->found = 1;
     x->row = *r;
     memcpy(x->grades, r->grades, sizeof x->grades);
@@ -489,6 +493,7 @@ static void explain_free(Explain *x, Stored *st)
     VEC_FREE(st->ptargets);
     free(x->parts);
     VEC_FREE(x->below_texts);
+    strbuf_free(&x->groups);
     strmap_free(&x->below);
     arena_free(&x->text);
 }
@@ -537,11 +542,13 @@ static SkpStatus explain_evaluate(Explain *x, const CompiledPlan *cp, const Eval
     o.trace = trace;
     o.trace_ctx = x;
     SkpStatus rc = eval_run(cp, x->store, &o, sink, x, d);
-    if (!rc && !x->found) {
+    if (!rc && !x->found && x->groups.len)
+        diag_plain(d, "unit %s has no %s%s%s in %d: %s is grouped; give --group with one of its groups: %s", q->unit,
+                   q->indicator, q->group ? " for group " : "", q->group ? q->group : "", x->year, q->indicator, x->groups.s);
+    else if (!rc && !x->found)
         diag_plain(d, "unit %s has no %s%s%s in %d", q->unit, q->indicator, q->group ? " for group " : "",
                    q->group ? q->group : "", x->year);
-        rc = SKP_USAGE;
-    }
+    if (!rc && !x->found) rc = SKP_USAGE;
     return rc;
 }
 

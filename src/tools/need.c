@@ -54,6 +54,7 @@ typedef struct {
     int has_target;
     double target;
     int failed;              /* a run failed for the store's or memory's sake (exit 5) */
+    StrBuf groups;           /* the goal indicator's groups, when it is grouped */
 } Seek;
 
 static int goal_met(const Seek *s, const Outcome *o)
@@ -66,7 +67,11 @@ static int goal_met(const Seek *s, const Outcome *o)
 static int sink(const ResultRow *r, void *ctx)
 {
     Seek *s = ctx;
-    if (r->group || r->year != s->year || strcmp(r->unit, s->q->unit) != 0) return 0;
+    if (r->year != s->year || strcmp(r->unit, s->q->unit) != 0) return 0;
+    if (r->group) {
+        if (r->ind->code_id == s->code) result_note_group(&s->groups, r->group);
+        return 0;
+    }
     if (r->ind->code_id == s->input_code && r->has_real && !s->input_seen) {
         s->input_seen = 1;
         s->input_now = r->real;
@@ -288,7 +293,13 @@ static SkpStatus need_prepare(Seek *s, const EvalOptions *opt, Diag *d)
     s->opt.overrides = s->ovs;
     s->grading = -1;
     SkpStatus rc = eval_run(s->cp, s->store, &s->opt, sink, s, d);
-    if (!rc && !s->probe.found) {
+    if (!rc && !s->probe.found && s->groups.len) {
+        /* a what-if realisation is one per unit and indicator, not per group */
+        diag_plain(d, "%s is grouped (one figure per group: %s): need varies a realisation of a whole unit, "
+                   "so ask for an indicator made from its groups, or see one group with explain --group G",
+                   q->indicator, s->groups.s);
+        rc = SKP_USAGE;
+    } else if (!rc && !s->probe.found) {
         diag_plain(d, "unit %s has no indicator %s in %d", q->unit, q->indicator, s->year);
         rc = SKP_USAGE;
     }
@@ -416,7 +427,7 @@ SkpStatus need_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt,
     s.d = d;
     s.q = q;
     SkpStatus rc = need_prepare(&s, opt, d);
-    if (rc) { free(s.ovs); return rc; }
+    if (rc) { free(s.ovs); strbuf_free(&s.groups); return rc; }
     FILE *null = fopen("/dev/null", "w");
     Outcome now = need_baseline(&s, null);
     s.digits = input_digits(&s);
@@ -435,5 +446,6 @@ SkpStatus need_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt,
     free(sm);
     if (null) fclose(null);
     free(s.ovs);
+    strbuf_free(&s.groups);
     return rc;
 }
