@@ -80,6 +80,15 @@ typedef struct {
     const char *unit;        /* enclosing unit code, or NULL at top level */
     Loc unit_loc;            /* where that code is written */
     const char *tujuan, *sasaran;
+    /* indicator properties stated for every indicator of the block, the
+     * nearest block's winning (indicator_default in indicator.c) */
+    const Stmt *grades[MAX_GRADES];     /* `grade ... by S` statements */
+    int ngrades, grades_here;           /* grades_here: stated in this block, not inherited */
+    const char *grades_from;            /* "unit SETWAN", "the plan", ... */
+    const char *measure, *measure_from;
+    Loc measure_loc;
+    int has_weight;
+    double weight;
 } Scope;
 
 /* ---- the words of a statement ---------------------------------------------- */

@@ -64,9 +64,15 @@ void finish_gradings(Checker *c)
 {
     const char **names = mem_xarray(c->schemes.len, sizeof *names);
     for (int i = 0; i < c->schemes.len; i++) names[i] = c->schemes.items[i].name;
+    Loc said = { 0 };                  /* a block's default grade is pending once per indicator: say it once */
     for (int i = 0; i < c->pending.len; i++) {
         PendingGrade *pg = &c->pending.items[i];
         int s = strmap_get(&c->scheme_map, pg->name);
+        int again = said.src == pg->loc.src && said.line == pg->loc.line && said.col == pg->loc.col;
+        if (s < 0 || c->schemes.items[s].ordinal) {
+            if (again) continue;
+            said = pg->loc;
+        }
         if (s < 0)
             diag_error(c->d, pg->loc, "unknown grade scheme '%s'%s", pg->name, scheme_hint(c, pg->name, names, c->schemes.len));
         else if (c->schemes.items[s].ordinal)

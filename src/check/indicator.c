@@ -93,6 +93,7 @@ static void indicator_prop(Checker *c, Stmt *s, Indicator *ind, GradingVec *grad
     } else if (strcmp(k, "measure") == 0) {
         if (s->nwords < 2) diag_error(c->d, word_loc(s, 1), "expected a measure unit (%%, indeks, dokumen, rupiah, ...)");
         else ind->measure = s->words[1].kind == W_STRING && s->nwords == 2 ? s->words[1].text : join_words(c, s, 1);
+        ind->measure_from = NULL;
     } else if (strcmp(k, "weight") == 0) {
         double w;
         if (need_number(c, s, 1, "the weight", &w)) {
@@ -120,8 +121,75 @@ static void indicator_prop(Checker *c, Stmt *s, Indicator *ind, GradingVec *grad
     }
 }
 
-/* A new indicator: its code and name, the rules and grouping of the scope
- * it is written in, and the scope's unit as its only unit. */
+int indicator_is_property(const char *k)
+{
+    for (int i = 0; i < N_INDICATOR_WORDS; i++)
+        if (strcmp(indicator_words[i], k) == 0) return 1;
+    return 0;
+}
+
+/* "sasaran S1", "unit SETWAN", "the plan": whose default a property is. */
+static const char *scope_label(Checker *c, const Scope *scope)
+{
+    if (scope->sasaran) return arena_printf(c->A, "sasaran %s", scope->sasaran);
+    if (scope->tujuan) return arena_printf(c->A, "tujuan %s", scope->tujuan);
+    if (scope->unit) return arena_printf(c->A, "unit %s", scope->unit);
+    return "the plan";
+}
+
+/* grade ... by S in a block: checked once here, applied to each indicator
+ * of the block that states no grade of its own. The first in a block
+ * replaces those it inherited; more in the same block add to it. */
+static void default_grade(Checker *c, Stmt *s, Scope *scope)
+{
+    GradingVec g = {0};
+    PendingVec pend = {0};
+    int errors = c->d->errors;
+    rules_grade(c, s, &g, &pend);
+    int ok = c->d->errors == errors;
+    VEC_FREE(g);
+    VEC_FREE(pend);
+    if (!ok) return;
+    if (!scope->grades_here) scope->ngrades = 0;
+    scope->grades_here = 1;
+    if (scope->ngrades == MAX_GRADES) {
+        diag_error(c->d, s->loc, "more than %d 'grade' statements for the indicators of %s", MAX_GRADES, scope_label(c, scope));
+        return;
+    }
+    scope->grades[scope->ngrades++] = s;
+    scope->grades_from = scope_label(c, scope);
+}
+
+int indicator_default(Checker *c, Stmt *s, Scope *scope)
+{
+    const char *k = s->words[0].text;
+    if (s->value || s->has_block) return 0;
+    if (strcmp(k, "grade") == 0) { default_grade(c, s, scope); return 1; }
+    if (strcmp(k, "measure") == 0 || strcmp(k, "satuan") == 0) {
+        if (s->nwords < 2) diag_error(c->d, word_loc(s, 1), "expected a measure unit (%%, indeks, dokumen, rupiah, ...)");
+        else {
+            scope->measure = s->words[1].kind == W_STRING && s->nwords == 2 ? s->words[1].text : join_words(c, s, 1);
+            scope->measure_from = scope_label(c, scope);
+            scope->measure_loc = s->loc;
+        }
+        return 1;
+    }
+    if (strcmp(k, "weight") == 0) {
+        double w;
+        if (need_number(c, s, 1, "the weight", &w)) {
+            if (w < 0) diag_error(c->d, s->words[1].loc, "weight must not be negative, found %s", s->words[1].text);
+            scope->has_weight = 1;
+            scope->weight = w;
+            expect_end(c, s, 2, "the weight");
+        }
+        return 1;
+    }
+    return 0;
+}
+
+/* A new indicator: its code and name, the rules, grouping and default
+ * properties of the scope it is written in, and the scope's unit as its
+ * only unit. */
 static Indicator new_indicator(Checker *c, const Stmt *s, const char *code, int *at, const Scope *scope)
 {
     Indicator ind;
@@ -130,7 +198,10 @@ static Indicator new_indicator(Checker *c, const Stmt *s, const char *code, int 
     ind.name = opt_string(s, at);
     ind.loc = s->words[1].loc;
     ind.rules = scope->rules;
-    ind.weight = 1;
+    ind.weight = scope->has_weight ? scope->weight : 1;
+    ind.measure = scope->measure;
+    ind.measure_from = scope->measure_from;
+    ind.measure_loc = scope->measure_loc;
     ind.group.record = -1;
     ind.scale = -1;
     ind.tujuan = scope->tujuan;
@@ -204,6 +275,12 @@ void indicator_declare(Checker *c, Stmt *s, Scope *scope)
         }
         if (nseen < 30) indicator_prop(c, p, &ind, &grades, &pend, seen, &nseen, scope->unit == NULL);
     }
+    if (!grades.len)                         /* none of its own: the block's, with where they were stated */
+        for (int g = 0; g < scope->ngrades; g++) {
+            int first = grades.len;
+            rules_grade(c, scope->grades[g], &grades, &pend);
+            for (int k = first; k < grades.len; k++) grades.items[k].from = scope->grades_from;
+        }
     whole_indicator(c, &ind, scope, &grades);
     ind.grades = arena_array(c->A, grades.len, sizeof *ind.grades);
     if (grades.len) memcpy(ind.grades, grades.items, (size_t)grades.len * sizeof *grades.items);

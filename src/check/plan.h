@@ -48,6 +48,7 @@ typedef struct {
     GradeOn on;
     int scheme;            /* index into Plan.schemes */
     Loc loc;
+    const char *from;      /* a default of a block: "unit SETWAN", "the plan"; NULL: the indicator's own */
 } Grading;
 /* An indicator may be graded by at most this many schemes (e.g. the
  * report's own scale and the 5-level scale); the checker enforces it. */
@@ -120,6 +121,8 @@ typedef struct {
     const char *code;      /* IKM; unique within a unit */
     const char *name;
     const char *measure;   /* "%", "indeks 25-100", ... or NULL */
+    const char *measure_from;  /* a default of a block ("unit SETWAN"), or NULL: the indicator's own */
+    Loc measure_loc;
     const char *tujuan, *sasaran;   /* grouping, may be NULL */
     UnitSel units;
     Rules rules;

@@ -223,7 +223,7 @@ void rules_grade(Checker *c, const Stmt *s, GradingVec *out, PendingVec *pend)
     for (;;) {
         const char *name;
         if (!need_name(c, s, i, "a grade scheme name", &name)) return;
-        Grading g = { on, -1, s->words[i].loc };
+        Grading g = { on, -1, s->words[i].loc, NULL };
         PendingGrade pg = { name, s->words[i].loc, -1, out->len };
         VEC_PUSH(*out, g);
         VEC_PUSH(*pend, pg);

@@ -48,6 +48,7 @@ static void declare_group(Checker *c, Stmt *s, Scope *scope, int is_tujuan)
     if (!label) diag_error(c->d, word_loc(s, 1), "%s needs a code or a \"title\"", is_tujuan ? "tujuan" : "sasaran");
     if (is_tujuan) { inner.tujuan = label; inner.sasaran = NULL; }
     else inner.sasaran = label;
+    inner.grades_here = 0;
     if (s->has_block) statement_check_block(c, s->body, s->nbody, &inner);
 }
 
@@ -72,6 +73,7 @@ static void declare_unit(Checker *c, Stmt *s, Scope *scope)
     Scope inner = *scope;
     inner.unit = u.code;
     inner.unit_loc = u.loc;
+    inner.grades_here = 0;
     statement_check_block(c, s->body, s->nbody, &inner);
 }
 
@@ -170,6 +172,7 @@ static int block_stmt(Checker *c, Stmt *s, Scope *scope, int top)
         if (top) c->p->defaults = scope->rules;
         return 1;
     }
+    if (indicator_default(c, s, scope)) return 1;
     if (strcmp(k, "target") == 0) {
         diag_error(c->d, s->eq_loc, "'target = FORMULA' belongs inside an indicator; here, name a source: 'target pk'");
         return 1;
@@ -208,6 +211,9 @@ static void top_stmt(Checker *c, Stmt *s)
     else if (strcmp(k, "include") == 0) include_file(c, s);
     else if (strcmp(k, "const") == 0) constant_declare(c, s);
     else if (strcmp(k, "function") == 0) function_declare(c, s);
+    else if (indicator_is_property(k))
+        diag_error(c->d, s->loc, "'%s' is a property of one indicator: write it inside 'indicator CODE { ... }' "
+                   "(a plan, unit, tujuan or sasaran may state grade, measure and weight, and the rules, for all its indicators)", k);
     else if (!no_value(c, s, k)) return;
     else if (is_plan_setting(k) && !setting_once(c, s, k)) return;
     else if (strcmp(k, "plan") == 0) top_string(c, s, &c->p->title);

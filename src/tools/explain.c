@@ -457,8 +457,13 @@ static void print_grades(Explain *x, Printer *pr)
         if (pr->json) {
             fputs(g ? ", {\"scheme\": " : "{\"scheme\": ", pr->f);
             output_json_string(pr->f, gr->scheme->name);
-            fprintf(pr->f, ", \"on\": \"%s\", \"graded\": %s, \"grade\": ", on_value ? "value" : "capaian",
+            fprintf(pr->f, ", \"on\": \"%s\", \"graded\": %s", on_value ? "value" : "capaian",
                     have ? num_text(&x->text, v, -1) : "null");
+            if (g < r->ind->ngrades && r->ind->grades[g].from) {
+                fputs(", \"default_of\": ", pr->f);     /* a block's grade, not the indicator's own */
+                output_json_string(pr->f, r->ind->grades[g].from);
+            }
+            fputs(", \"grade\": ", pr->f);
             if (gr->band) output_json_string(pr->f, gr->band->code); else fputs("null", pr->f);
             fputs(", \"band\": ", pr->f);
             if (*why) output_json_string(pr->f, why); else fputs("null", pr->f);
@@ -475,6 +480,9 @@ static void print_grades(Explain *x, Printer *pr)
         }
         if (gr->band) fprintf(pr->f, "  band %s: %s contains %s\n", gr->band->code, why, num_text(&x->text, v, -1));
         else fprintf(pr->f, "  %s\n", why);
+        const Grading *own = g < r->ind->ngrades ? &r->ind->grades[g] : NULL;
+        if (own && own->from)
+            fprintf(pr->f, "  graded so for every indicator of %s (%s:%d)\n", own->from, own->loc.src->path, own->loc.line);
     }
     if (pr->json) fputc(']', pr->f);
 }
@@ -543,7 +551,7 @@ static SkpStatus explain_evaluate(Explain *x, const CompiledPlan *cp, const Eval
     o.trace_ctx = x;
     SkpStatus rc = eval_run(cp, x->store, &o, sink, x, d);
     if (!rc && !x->found && x->groups.len)
-        diag_plain(d, "unit %s has no %s%s%s in %d: %s is grouped; give --group with one of its groups: %s", q->unit,
+        diag_plain(d, "unit %s has no %s%s%s in %d: %s is grouped; its groups: %s", q->unit,
                    q->indicator, q->group ? " for group " : "", q->group ? q->group : "", x->year, q->indicator, x->groups.s);
     else if (!rc && !x->found)
         diag_plain(d, "unit %s has no %s%s%s in %d", q->unit, q->indicator, q->group ? " for group " : "",
@@ -595,6 +603,9 @@ static void print_head(Explain *x, Printer *pr, SkpFormat fmt)
     if (fmt == SKP_MARKDOWN) fputs("```text\n", out);
     fprintf(out, "%s %s \"%s\"%s%s, %d: %s%s%s\n\n", r->unit, ind->code, ind->name, r->group ? ", group " : "",
             r->group ? r->group : "", r->year, result_status_name(r->status), r->reason ? ": " : "", r->reason ? r->reason : "");
+    if (ind->measure && ind->measure_from)
+        fprintf(out, "measure %s, for every indicator of %s (%s:%d)\n\n", ind->measure, ind->measure_from,
+                ind->measure_loc.src->path, ind->measure_loc.line);
     fprintf(out, "realisation = %s", r->has_real ? (r->real_level ? r->real_level : num_text(&x->text, r->real, -1)) : "missing");
     fprintf(out, "%s%s%s\n", r->has_real && r->basis ? "   (" : "", r->has_real && r->basis ? r->basis : "", r->has_real && r->basis ? ")" : "");
     if (!ind->realisation)
