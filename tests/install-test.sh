@@ -48,7 +48,10 @@ mkdir -p "$work/src" "$work/out"
 # 1. a copy of the tracked files, built and installed from there
 if git -C "$top" rev-parse --is-inside-work-tree > /dev/null 2>&1; then
     # tracked files and new ones not yet committed, as they are now; not builds or databases
-    (cd "$top" && git ls-files -z --cached --others --exclude-standard | xargs -0 tar -cf -) | tar -xf - -C "$work/src"
+    # (the list goes to one tar on its standard input: xargs would split a
+    # long list over several tars, whose archives the reader stops after
+    # the first of)
+    (cd "$top" && git ls-files -z --cached --others --exclude-standard | tar --null -T - -cf -) | tar -xf - -C "$work/src"
     revision=$(git -C "$top" rev-parse --short=12 HEAD)
     [ -z "$(git -C "$top" status --porcelain --untracked-files=no)" ] || revision=$revision-dirty
 else
