@@ -152,7 +152,8 @@ const char help_explain[] =
 
 const char help_audit[] =
     "usage: sakipc audit PLAN [--printed FILE.csv]... [--tolerance X] [--indonesian] [--year Y]\n"
-    "                         [--scenario NAME] [--set CHANGE]... [--db DB] [--format F]\n"
+    "                         [--only indicators|budget] [--scenario NAME] [--set CHANGE]...\n"
+    "                         [--db DB] [--format F]\n"
     "\n"
     "Checks a printed report against the data. FILE.csv is a transcription of\n"
     "the figures the report prints, with a header: unit, indicator, and any\n"
@@ -161,10 +162,17 @@ const char help_audit[] =
     "was not printed. A printed number agrees when the computed one, rounded\n"
     "half-up to the decimals printed, is the same (100.17 printed as 100\n"
     "agrees; as 101 it does not), give or take --tolerance X. A printed grade\n"
-    "agrees when it is the code or the label of one of the row's grades. When\n"
-    "the plan has a budget block, its checks (roll-ups, left-overs) are part of\n"
-    "the audit. Every figure that disagrees is listed with where it was\n"
-    "printed, both values, the difference and the rule; then a summary.\n"
+    "agrees when it is the code or the label of one of the row's grades (or\n"
+    "all of them in order, 'AA; B'). When the plan has a budget block, the\n"
+    "budget table's printed serapan and sisa (printed_percent, printed_sisa)\n"
+    "and its roll-ups (check rollup) are audited too, and a FILE.csv with a\n"
+    "code column is a transcription of budget lines: code, and any of pagu,\n"
+    "pagu_revised, realisasi, sisa, serapan, capaian, efisiensi, where. A\n"
+    "printed percentage agrees when the exact figure, rounded by the budget's\n"
+    "rule at the decimals printed, is the one printed; 80% and 80 % read as\n"
+    "80. Every figure that disagrees is listed with where it was printed,\n"
+    "both values, the difference and the rule (and how the printed figure\n"
+    "was rounded, when another rounding gives it); then a summary.\n"
     "\n"
     "Exit status: 0 when everything agrees, 1 when anything disagrees; 2, 3,\n"
     "4 and 5 as for the other commands. The database is only read.\n"
@@ -172,7 +180,8 @@ const char help_audit[] =
     "Options:\n"
     "  --printed FILE.csv  a transcription (repeatable)\n"
     "  --tolerance X       a printed number may differ by X beyond its rounding\n"
-    "  --indonesian        the transcription's numbers are written 100,17\n";
+    "  --indonesian        the transcription's numbers are written 100,17\n"
+    "  --only PART         indicators or budget: audit only that part\n";
 
 const char help_report[] =
     "usage: sakipc report PLAN --template NAME [--out FILE] [--memory BYTES] [--instructions N]\n"
