@@ -33,6 +33,7 @@
 #include "report/results.h"
 #include "report/xlsx.h"
 #include "tools/explain.h"
+#include "report/stored.h"
 
 static int api_plan(lua_State *L)
 {
@@ -47,6 +48,12 @@ static int api_plan(lua_State *L)
     lua_setfield(L, -2, "year_from");
     lua_pushinteger(L, r->opt->year_to);
     lua_setfield(L, -2, "year_to");
+    if (r->opt->has_as_of) {            /* --as-of: the period the figures are to ("2023-Q4") */
+        char as_of[16];
+        period_format(as_of, sizeof as_of, r->opt->as_of);
+        lua_pushstring(L, as_of);
+        lua_setfield(L, -2, "as_of");
+    }
     if (p->budget.declared) {           /* the rule behind serapan, capaian and efisiensi */
         char rnd[96];
         num_rounding_text(p->budget.round, rnd, sizeof rnd);
@@ -600,6 +607,7 @@ void sakipapi_open(lua_State *L, Report *r)
     lua_pushlightuserdata(L, r);
     luaL_setfuncs(L, api, 1);
     luaapi_common(L, r->cp->plan);
+    stored_open(L, r);
     lua_pushlightuserdata(L, r);             /* sakip.workbook, with its sheet method */
     lua_createtable(L, 0, 1);
     lua_pushlightuserdata(L, r);

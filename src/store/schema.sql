@@ -1,7 +1,8 @@
--- The sakipc store, schema version 3 (PRAGMA user_version = 3).
+-- The sakipc store, schema version 4 (PRAGMA user_version = 4).
 -- Version 2 added budget.pagu_revised and period_targets; version 3 the
 -- files table, rows naming their file by its id rather than by its path
--- (at national scale the path was a third of the store). store.c upgrades
+-- (at national scale the path was a third of the store); version 4 the
+-- narratives table. store.c upgrades
 -- older files in place (`sakipc init`, or any command that writes).
 --
 -- One file holds everything a plan is evaluated against. Plans never write
@@ -99,6 +100,20 @@ CREATE TABLE IF NOT EXISTS budget (
     src_file        INTEGER, src_line INTEGER
 ) WITHOUT ROWID;
 
+-- What a report says in words beside a figure, per unit, indicator and
+-- period, one row per field: data dukung, kendala, rencana aksi, catatan
+-- evaluasi, ... (the fields are the reporter's: any name). Reports read
+-- them (sakip.narrative in templates); no figure is computed from them.
+CREATE TABLE IF NOT EXISTS narratives (
+    unit      TEXT NOT NULL,
+    indicator TEXT NOT NULL,
+    period    TEXT NOT NULL,           -- '2023-Q4', '2023'
+    field     TEXT NOT NULL,           -- 'data_dukung', 'kendala', ...
+    text      TEXT NOT NULL,
+    src_file  INTEGER, src_line INTEGER,
+    PRIMARY KEY (unit, indicator, period, field)
+) WITHOUT ROWID;
+
 -- Record tables declared by plans (`record NAME { ... }`) are created as
 -- rec_NAME with the declared columns plus src_file/src_line. Their declarations
 -- are kept here so that a later import with a different declaration is
@@ -108,4 +123,4 @@ CREATE TABLE IF NOT EXISTS record_tables (
     declaration TEXT NOT NULL
 ) WITHOUT ROWID;
 
-PRAGMA user_version = 3;
+PRAGMA user_version = 4;

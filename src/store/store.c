@@ -201,9 +201,10 @@ static int tables_with_sources(Store *s, char ***out, int *n)
     return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* Brings a version-1 or version-2 file to the current version, in one
+/* Brings a version-1, 2 or 3 file to the current version, in one
  * transaction: version 2 added budget.pagu_revised and period_targets (the
- * schema creates only the tables that are missing); version 3 the files
+ * schema creates only the tables that are missing, as it does version 4's
+ * narratives); version 3 the files
  * table, every row's src_file becoming the id of its path. The columns keep
  * their declared type TEXT in an upgraded file; SQLite compares them with
  * the ids as numbers, so nothing that reads them can tell. */

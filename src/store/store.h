@@ -6,7 +6,7 @@
 #include <sqlite3.h>
 #include "base/diag.h"
 
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 /* The path of the file a row was imported from, in a SELECT of one table
  * (rows keep the file's id in src_file: schema.sql). */

@@ -52,6 +52,13 @@ static const ColSpec budget_cols[] = {
     { "printed_percent", K_NUM, 0, 1, 0, 0, 0, 0, 0 },
     { "printed_sisa", K_INT, 0, 1, 0, 0, 0, 0, 0 },
 };
+static const ColSpec narratives_cols[] = {
+    { "unit", K_UNIT, 1, 0, 1, 0, 0, 0, 0 },
+    { "indicator", K_CODE, 1, 0, 1, 0, 0, 0, 0 },
+    { "period", K_PERIOD, 1, 0, 1, 0, 0, 0, 0 },
+    { "field", K_CODE, 1, 0, 1, 0, 0, 0, 0 },
+    { "text", K_TEXT, 1, 0, 0, 0, 0, 0, 0 },
+};
 
 #define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
@@ -62,6 +69,7 @@ static const TableSpec builtin_tables[] = {
     { "period_targets", "period_targets", period_targets_cols, COUNT(period_targets_cols), NULL, NULL, NULL, NULL },
     { "realisasi", "realisasi", realisasi_cols, COUNT(realisasi_cols), NULL, NULL, NULL, NULL },
     { "budget", "budget", budget_cols, COUNT(budget_cols), "parent", "code", "budget line", NULL },
+    { "narratives", "narratives", narratives_cols, COUNT(narratives_cols), NULL, NULL, NULL, NULL },
 };
 
 int tablespec_rank(const char *table)
