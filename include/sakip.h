@@ -218,6 +218,7 @@ typedef struct {
     double capaian;                 /* ... or a capaian of at least this */
     const char *vary;               /* the indicator whose realisation varies (default: this one) */
     const char *period;             /* only this period's realisation varies: "2023-Q4" */
+    const char *group;              /* a grouped indicator's group: its figure and realisation in that group */
 } SkpNeed;
 /* Goal seek: the realisation that reaches a grade or a capaian. */
 SkpStatus skp_need(SkpSession *s, const SkpNeed *q, const SkpOutput *o);

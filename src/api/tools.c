@@ -48,6 +48,15 @@ SkpStatus skp_need(SkpSession *s, const SkpNeed *q, const SkpOutput *o)
     n.vary = q->vary;
     n.has_capaian = q->has_capaian;
     n.capaian = q->capaian;
+    n.group = q->group;
+    if (q->group && q->vary && strcmp(q->vary, q->indicator) != 0) {
+        diag_usage(s->d, "--group varies the realisation of %s in group %s: --vary names another indicator", q->indicator, q->group);
+        return SKP_USAGE;
+    }
+    if (q->group && q->period) {
+        diag_usage(s->d, "--group and --period together are not supported: a group's realisation varies for the whole year");
+        return SKP_USAGE;
+    }
     if (q->period) {
         if (period_parse(q->period, strlen(q->period), &n.period) != 0 || n.period.kind == PER_YEAR) {
             diag_usage(s->d, "--period: expected a semester, quarter or month such as 2023-Q4, found '%s'", q->period);

@@ -252,6 +252,7 @@ typedef struct {
     const char *origin;    /* "scenario IKM86", "--set" */
     int has_period;        /* a realisation for one period (2023-Q4), in place of the data's */
     Period period;
+    const char *group;     /* only in this group of a grouped indicator ("Keuangan"); NULL: as a whole */
     Loc loc;
 } Override;
 

@@ -175,6 +175,7 @@ static int need_query(const Args *a, SkpNeed *q, SkpRequest *r, char *year, size
     q->scheme = a->values[V_SCHEME];
     q->vary = a->values[V_VARY];
     q->period = a->values[V_PERIOD];
+    q->group = a->values[V_GROUP];
     if (a->values[V_CAPAIAN]) {
         if (skp_number_parse(a->values[V_CAPAIAN], &q->capaian) != 0)
             return args_usage_error("need", "--capaian: '%s' is not a number", a->values[V_CAPAIAN]);
@@ -312,7 +313,8 @@ static const OptionSpec diff_options[] = { EVAL_OPTIONS, { NULL, OPT_FLAG, 0, NU
 static const OptionSpec need_options[] = {
     EVAL_OPTIONS, { "--indicator", OPT_VALUE, V_INDICATOR, NULL }, { "--grade", OPT_VALUE, V_GRADE, NULL },
     { "--scheme", OPT_VALUE, V_SCHEME, NULL }, { "--capaian", OPT_VALUE, V_CAPAIAN, NULL },
-    { "--vary", OPT_VALUE, V_VARY, NULL }, { "--period", OPT_VALUE, V_PERIOD, NULL }, { NULL, OPT_FLAG, 0, NULL },
+    { "--vary", OPT_VALUE, V_VARY, NULL }, { "--period", OPT_VALUE, V_PERIOD, NULL },
+    { "--group", OPT_VALUE, V_GROUP, NULL }, { NULL, OPT_FLAG, 0, NULL },
 };
 static const OptionSpec explain_options[] = {
     EVAL_OPTIONS, { "--indicator", OPT_VALUE, V_INDICATOR, NULL }, { "--group", OPT_VALUE, V_GROUP, NULL }, { NULL, OPT_FLAG, 0, NULL },

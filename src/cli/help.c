@@ -51,7 +51,7 @@ const char help_init[] =
     "usage: sakipc init DB\n"
     "\n"
     "Creates DB with the sakipc schema (units, indicators, targets, realisasi,\n"
-    "budget, record tables; see src/store/schema.sql). An existing sakipc database is\n"
+    "budget, narratives, record tables; see src/store/schema.sql). An existing sakipc database is\n"
     "left as it is; any other existing file is refused.\n";
 
 const char help_import[] =
@@ -63,7 +63,8 @@ const char help_import[] =
     "dependency order (units first). DB is created if it does not exist.\n"
     "\n"
     "The table comes from the file name (units.csv -> units): units, indicators,\n"
-    "targets, period_targets, realisasi, budget, or a record table declared in the plan.\n"
+    "targets, period_targets, realisasi, budget, narratives, or a record table\n"
+    "declared in the plan.\n"
     "\n"
     "Options:\n"
     "  --plan PLAN        read record table declarations ('record NAME { ... }') from PLAN\n"
@@ -124,14 +125,17 @@ const char help_diff[] =
 
 const char help_need[] =
     "usage: sakipc need PLAN --unit CODE --indicator CODE (--grade G [--scheme S] | --capaian N)\n"
-    "                        [--vary CODE] [--period PERIOD] [--year Y] [--as-of PERIOD]\n"
-    "                        [--scenario NAME] [--set CHANGE]... [--db DB] [--format F]\n"
+    "                        [--vary CODE] [--period PERIOD] [--group G] [--year Y]\n"
+    "                        [--as-of PERIOD] [--scenario NAME] [--set CHANGE]... [--db DB]\n"
+    "                        [--format F]\n"
     "\n"
     "Goal seek: the realisation that brings the indicator's row to grade G (or\n"
     "a better one) of its grading scheme S, or to a capaian of at least N. The\n"
     "input is the indicator's own realisation, or with --vary the realisation\n"
     "of another indicator of the unit (a part of a composite), or with --period\n"
-    "the realisation of one period alone (the quarter still to come). Every\n"
+    "the realisation of one period alone (the quarter still to come). For a\n"
+    "grouped indicator (per T.col), --group G asks about the figure of group\n"
+    "G, whose realisation alone varies. Every\n"
     "try is a full evaluation with the plan's rules, so the answer is exact at\n"
     "the input's precision: 'at least 88.31', or 'above 80' where the band\n"
     "excludes 80 itself. Where the outcome is not monotone in the input, the\n"

@@ -40,6 +40,7 @@ const Override *figure_override(const Engine *e, int code, OverrideField field, 
         if (o->code_id != code || o->field != field || o->has_period) continue;
         if (o->year && o->year != year) continue;
         if (o->unit && strcmp(o->unit, e->unit->code) != 0) continue;
+        if (o->group && (!e->group_active || strcmp(o->group, e->group_label) != 0)) continue;
         hit = o;
     }
     return hit;

@@ -402,7 +402,7 @@ static int find_spec(Import *im, const char *table)
         fprintf(im->err, "%s: error: no table '%s': the tables are units, indicators, targets, period_targets, realisasi, budget%s\n",
                 im->path, table, known.s);
     else
-        fprintf(im->err, "%s: error: no table '%s': the tables are units, indicators, targets, period_targets, realisasi and budget; "
+        fprintf(im->err, "%s: error: no table '%s': the tables are units, indicators, targets, period_targets, realisasi, budget and narratives; "
                 "record tables need the plan that declares them (--plan PLAN)\n", im->path, table);
     strbuf_free(&known);
     return -1;

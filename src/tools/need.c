@@ -68,8 +68,9 @@ static int sink(const ResultRow *r, void *ctx)
 {
     Seek *s = ctx;
     if (r->year != s->year || strcmp(r->unit, s->q->unit) != 0) return 0;
-    if (r->group) {
-        if (r->ind->code_id == s->code) result_note_group(&s->groups, r->group);
+    /* with --group, the rows of that group; else the rows of no group */
+    if (s->q->group ? !r->group || strcmp(r->group, s->q->group) != 0 : r->group != NULL) {
+        if (r->group && r->ind->code_id == s->code) result_note_group(&s->groups, r->group);
         return 0;
     }
     if (r->ind->code_id == s->input_code && r->has_real && !s->input_seen) {
@@ -293,11 +294,12 @@ static SkpStatus need_prepare(Seek *s, const EvalOptions *opt, Diag *d)
     s->opt.overrides = s->ovs;
     s->grading = -1;
     SkpStatus rc = eval_run(s->cp, s->store, &s->opt, sink, s, d);
-    if (!rc && !s->probe.found && s->groups.len) {
+    if (!rc && !s->probe.found && s->groups.len && q->group) {
+        diag_plain(d, "unit %s has no %s for group %s in %d; its groups: %s", q->unit, q->indicator, q->group, s->year, s->groups.s);
+        rc = SKP_USAGE;
+    } else if (!rc && !s->probe.found && s->groups.len) {
         /* a what-if realisation is one per unit and indicator, not per group */
-        diag_plain(d, "%s is grouped (one figure per group: %s): need varies a realisation of a whole unit, "
-                   "so ask for an indicator made from its groups, or see one group with explain --group G",
-                   q->indicator, s->groups.s);
+        diag_plain(d, "%s is grouped (one figure per group: %s): give --group G", q->indicator, s->groups.s);
         rc = SKP_USAGE;
     } else if (!rc && !s->probe.found) {
         diag_plain(d, "unit %s has no indicator %s in %d", q->unit, q->indicator, s->year);
@@ -332,6 +334,7 @@ static void add_input(Seek *s, const EvalOptions *opt)
     in.origin = "need";
     in.has_period = s->q->has_period;
     in.period = s->q->period;
+    in.group = s->q->group;
     s->ovs[opt->noverrides] = in;
     s->opt.noverrides = opt->noverrides + 1;
 }
@@ -409,7 +412,8 @@ static SkpStatus print_answer(Seek *s, Arena *a, const Outcome *now, Answer ans,
     const char *input = arena_printf(a, "realisation of %s%s%s", s->p->codes[s->input_code], *per ? " in " : "", per);
     const char *nowtext = s->has_input_now ? arena_printf(a, "%s (%s)", num(a, s->input_now, -1), outcome_text(s, a, now))
                                            : arena_printf(a, "none (%s)", outcome_text(s, a, now));
-    const char *cells[8] = { q->unit, q->indicator, arena_printf(a, "%d", s->year), goal, input, nowtext, ans.needed, ans.note };
+    const char *item = q->group ? arena_printf(a, "%s (group %s)", q->indicator, q->group) : q->indicator;
+    const char *cells[8] = { q->unit, item, arena_printf(a, "%d", s->year), goal, input, nowtext, ans.needed, ans.note };
     const char **rows[1] = { cells };
     static const char *const names[8] = { "unit", "indicator", "year", "goal", "input", "now", "needed", "note" };
     static const unsigned char flags[8] = { [2] = CELL_NUMBER };

@@ -16,6 +16,7 @@ typedef struct {
     const char *vary;               /* --vary X: X's realisation is the input (default: the indicator's) */
     int has_period;
     Period period;                  /* --period P: the input is the realisation of that period alone */
+    const char *group;              /* --group G: the figure of that group of a grouped indicator */
 } NeedQuery;
 
 /* Searches the input that reaches the goal in opt's (single) year, with
