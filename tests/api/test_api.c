@@ -142,7 +142,7 @@ typedef struct {
     char *unit, *unit_name, *indicator, *name, *group, *source, *basis, *status, *reason, *rule;
     char *g_scheme, *g_on, *g_code, *g_label;
     int year, has_target, has_target_hi, has_realisation, has_capaian, capped, ngrades;
-    double target, realisation, capaian;
+    double target, realisation, realisation_shown, capaian;
 } Got;
 
 #define MAX_ROWS 16
@@ -192,6 +192,7 @@ static int collect_row(const SkpRow *row, void *ctx)
         g->ngrades = row->ngrades;
         g->target = row->target;
         g->realisation = row->realisation;
+        g->realisation_shown = row->realisation_shown;
         g->capaian = row->capaian;
     }
     c->n++;
@@ -531,6 +532,7 @@ static void test_eval_rows(SkpSession *s)
     CHECK_STR(g->source, "pk");
     CHECK_INT(g->has_realisation, 1);
     CHECK_EQ_DBL(g->realisation, 84.98);
+    CHECK_EQ_DBL(g->realisation_shown, 84.98);   /* no `round value`: as computed */
     CHECK_STR(g->basis, "last: 2023-Q4");
     CHECK_INT(g->has_capaian, 1);
     CHECK_INT(g->capped, 0);
