@@ -84,6 +84,11 @@ typedef struct {
     int checks_budget;      /* ... that checks the budget table (check rollup, sisa) */
 } SkpPlanInfo;
 void skp_plan_info(const SkpPlan *p, SkpPlanInfo *out);
+/* Warnings about a valid plan that is most likely not what was meant (a
+ * division by a constant zero, a band the cap or rounding puts out of
+ * reach, a scheme that grades nothing), each reported through d as
+ * `file:line:col: warning:`. Returns how many. */
+int skp_plan_lint(const SkpPlan *p, SkpDiag *d);
 
 /* Lexes and parses only (no meaning given): the number of syntax errors. */
 int skp_syntax_errors(const char *name, const char *text, size_t len, SkpDiag *d);

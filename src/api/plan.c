@@ -7,6 +7,7 @@
 #include "base/mem.h"
 #include "base/source.h"
 #include "check/check.h"
+#include "check/lint.h"
 #include "front/parser.h"
 
 SkpPlan *skp_plan_load(const char *path, SkpDiag *d)
@@ -35,6 +36,11 @@ void skp_plan_info(const SkpPlan *p, SkpPlanInfo *out)
     out->schemes = p->nschemes;
     out->has_budget = p->budget.declared;
     out->checks_budget = p->budget.check_rollup || p->budget.check_sisa;
+}
+
+int skp_plan_lint(const SkpPlan *p, SkpDiag *d)
+{
+    return lint_plan(p, d);
 }
 
 int skp_syntax_errors(const char *name, const char *text, size_t len, SkpDiag *d)

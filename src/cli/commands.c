@@ -118,10 +118,13 @@ static int cmd_check(const Args *a)
     }
     SkpPlanInfo info;
     skp_plan_info(p, &info);
-    printf("%s: ok (%d indicator%s, %d scheme%s)\n", a->first, info.indicators, info.indicators == 1 ? "" : "s",
+    int warnings = a->flags[0] || a->flags[1] ? skp_plan_lint(p, &d) : 0;
+    printf("%s: ok (%d indicator%s, %d scheme%s)", a->first, info.indicators, info.indicators == 1 ? "" : "s",
            info.schemes, info.schemes == 1 ? "" : "s");
+    if (a->flags[0] || a->flags[1]) printf(", %d warning%s", warnings, warnings == 1 ? "" : "s");
+    printf("\n");
     skp_plan_free(p);
-    return SKP_OK;
+    return warnings && a->flags[1] ? SKP_PLAN : SKP_OK;     /* --werror: a warning fails the check */
 }
 
 /* ---- eval and the evaluators' tools -------------------------------------------- */
@@ -302,6 +305,9 @@ static int cmd_help(const Args *a)
     { "--scenario", OPT_VALUE, V_SCENARIO, NULL }, { "--set", OPT_LIST, L_SET, "changes" }
 
 static const OptionSpec no_options[] = { { NULL, OPT_FLAG, 0, NULL } };
+static const OptionSpec check_options[] = {
+    { "--lint", OPT_FLAG, 0, NULL }, { "--werror", OPT_FLAG, 1, NULL }, { NULL, OPT_FLAG, 0, NULL },
+};
 static const OptionSpec import_options[] = {
     { "--plan", OPT_VALUE, V_PLAN, NULL }, { "--table", OPT_VALUE, V_TABLE, NULL },
     { "--source", OPT_VALUE, V_SOURCE, NULL }, { "--indonesian", OPT_FLAG, 0, NULL }, { NULL, OPT_FLAG, 0, NULL },
@@ -332,7 +338,7 @@ static const OptionSpec report_options[] = {
 static const Command commands[] = {
     { "init", help_init, no_options, POS_DB, cmd_init },
     { "import", help_import, import_options, POS_DB_FILES, cmd_import },
-    { "check", help_check, no_options, POS_PLAN, cmd_check },
+    { "check", help_check, check_options, POS_PLAN, cmd_check },
     { "eval", help_eval, eval_options, POS_PLAN, cmd_eval },
     { "diff", help_diff, diff_options, POS_PLAN, cmd_diff },
     { "need", help_need, need_options, POS_PLAN, cmd_need },

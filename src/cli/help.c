@@ -75,11 +75,18 @@ const char help_import[] =
     "                     (default: plain 84.98; ambiguous values are refused, never guessed)\n";
 
 const char help_check[] =
-    "usage: sakipc check PLAN\n"
+    "usage: sakipc check PLAN [--lint] [--werror]\n"
     "\n"
     "Parses PLAN and its includes and checks names, types, formula cycles and\n"
     "grade schemes (gaps and overlaps). Every error is reported, then a count.\n"
-    "Prints 'PLAN: ok (N indicators, M schemes)' when there is none.\n";
+    "Prints 'PLAN: ok (N indicators, M schemes)' when there is none.\n"
+    "\n"
+    "Options:\n"
+    "  --lint     also warn about what is valid but most likely a mistake: a\n"
+    "             division by a constant zero, a band no figure can reach under\n"
+    "             the indicator's cap and rounding, a scheme of the plan's own\n"
+    "             files that grades no indicator ('file:line:col: warning: ...')\n"
+    "  --werror   the same, and exit 3 when there is any warning (for CI)\n";
 
 const char help_eval[] =
     "usage: sakipc eval PLAN [--db DB] [--year Y|Y1..Y2] [--as-of PERIOD] [--unit CODE]\n"

@@ -332,6 +332,31 @@ static void test_plan_parse(void)
     skp_plan_free(p);
 }
 
+/* Lint: a valid plan, a warning for the constant zero divisor and none for
+ * the rest (AKIP-free, so no stdlib is needed). */
+static void test_plan_lint(void)
+{
+    static const char text[] =
+        "unit U {\n"
+        "    indicator A { realisation = 10 / 0 }\n"
+        "    indicator B { realisation = 10 / 4 }\n"
+        "}\n";
+    Mem m;
+    SkpDiag d;
+    skp_diag_init(&d, mem_open(&m));
+    SkpPlan *p = skp_plan_parse("lint.skp", text, sizeof text - 1, &d);
+    CHECK(p != NULL);
+    if (p) {
+        CHECK_INT(skp_plan_lint(p, &d), 1);
+        CHECK_INT(d.errors, 0);
+        CHECK_INT(d.warnings, 1);
+    }
+    char *out = mem_close(&m);
+    CHECK_STR(line_n(out, 1), "lint.skp:2:38: warning: division by zero: this divisor is always 0, so the formula is always undefined");
+    free(out);
+    skp_plan_free(p);
+}
+
 static void test_syntax_errors(void)
 {
     static const char two[] =
@@ -814,6 +839,7 @@ int main(void)
 {
     skp_startup();
     test_plan_parse();
+    test_plan_lint();
     test_syntax_errors();
     test_values();
 
