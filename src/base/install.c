@@ -97,3 +97,9 @@ void install_print_version(FILE *out)
     fprintf(out, "libxlsxwriter %s\n", lxw_version());
     fprintf(out, "stdlib %s\n", lib ? lib : "(not found)");
 }
+
+void install_stdlib_dirs(const char *dirs[2])
+{
+    dirs[0] = getenv("SAKIPC_STDLIB");
+    dirs[1] = install_stdlib_dir();
+}

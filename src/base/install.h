@@ -15,6 +15,10 @@
  *   3. the prefix configured at build time (CMAKE_INSTALL_PREFIX).
  * $SAKIPC_STDLIB is not part of this: it is searched before it, by callers. */
 const char *install_stdlib_dir(void);
+/* Where a name of the standard library (an include, a template, a
+ * template's require) is looked for, in order: dirs[0] = $SAKIPC_STDLIB
+ * (NULL when unset), dirs[1] = install_stdlib_dir(). */
+void install_stdlib_dirs(const char *dirs[2]);
 
 /* `sakipc --version`: the version, the git revision built from, and the
  * SQLite, Lua and libxlsxwriter libraries in use at run time. */

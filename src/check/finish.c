@@ -35,7 +35,8 @@ static int declares_scheme(const char *text, const char *name)
  * the plan forgot to include. */
 static const char *stdlib_with_scheme(Checker *c, const char *name)
 {
-    const char *dirs[2] = { getenv("SAKIPC_STDLIB"), install_stdlib_dir() };
+    const char *dirs[2];
+    install_stdlib_dirs(dirs);
     for (int i = 0; i < 2; i++) {
         DIR *dir = dirs[i] && *dirs[i] ? opendir(dirs[i]) : NULL;
         if (!dir) continue;

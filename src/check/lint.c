@@ -112,7 +112,8 @@ static void unreachable_bands(const Plan *p, Diag *d, int *n)
 /* Schemes of the standard library come with whatever includes them. */
 static int in_stdlib(const Loc *loc)
 {
-    const char *dirs[2] = { getenv("SAKIPC_STDLIB"), install_stdlib_dir() };
+    const char *dirs[2];
+    install_stdlib_dirs(dirs);
     const char *path = loc->src ? loc->src->path : NULL;
     for (int i = 0; path && i < 2; i++) {
         size_t n = dirs[i] ? strlen(dirs[i]) : 0;

@@ -258,7 +258,8 @@ static char *find_include(Checker *c, const char *name, const char *from)
     char *dir = checker_dir_of(from);
     size_t n = strlen(name);
     int is_path = strchr(name, '/') || (n > 4 && strcmp(name + n - 4, ".skp") == 0);
-    const char *dirs[3] = { dir, getenv("SAKIPC_STDLIB"), install_stdlib_dir() };
+    const char *dirs[3] = { dir, NULL, NULL };
+    install_stdlib_dirs(dirs + 1);
     char *found = NULL;
     for (int i = 0; i < (is_path ? 1 : 3) && !found; i++) {
         if (!dirs[i] || !*dirs[i]) continue;

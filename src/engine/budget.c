@@ -43,6 +43,8 @@ static int read_lines(const Plan *p, Store *store, BudgetReport *r, Diag *d)
         b.name = col_text(r, st, 3);
         b.has_pagu_original = col_int(st, 4, &b.pagu_original);
         b.has_pagu_revised = col_int(st, 5, &b.pagu_revised);
+        b.has_pagu_change = b.has_pagu_original && b.has_pagu_revised &&
+                            !__builtin_sub_overflow(b.pagu_revised, b.pagu_original, &b.pagu_change);
         b.has_pagu = b.has_pagu_original;
         b.pagu = b.pagu_original;
         if (p->budget.revised && b.has_pagu_revised) {

@@ -21,6 +21,8 @@ typedef struct {
     int64_t pagu, real;         /* the pagu used: revised where the plan says so and the line has one */
     int has_pagu_original, has_pagu_revised;
     int64_t pagu_original, pagu_revised;    /* both as the table has them, for reports that print both */
+    int has_pagu_change;
+    int64_t pagu_change;                    /* revised - original, where both are there and it fits */
     int has_printed_sisa, has_printed_percent;
     int64_t printed_sisa;
     double printed_percent;     /* the serapan as the report printed it */

@@ -424,12 +424,9 @@ static void budget_cells(Arena *a, const Plan *p, const BudgetRow *b, const char
     cells[B_PSISA] = int_cell(a, b->has_printed_sisa, b->printed_sisa);
     cells[B_STATUS] = b->status;
     cells[B_NOTES] = b->notes;
-    int64_t change;
-    int has_change = b->has_pagu_original && b->has_pagu_revised &&
-                     !__builtin_sub_overflow(b->pagu_revised, b->pagu_original, &change);
     cells[B_PORIG] = int_cell(a, b->has_pagu_original, b->pagu_original);
     cells[B_PREV] = int_cell(a, b->has_pagu_revised, b->pagu_revised);
-    cells[B_PCHANGE] = int_cell(a, has_change, has_change ? change : 0);
+    cells[B_PCHANGE] = int_cell(a, b->has_pagu_change, b->pagu_change);
     cells[B_PUSED] = b->pagu_is_revised ? "revised" : "original";
 }
 

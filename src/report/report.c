@@ -41,7 +41,8 @@ char *report_find_template(const char *name)
     size_t n = strlen(name);
     if (strchr(name, '/') || (n > 4 && !strcmp(name + n - 4, ".lua")))
         return file_exists(name) ? mem_xstrdup(name) : NULL;
-    const char *dirs[2] = { getenv("SAKIPC_STDLIB"), install_stdlib_dir() };
+    const char *dirs[2];
+    install_stdlib_dirs(dirs);
     for (int i = 0; i < 2; i++) {
         if (!dirs[i] || !*dirs[i]) continue;
         size_t len = strlen(dirs[i]) + n + 16;
@@ -95,7 +96,7 @@ SkpStatus report_run(const CompiledPlan *cp, Store *store, const EvalOptions *op
     if (!rc && cp->plan->budget.declared) {
         rc = budget_run(cp->plan, store, &r.budget, d);
         r.has_budget = !rc;
-        r.link_sums = mem_xarray(cp->plan->budget.nlinks ? cp->plan->budget.nlinks : 1, sizeof *r.link_sums);
+        r.link_sums = mem_xarray(cp->plan->budget.nlinks, sizeof *r.link_sums);
         for (int i = 0; i < r.rows.len; i++)
             budget_link_add(cp->plan, r.link_sums, opt->year_to, &r.rows.items[i].row, &r.text);
     }
@@ -105,7 +106,8 @@ SkpStatus report_run(const CompiledPlan *cp, Store *store, const EvalOptions *op
         sakipapi_open(sandbox_lua(h), &r);
         /* templates share code through require(NAME): reports/lib/NAME.lua,
          * looked for where templates are, in the same order */
-        const char *stdlibs[2] = { getenv("SAKIPC_STDLIB"), install_stdlib_dir() };
+        const char *stdlibs[2];
+        install_stdlib_dirs(stdlibs);
         sandbox_enable_require(h, stdlibs, 2, "reports/lib", "$SAKIPC_STDLIB, then the standard library");
         /* a bundled template by its name: its path is the installation's business */
         int bundled = strcmp(path, q->template_name) != 0;

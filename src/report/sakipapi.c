@@ -541,12 +541,9 @@ static void push_link(lua_State *L, const Report *r, const BudgetRow *b)
  * decimals of the budget's rounding (digits, -1 under `round none`). */
 static void push_pagus(lua_State *L, const Plan *p, const BudgetRow *b)
 {
-    int64_t change;
-    int has_change = b->has_pagu_original && b->has_pagu_revised &&
-                     !__builtin_sub_overflow(b->pagu_revised, b->pagu_original, &change);
     set_int(L, "pagu_original", b->has_pagu_original, b->pagu_original);
     set_int(L, "pagu_revised", b->has_pagu_revised, b->pagu_revised);
-    set_int(L, "pagu_change", has_change, has_change ? change : 0);
+    set_int(L, "pagu_change", b->has_pagu_change, b->pagu_change);
     lua_pushstring(L, b->pagu_is_revised ? "revised" : "original");
     lua_setfield(L, -2, "pagu_used");
     lua_pushinteger(L, p->budget.round.mode == ROUND_NONE ? -1 : p->budget.round.digits);
