@@ -229,6 +229,16 @@ typedef struct {
 SkpStatus skp_need(SkpSession *s, const SkpNeed *q, const SkpOutput *o);
 
 typedef struct {
+    const char *scheme;             /* each figure's grading by this scheme (NULL: its first) */
+    int has_at_risk;
+    double at_risk;                 /* only figures whose grade falls within this percent */
+    long limit;                     /* at most this many figures, nearest fall first (0: all) */
+} SkpMargin;
+/* How safe each grade is: the realisation at which it rises and falls one
+ * band, nearest fall first; a composite's most moving inputs. */
+SkpStatus skp_margin(SkpSession *s, const SkpMargin *q, const SkpOutput *o);
+
+typedef struct {
     const char *unit, *indicator;
     const char *group;              /* a grouped indicator's group */
 } SkpExplain;

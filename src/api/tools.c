@@ -12,6 +12,7 @@
 #include "tools/diff.h"
 #include "tools/explain.h"
 #include "tools/need.h"
+#include "tools/margin.h"
 
 /* Each tool's last word: a store failure it did not notice fails it, and
  * data errors are counted. */
@@ -65,6 +66,12 @@ SkpStatus skp_need(SkpSession *s, const SkpNeed *q, const SkpOutput *o)
         n.has_period = 1;
     }
     return finish(s, need_run(s->cp, s->store, &s->opt, &n, o->format, o->out, s->d));
+}
+
+SkpStatus skp_margin(SkpSession *s, const SkpMargin *q, const SkpOutput *o)
+{
+    MarginQuery m = { q->scheme, q->has_at_risk, q->at_risk, q->limit };
+    return finish(s, margin_run(s->cp, s->store, &s->opt, &m, o->format, o->out, s->d));
 }
 
 SkpStatus skp_explain(SkpSession *s, const SkpExplain *q, const SkpOutput *o)

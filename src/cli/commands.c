@@ -213,6 +213,31 @@ static int cmd_need(const Args *a)
     return st;
 }
 
+static int cmd_margin(const Args *a)
+{
+    SkpMargin q = { a->values[V_SCHEME], 0, 0, 0 };
+    const char *risk = a->values[V_AT_RISK], *limit = a->values[V_LIMIT];
+    if (risk && (skp_number_parse(risk, &q.at_risk) != 0 || q.at_risk < 0))
+        return args_usage_error("margin", "--at-risk: expected a percent of 0 or more, found '%s'", risk);
+    q.has_at_risk = risk != NULL;
+    if (limit) {
+        char *end;
+        errno = 0;
+        q.limit = strtol(limit, &end, 10);
+        if (errno || end == limit || *end || q.limit < 1)
+            return args_usage_error("margin", "--limit: expected a number of 1 or more, found '%s'", limit);
+    }
+    SkpDiag d;
+    diag_for_terminal(&d);
+    SkpRequest r = request_of(a);
+    SkpOutput o;
+    SkpSession *s;
+    int st = open_session(a, &r, &d, &o, &s);
+    if (!st) st = library_usage("margin", &d, skp_margin(s, &q, &o));
+    skp_session_close(s);
+    return st;
+}
+
 static int cmd_explain(const Args *a)
 {
     if (!a->values[V_UNIT] || !a->values[V_INDICATOR])
@@ -322,6 +347,10 @@ static const OptionSpec need_options[] = {
     { "--vary", OPT_VALUE, V_VARY, NULL }, { "--period", OPT_VALUE, V_PERIOD, NULL },
     { "--group", OPT_VALUE, V_GROUP, NULL }, { NULL, OPT_FLAG, 0, NULL },
 };
+static const OptionSpec margin_options[] = {
+    EVAL_OPTIONS, { "--scheme", OPT_VALUE, V_SCHEME, NULL }, { "--at-risk", OPT_VALUE, V_AT_RISK, NULL },
+    { "--limit", OPT_VALUE, V_LIMIT, NULL }, { NULL, OPT_FLAG, 0, NULL },
+};
 static const OptionSpec explain_options[] = {
     EVAL_OPTIONS, { "--indicator", OPT_VALUE, V_INDICATOR, NULL }, { "--group", OPT_VALUE, V_GROUP, NULL }, { NULL, OPT_FLAG, 0, NULL },
 };
@@ -342,6 +371,7 @@ static const Command commands[] = {
     { "eval", help_eval, eval_options, POS_PLAN, cmd_eval },
     { "diff", help_diff, diff_options, POS_PLAN, cmd_diff },
     { "need", help_need, need_options, POS_PLAN, cmd_need },
+    { "margin", help_margin, margin_options, POS_PLAN, cmd_margin },
     { "explain", help_explain, explain_options, POS_PLAN, cmd_explain },
     { "audit", help_audit, audit_options, POS_PLAN, cmd_audit },
     { "report", help_report, report_options, POS_PLAN, cmd_report },

@@ -28,6 +28,8 @@ const char help_main[] =
     "  diff PLAN --scenario S  what a scenario (or --set CHANGE) changes: only the figures that differ\n"
     "  need PLAN --unit U --indicator I --grade G|--capaian N\n"
     "                          the realisation that reaches a grade or a capaian (goal seek)\n"
+    "  margin PLAN             how safe each grade is: the realisation at which it rises and falls\n"
+    "                          one band, nearest fall first (the figures at risk)\n"
     "  explain PLAN --unit U --indicator I\n"
     "                          how one figure was derived: formula, inputs, sources, cap, rounding, band\n"
     "  audit PLAN --printed FILE.csv\n"
@@ -149,6 +151,32 @@ const char help_need[] =
     "ranges that reach the goal are listed; where none does, it says why.\n"
     "The database is only read.\n";
 
+const char help_margin[] =
+    "usage: sakipc margin PLAN [--scheme S] [--at-risk PCT] [--limit N] [--unit CODE] [--year Y]\n"
+    "                          [--as-of PERIOD] [--target SOURCE] [--scenario NAME] [--set CHANGE]...\n"
+    "                          [--db DB] [--format F]\n"
+    "\n"
+    "How safe each grade is. For every graded figure (unit, indicator, year):\n"
+    "its grade now, the realisation at which it would rise one band (rise_at)\n"
+    "and the one at which it would fall one (fall_at), each with its distance\n"
+    "from the realisation now in the indicator's own unit (_by) and in percent\n"
+    "of it (_pct), sorted with the nearest fall first: the indicators at risk.\n"
+    "A boundary is the first realisation, on the input's precision (its value\n"
+    "rounding, else two decimals), that gives the other band, found through\n"
+    "the plan's own formulas, cap, rounding and bands, as 'sakipc need' finds\n"
+    "its answers; 'none found' when no realisation gives it (a band above the\n"
+    "cap). For a composite, a formula over other indicators (AKIP, IKM, a\n"
+    "weighted mean), sensitive_to lists the three inputs that move it most,\n"
+    "with how much one more point of each input's realisation moves it.\n"
+    "\n"
+    "  --scheme S       grade by scheme S where a figure has several (default: its first)\n"
+    "  --at-risk PCT    only figures whose grade falls within PCT percent of their realisation\n"
+    "  --limit N        only the first N figures\n"
+    "\n"
+    "The evaluation runs once; the boundaries are probed in memory. Figures\n"
+    "without a grade (no data, no target) are counted below the table. The\n"
+    "database is only read.\n";
+
 const char help_explain[] =
     "usage: sakipc explain PLAN --unit CODE --indicator CODE [--group G] [--year Y] [--as-of PERIOD]\n"
     "                           [--target SOURCE] [--scenario NAME] [--set CHANGE]... [--db DB]\n"
@@ -214,6 +242,6 @@ const char help_report[] =
 const char help_help[] =
     "usage: sakipc help [COMMAND]\n"
     "\n"
-    "Shows the program's help, or COMMAND's (init, import, check, eval, diff, need, explain,\n"
+    "Shows the program's help, or COMMAND's (init, import, check, eval, diff, need, margin, explain,\n"
     "audit, report, help).\n"
     "'sakipc COMMAND --help' does the same.\n";

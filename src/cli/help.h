@@ -11,6 +11,7 @@ extern const char help_check[];
 extern const char help_eval[];
 extern const char help_diff[];
 extern const char help_need[];
+extern const char help_margin[];
 extern const char help_explain[];
 extern const char help_audit[];
 extern const char help_report[];

@@ -11,6 +11,7 @@
 #include "base/strmap.h"
 #include "engine/host.h"
 #include "engine/records.h"
+#include "engine/probe.h"
 #include "engine/rollup.h"
 
 static void setup_window(Engine *e)
@@ -82,6 +83,7 @@ void engine_free(Engine *e)
     free(e->tgt);
     free(e->ptgt);
     free(e->fig);
+    probe_free(e);
     free(e->def_of);
     free(e->grouped_codes);
     host_close_lua(e);

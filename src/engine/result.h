@@ -20,6 +20,8 @@ typedef struct {
     const Band *band;          /* NULL: no band matched (see the row's reason) */
 } GradeResult;
 
+struct Engine;
+
 /* One (unit, indicator, year): the row of the achievement table. */
 typedef struct {
     const char *unit, *unit_name;
@@ -42,6 +44,8 @@ typedef struct {
     Status status;
     const char *reason;         /* why the status is not ok (NULL when ok) */
     const char *rule;           /* the capaian rule in words */
+    struct Engine *engine;      /* the evaluator that made it, while the sink has the row:
+                                   for probe_row (engine/probe.h) */
 } ResultRow;
 
 typedef struct {

@@ -91,7 +91,7 @@ static const char *rule_text(Engine *e, int def, int year, const Rules *rules, c
     return m->text;
 }
 
-static void eval_row(Engine *e, int def, int year, ResultRow *row)
+void row_eval_one(Engine *e, int def, int year, ResultRow *row)
 {
     const CompiledInd *ci = &e->cp->inds[def];
     const Indicator *ind = ci->ind;
@@ -102,6 +102,7 @@ static void eval_row(Engine *e, int def, int year, ResultRow *row)
     row->ind = ind;
     row->group = e->group_active ? e->group_label : NULL;
     row->year = year;
+    row->engine = e;
     Rules tmp;
     const Rules *rules = figure_rules(e, ind, year, &tmp);    /* a cap by year, or a scenario's */
     row->rule = rule_text(e, def, year, rules, ind->capaian);
@@ -201,7 +202,7 @@ static int eval_groups(Engine *e, int def, int year, RowSink sink, void *ctx)
     }
     for (int g = 0; g < n && !rc; g++) {
         group_enter(e, &ind->group, first[g]);
-        eval_row(e, def, year, &row);
+        row_eval_one(e, def, year, &row);
         rc = sink(&row, ctx);
     }
     free(first);
@@ -225,7 +226,7 @@ int row_eval_unit(Engine *e, int rollup, RowSink sink, void *ctx)
                 if (rc) return rc;
                 continue;
             }
-            eval_row(e, i, y, &row);
+            row_eval_one(e, i, y, &row);
             int rc = sink(&row, ctx);
             if (rc) return rc;
         }

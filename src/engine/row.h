@@ -12,6 +12,8 @@ int row_choose_defs(Engine *e);
  * year; sink NULL: the figures are made, the rows are not wanted (a unit
  * outside --unit whose figures the units above need). Returns sink's
  * first non-zero answer, or 0. */
+/* One row: definition def (Plan.inds index) of the unit in `year`. */
+void row_eval_one(Engine *e, int def, int year, ResultRow *row);
 int row_eval_unit(Engine *e, int rollup, RowSink sink, void *ctx);
 
 #endif

@@ -105,6 +105,7 @@ typedef struct Engine {
      * same for every unit unless a scenario changes a cap */
     struct RuleMemo { const char *text; int has_cap; double cap; const char *cap_rule_set; } *rule_memo;
     Rules *rules_memo;            /* plan_rules_in_year per [definition][year], once known */
+    struct ProbeMemo *probe;      /* probe.c's: what a change to each indicator touches */
     unsigned char *rules_known;
 } Engine;
 

@@ -16,13 +16,13 @@
 #include "base/strbuf.h"
 #include "base/text.h"
 #include "check/scheme.h"
+#include "tools/seek.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define SAMPLES 400
-#define BISECT 60
 
 typedef struct {
     int found;               /* the goal's row was evaluated */
@@ -104,13 +104,6 @@ static Outcome probe(Seek *s, double x, int loud)
     return s->probe;
 }
 
-static double snap(double x, int digits, int up)
-{
-    double scale = pow(10, digits);
-    double k = up ? ceil(x * scale - 1e-9) : floor(x * scale + 1e-9);
-    return k / scale;
-}
-
 static const char *num(Arena *a, double x, int digits)
 {
     char buf[64];
@@ -126,35 +119,25 @@ static const char *outcome_text(Seek *s, Arena *a, const Outcome *o)
     return arena_printf(a, "capaian %s", num(a, o->capaian, 2));
 }
 
-/* The boundary between x_no (goal not met) and x_yes (met), narrowed, then
- * stated at the input's precision. */
+static int reaches(void *ctx, double x)
+{
+    return probe(ctx, x, 0).reached;
+}
+
+/* The boundary between x_no (goal not met) and x_yes (met), found by the
+ * seek both tools share, in words: the value, and what the grid point
+ * next to it gives. */
 static const char *boundary(Seek *s, Arena *a, double x_no, double x_yes, const char **note, const char **value)
 {
-    for (int i = 0; i < BISECT; i++) {
-        double m = (x_no + x_yes) / 2;
-        if (m == x_no || m == x_yes) break;
-        if (probe(s, m, 0).reached) x_yes = m; else x_no = m;
-    }
-    int up = x_yes > x_no;                   /* reached from below: "at least" */
-    double step = pow(10, -s->digits);
-    double c0 = snap(x_yes, s->digits, !up); /* the precision grid point on the far side of x_yes */
-    if (up ? c0 > x_yes : c0 < x_yes) c0 = x_yes;
-    Outcome at = probe(s, c0, 0);
-    if (at.reached) {
-        double before = up ? c0 - step : c0 + step;
-        Outcome o = probe(s, before, 0);
-        *note = arena_printf(a, "%s gives %s", num(a, before, s->digits), outcome_text(s, a, &o));
-        *value = num(a, c0, s->digits);
-        return arena_printf(a, "%s %s", up ? "at least" : "at most", *value);
-    }
-    if (fabs(c0 - x_yes) < 1e-7 * (1 + fabs(c0))) {      /* the band excludes c0 itself */
-        *note = arena_printf(a, "%s itself gives %s", num(a, c0, s->digits), outcome_text(s, a, &at));
-        *value = num(a, c0, s->digits);
+    SeekEdge e = seek_edge(reaches, s, x_no, x_yes, s->digits);
+    int up = x_yes > x_no;
+    Outcome o = probe(s, e.before, 0);
+    *value = num(a, e.value, s->digits);
+    if (e.exclusive) {
+        *note = arena_printf(a, "%s itself gives %s", *value, outcome_text(s, a, &o));
         return arena_printf(a, "%s %s", up ? "above" : "below", *value);
     }
-    double c1 = up ? c0 + step : c0 - step;
-    *note = arena_printf(a, "%s gives %s", num(a, c0, s->digits), outcome_text(s, a, &at));
-    *value = num(a, c1, s->digits);
+    *note = arena_printf(a, "%s gives %s", num(a, e.before, s->digits), outcome_text(s, a, &o));
     return arena_printf(a, "%s %s", up ? "at least" : "at most", *value);
 }
 
