@@ -58,6 +58,7 @@ static void hand_over(Checker *c)
     MOVE_VEC(p->gaggs, p->ngaggs, c->gaggs);
     MOVE_VEC(p->funcs, p->nfuncs, c->funcs);
     MOVE_VEC(p->uaggs, p->nuaggs, c->uaggs);
+    MOVE_VEC(p->wsums, p->nwsums, c->wsums);
     MOVE_VEC(p->scenarios, p->nscenarios, c->scenarios);
     MOVE_VEC(p->hooks, p->nhooks, c->hooks);
     MOVE_VEC(p->codes, p->ncodes, c->codes);

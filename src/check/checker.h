@@ -52,6 +52,7 @@ typedef struct Checker {
     VEC(GroupAgg) gaggs;
     VEC(Func) funcs;
     VEC(UnitAgg) uaggs;
+    VEC(WeightedSum) wsums;
     VEC(Scenario) scenarios;
     VEC(const char *) hooks;
     PendingVec pending;

@@ -485,6 +485,11 @@ static int check_weighted(Checker *c, Expr *e, ExprCtx *x, int fn)
         weights[i] = expr_weight(c, codes[0], a->loc);
     }
     if (!ok) return 0;
+    if (fn == FN_WEIGHTED_SUM) {
+        WeightedSum w = { e->loc, arena_alloc(c->A, (size_t)e->nargs * sizeof(int)), e->nargs };
+        for (int i = 0; i < e->nargs; i++) w.codes[i] = weights[i]->res_id;
+        VEC_PUSH(c->wsums, w);
+    }
     Expr *sum = expr_fold_sum(c, terms, e->nargs, e->loc);
     Expr *result = fn == FN_WEIGHTED_MEAN ? expr_node(c, E_DIV, sum, expr_fold_sum(c, weights, e->nargs, e->loc), e->loc) : sum;
     Loc at = e->loc;

@@ -136,6 +136,97 @@ static void unused_schemes(const Plan *p, Diag *d, int *n)
     }
 }
 
+/* ---- weights that do not add up --------------------------------------------------- */
+
+/* The weight of a code when every definition of it states the same one. */
+static int weight_of(const Plan *p, int code, double *w)
+{
+    int have = 0;
+    for (int i = 0; i < p->ninds; i++) {
+        if (p->inds[i].code_id != code) continue;
+        if (have && p->inds[i].weight != *w) return 0;      /* per unit: not known before the data */
+        *w = p->inds[i].weight;
+        have = 1;
+    }
+    return have;
+}
+
+static int near(double a, double b)
+{
+    return fabs(a - b) <= 1e-9 * (fabs(b) > 1 ? fabs(b) : 1);
+}
+
+/* weighted_sum() adds each argument times its indicator's weight: with
+ * weights in percent they add up to 100 (or to 1, as fractions); any other
+ * total scales the score. weighted_mean divides by the total, so any do. */
+static void weight_totals(const Plan *p, Diag *d, int *n)
+{
+    for (int k = 0; k < p->nwsums; k++) {
+        const WeightedSum *ws = &p->wsums[k];
+        int again = 0;      /* a function's body: one warning for its every call */
+        for (int j = 0; j < k && !again; j++)
+            again = p->wsums[j].loc.src == ws->loc.src && p->wsums[j].loc.line == ws->loc.line && p->wsums[j].loc.col == ws->loc.col;
+        double total = 0, w = 0;
+        int known = !again;
+        for (int i = 0; i < ws->ncodes && known; i++) {
+            known = weight_of(p, ws->codes[i], &w);
+            total += w;
+        }
+        if (!known || near(total, 100) || near(total, 1)) continue;
+        char num[64];
+        num_format(num, sizeof num, total, -1);
+        diag_warning(d, ws->loc, "the weights of weighted_sum() add up to %s, not 100: the score is scaled by %s/100 "
+                     "(state each indicator's weight, or use weighted_mean)", num, num);
+        (*n)++;
+    }
+}
+
+/* ---- a constant no formula uses ---------------------------------------------------------- */
+
+static void mark_consts(const Plan *p, const Expr *e, unsigned char *used)
+{
+    if (!e) return;
+    if (e->res == RES_CONST && e->res_id >= 0 && e->res_id < p->nconsts && !used[e->res_id]) {
+        for (int c = e->res_id; c >= 0 && c < p->nconsts; c = p->consts[c].next) {
+            used[c] = 1;
+            mark_consts(p, p->consts[c].value, used);
+        }
+    }
+    mark_consts(p, e->a, used);
+    mark_consts(p, e->b, used);
+    mark_consts(p, e->c, used);
+    mark_consts(p, e->where, used);
+    for (int i = 0; i < e->nargs; i++) mark_consts(p, e->args[i], used);
+}
+
+static void mark_rules(const Plan *p, const Rules *r, unsigned char *used)
+{
+    mark_consts(p, r->zero_target, used);
+    mark_consts(p, r->zero_realisation, used);
+}
+
+static int in_stdlib(const Loc *loc);
+
+static void unused_consts(const Plan *p, Diag *d, int *n)
+{
+    unsigned char *used = mem_xcalloc((size_t)(p->nconsts ? p->nconsts : 1), 1);
+    mark_rules(p, &p->defaults, used);
+    for (int i = 0; i < p->ninds; i++) {
+        const Indicator *ind = &p->inds[i];
+        const Expr *f[4] = { ind->realisation, ind->target_expr, ind->target_hi, ind->capaian };
+        for (int k = 0; k < 4; k++) mark_consts(p, f[k], used);
+        mark_rules(p, &ind->rules, used);
+    }
+    for (int c = 0; c < p->nconsts; c++) {
+        int first = 1;      /* one warning per name, at its first variant */
+        for (int k = 0; k < c && first; k++) first = strcmp(p->consts[k].name, p->consts[c].name) != 0;
+        if (used[c] || !first || in_stdlib(&p->consts[c].loc)) continue;
+        diag_warning(d, p->consts[c].loc, "constant %s is declared but no formula uses it", p->consts[c].name);
+        (*n)++;
+    }
+    free(used);
+}
+
 int lint_plan(const Plan *p, Diag *d)
 {
     int n = 0;
@@ -147,6 +238,10 @@ int lint_plan(const Plan *p, Diag *d)
         zero_divisions(p, ind->capaian, d, &n);
     }
     unreachable_bands(p, d, &n);
-    unused_schemes(p, d, &n);
+    weight_totals(p, d, &n);
+    if (p->ninds) {         /* a file of schemes and constants alone is a library for others */
+        unused_schemes(p, d, &n);
+        unused_consts(p, d, &n);
+    }
     return n;
 }

@@ -40,6 +40,7 @@ void plan_free(Plan *p)
     free(p->gaggs);
     free(p->funcs);
     free(p->uaggs);
+    free(p->wsums);
     free(p->scenarios);
     free(p->hooks);
     free(p->codes);

@@ -192,6 +192,14 @@ typedef struct {
     Loc loc;
 } UnitAgg;
 
+/* weighted_sum(a, b, ...) as written: the indicators whose weights it
+ * multiplies by, for `check --lint` (they should add up to 100, or to 1). */
+typedef struct {
+    Loc loc;
+    int *codes;            /* code ids, in the arena */
+    int ncodes;
+} WeightedSum;
+
 /* function NAME(a, b) = FORMULA: expanded where it is called (formula.c), so
  * the compiled plan never sees it. */
 typedef struct {
@@ -288,6 +296,7 @@ typedef struct Plan {
     GroupAgg *gaggs; int ngaggs;        /* every sum/avg/... over a grouped indicator */
     Func *funcs; int nfuncs;
     UnitAgg *uaggs; int nuaggs;         /* every `... over children` */
+    WeightedSum *wsums; int nwsums;     /* every weighted_sum() */
     const char **sources; int nsources; /* every target source named */
     BudgetSpec budget;
     Scenario *scenarios; int nscenarios;

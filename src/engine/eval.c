@@ -91,7 +91,7 @@ SkpStatus eval_run(const CompiledPlan *cp, Store *store, const EvalOptions *opt,
     int rc = prepare(&e, store, d);
     Streams s = {0};
     const char *unit_only = e.kept ? NULL : opt->unit;     /* roll-ups need the units below */
-    if (!rc) rc = stream_open_all(&s, store, unit_only, d);
+    if (!rc) rc = stream_open_all(&s, store, unit_only, opt->targets_only, d);
     if (!rc) rc = evaluate_units(&e, &s, store, sink, ctx);
     if (!rc && e.kept) rc = rollup_pass(&e, sink, ctx);
     if (opt->progress) fputs("\r\033[K", stderr);

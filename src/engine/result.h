@@ -61,6 +61,8 @@ typedef struct {
     void (*trace)(void *ctx, const char *unit, const char *group, int year, const Expr *at, Value v);
     void *trace_ctx;
     int progress;               /* "unit N of M" on stderr (a terminal) while it runs */
+    int targets_only;           /* realisations are not read (the data checks of check --lint:
+                                   every realisation then is missing) */
 } EvalOptions;
 
 /* Called for each result row in order (unit code, then plan order, then

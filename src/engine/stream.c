@@ -296,13 +296,14 @@ static void stream_read_realisations(Engine *e, Cursor *c)
     }
 }
 
-int stream_open_all(Streams *s, Store *store, const char *unit_only, Diag *d)
+int stream_open_all(Streams *s, Store *store, const char *unit_only, int no_realisations, Diag *d)
 {
     const char *filter = unit_only ? " WHERE unit = ?1" : "";
+    const char *rfilter = no_realisations ? (unit_only ? " WHERE unit = ?1 AND 0" : " WHERE 0") : filter;
     char tsql[200], rsql[200], psql[200];
     snprintf(tsql, sizeof tsql, "SELECT unit, indicator, year, source, value, upper FROM targets%s ORDER BY unit", filter);
     snprintf(psql, sizeof psql, "SELECT unit, indicator, period, source, value FROM period_targets%s ORDER BY unit", filter);
-    snprintf(rsql, sizeof rsql, "SELECT unit, indicator, period, value FROM realisasi%s ORDER BY unit", filter);
+    snprintf(rsql, sizeof rsql, "SELECT unit, indicator, period, value FROM realisasi%s ORDER BY unit", rfilter);
     int rc = stream_open(&s->targets, store, tsql, unit_only, d);
     if (!rc) rc = stream_open(&s->realisations, store, rsql, unit_only, d);
     if (!rc) rc = stream_open(&s->period_targets, store, psql, unit_only, d);

@@ -23,7 +23,7 @@ int stream_check_plan_units(Engine *e);
 /* ... and every unit a what-if change names. */
 int stream_check_override_units(Engine *e);
 /* Opens the three streams, of one unit only when unit_only is not NULL. 0 or 5. */
-int stream_open_all(Streams *s, Store *store, const char *unit_only, Diag *d);
+int stream_open_all(Streams *s, Store *store, const char *unit_only, int no_realisations, Diag *d);
 /* Folds the rows of e->unit into its cells (cells_reset first). */
 void stream_read_unit(Engine *e, Streams *s);
 /* A read failed: not the end of the rows (nothing may be evaluated from it). */
