@@ -151,6 +151,17 @@ SkpStatus skp_session_open(const SkpRequest *r, SkpDiag *d, SkpSession **out);
 SkpStatus skp_session_new(SkpPlan *p, SkpStore *s, const SkpRequest *r, SkpDiag *d, SkpSession **out);
 void skp_session_close(SkpSession *s);
 
+typedef struct {
+    int warnings;
+    int data_checked;           /* a database was there: the data was checked too */
+} SkpLint;
+/* `check --lint`: the plan's warnings (skp_plan_lint), then, when the
+ * request names a database or the plan's own exists, the data's: an
+ * indicator without a target for a year evaluated (r's years, else the
+ * plan's), one no unit has, period targets against the annual target,
+ * Renstra targets against the polarity. The plan stays the caller's. */
+SkpStatus skp_lint(SkpPlan *p, const SkpRequest *r, SkpDiag *d, SkpLint *out);
+
 /* ---- evaluation ------------------------------------------------------------- */
 
 typedef struct {

@@ -109,6 +109,9 @@ static int cmd_import(const Args *a)
 static int cmd_check(const Args *a)
 {
     if (!a->first) return args_usage_error("check", "missing PLAN");
+    int lint = a->flags[0] || a->flags[1];
+    if (!lint && (a->values[V_DB] || a->values[V_YEAR]))
+        return args_usage_error("check", "--db and --year are for the data checks of --lint (or --werror)");
     SkpDiag d;
     diag_for_terminal(&d);
     SkpPlan *p = skp_plan_load(a->first, &d);
@@ -118,13 +121,22 @@ static int cmd_check(const Args *a)
     }
     SkpPlanInfo info;
     skp_plan_info(p, &info);
-    int warnings = a->flags[0] || a->flags[1] ? skp_plan_lint(p, &d) : 0;
-    printf("%s: ok (%d indicator%s, %d scheme%s)", a->first, info.indicators, info.indicators == 1 ? "" : "s",
-           info.schemes, info.schemes == 1 ? "" : "s");
-    if (a->flags[0] || a->flags[1]) printf(", %d warning%s", warnings, warnings == 1 ? "" : "s");
-    printf("\n");
+    SkpLint result = { 0, 0 };
+    int st = SKP_OK;
+    if (lint) {
+        SkpRequest r = request_of(a);
+        st = library_usage("check", &d, skp_lint(p, &r, &d, &result));
+    }
+    if (!st) {
+        printf("%s: ok (%d indicator%s, %d scheme%s)", a->first, info.indicators, info.indicators == 1 ? "" : "s",
+               info.schemes, info.schemes == 1 ? "" : "s");
+        if (lint) printf(", %d warning%s%s", result.warnings, result.warnings == 1 ? "" : "s",
+                         result.data_checked ? "" : " (the plan only: no database to check its data)");
+        printf("\n");
+    }
     skp_plan_free(p);
-    return warnings && a->flags[1] ? SKP_PLAN : SKP_OK;     /* --werror: a warning fails the check */
+    if (st) return st;
+    return result.warnings && a->flags[1] ? SKP_PLAN : SKP_OK;     /* --werror: a warning fails the check */
 }
 
 /* ---- eval and the evaluators' tools -------------------------------------------- */
@@ -331,7 +343,8 @@ static int cmd_help(const Args *a)
 
 static const OptionSpec no_options[] = { { NULL, OPT_FLAG, 0, NULL } };
 static const OptionSpec check_options[] = {
-    { "--lint", OPT_FLAG, 0, NULL }, { "--werror", OPT_FLAG, 1, NULL }, { NULL, OPT_FLAG, 0, NULL },
+    { "--lint", OPT_FLAG, 0, NULL }, { "--werror", OPT_FLAG, 1, NULL }, { "--db", OPT_VALUE, V_DB, NULL },
+    { "--year", OPT_VALUE, V_YEAR, NULL }, { NULL, OPT_FLAG, 0, NULL },
 };
 static const OptionSpec import_options[] = {
     { "--plan", OPT_VALUE, V_PLAN, NULL }, { "--table", OPT_VALUE, V_TABLE, NULL },
