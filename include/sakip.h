@@ -193,6 +193,8 @@ typedef struct {
     const char *status;         /* "ok", "no data", "no target", "undefined" */
     const char *reason;         /* why it is not ok, or NULL */
     const char *rule;           /* the capaian rule in words */
+    int coverage_present;       /* a figure rolled up from the units below: how many of */
+    int coverage_expected;      /* them had a figure, of those that have its indicator; 0 0: none */
 } SkpRow;
 
 /* Gets each row in order (unit, then plan order, then year); a non-zero

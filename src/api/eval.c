@@ -50,6 +50,8 @@ static void public_row(const ResultRow *r, SkpRow *out)
     out->has_realisation = r->has_real;
     out->realisation = r->real;
     out->realisation_shown = r->real_shown;
+    out->coverage_present = r->coverage_present;
+    out->coverage_expected = r->coverage_expected;
     out->basis = r->basis;
     out->realisation_level = r->real_level;
     out->has_capaian = r->has_capaian;
@@ -126,7 +128,7 @@ static int runs_lua(const Plan *p, int nhooks)
 /* The achievement table through the hooks (when there are any). */
 static SkpStatus table_through_hooks(SkpSession *s, EvalHooks *eh, FILE *to, const SkpOutput *o)
 {
-    Output *out = output_open(to, o->format, o->color, s->opt.year_from != s->opt.year_to);
+    Output *out = output_open(to, o->format, o->color, s->opt.year_from != s->opt.year_to, s->p->nuaggs > 0);
     HookedSink hs = { eh, output_row, out };
     SkpStatus st = eval_run(s->cp, s->store, &s->opt, eh ? evalhooks_sink : output_row,
                             eh ? (void *)&hs : (void *)out, s->d);

@@ -26,7 +26,7 @@ SkpStatus skp_lint(SkpPlan *p, const SkpRequest *r, SkpDiag *d, SkpLint *out)
 {
     memset(out, 0, sizeof *out);
     out->warnings = lint_plan(p, d);
-    char *path = session_database_path(r, p);
+    char *path = skp_session_database_path(r, p);
     if (!path || (!r->db && access(path, F_OK) != 0)) {     /* no data yet: the plan alone */
         free(path);
         return SKP_OK;

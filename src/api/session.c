@@ -71,7 +71,7 @@ static SkpStatus take_years(const SkpRequest *r, const Plan *p, EvalOptions *o, 
 }
 
 /* The store a request names, else the plan's `database`, next to the plan. */
-char *session_database_path(const SkpRequest *r, const Plan *p)
+char *skp_session_database_path(const SkpRequest *r, const Plan *p)
 {
     if (r->db) return mem_xstrdup(r->db);
     if (!p->database) return NULL;
@@ -116,7 +116,7 @@ SkpStatus skp_session_open(const SkpRequest *r, SkpDiag *d, SkpSession **out)
         return SKP_PLAN;
     }
     SkpStatus st = take_request(s, r);
-    char *dbpath = st ? NULL : session_database_path(r, s->p);
+    char *dbpath = st ? NULL : skp_session_database_path(r, s->p);
     if (!st && !dbpath) {
         diag_usage(d, "no database: give --db or state 'database \"FILE.db\"' in the plan");
         st = SKP_USAGE;

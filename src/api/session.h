@@ -28,6 +28,6 @@ SkpStatus skp_store_failed(const struct Session *s, SkpStatus st);
 
 /* The store a request names, else the plan's `database`, next to the plan
  * (malloc'd); NULL when neither names one. */
-char *session_database_path(const SkpRequest *r, const Plan *p);
+char *skp_session_database_path(const SkpRequest *r, const Plan *p);
 
 #endif

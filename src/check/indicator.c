@@ -13,7 +13,8 @@
 
 static const char *const indicator_words[] = {
     "name", "measure", "polarity", "aggregate", "target", "realisation", "capaian", "cap",
-    "round", "grade", "units", "zero", "weight", "description", "satuan", "realisasi", "per", "period", "scale"
+    "round", "grade", "units", "zero", "weight", "description", "satuan", "realisasi", "per", "period", "scale",
+    "missing", "coverage"
 };
 #define N_INDICATOR_WORDS (int)(sizeof indicator_words / sizeof *indicator_words)
 

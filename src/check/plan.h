@@ -95,6 +95,12 @@ typedef struct {
     TargetSpec target;
     Polarity polarity;
     Polarity range_above;  /* POL_RANGE: lower formula used above the range */
+    /* A roll-up over the units below (`sum(X over children)`) when some of
+     * them have X but no figure: `missing fail` (the default: the roll-up
+     * is missing), `missing skip` (left out), or `coverage at least P%`
+     * (left out while at least P% of them have a figure). */
+    int missing_skip;
+    double coverage_min;   /* percent, 0: no floor */
 } Rules;
 
 typedef enum { SEL_LIST, SEL_ALL, SEL_LEVEL, SEL_UNDER, SEL_LEAVES } UnitSelKind;

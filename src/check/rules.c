@@ -190,6 +190,40 @@ static void rule_period_targets(Checker *c, const Stmt *s, Rules *r)
     expect_end(c, s, 3, "the period targets rule");
 }
 
+/* missing skip | missing fail: what a unit below without a figure does to a roll-up */
+static void rule_missing(Checker *c, const Stmt *s, Rules *r)
+{
+    static const char *const words[] = { "skip", "fail" };
+    if (word_is(s, 1, "skip") || word_is(s, 1, "fail")) {
+        r->missing_skip = word_is(s, 1, "skip");
+        r->coverage_min = 0;
+        expect_end(c, s, 2, "the missing-data rule");
+        return;
+    }
+    const char *w = s->nwords > 1 ? s->words[1].text : "";
+    diag_error(c->d, word_loc(s, 1), "expected 'missing skip' (a roll-up leaves out the units below without a figure) "
+               "or 'missing fail' (one of them makes it missing), found %s%s", word_desc(c, s, 1), checker_mean(c, w, words, 2));
+}
+
+/* coverage at least P%: missing units below are left out while at least P% have a figure */
+static void rule_coverage(Checker *c, const Stmt *s, Rules *r)
+{
+    if (!word_is(s, 1, "at") || !word_is(s, 2, "least")) {
+        diag_error(c->d, word_loc(s, word_is(s, 1, "at") ? 2 : 1), "expected 'coverage at least P%%' (say 'coverage at least 90%%'), found %s",
+                   word_desc(c, s, word_is(s, 1, "at") ? 2 : 1));
+        return;
+    }
+    double v;
+    if (!need_number(c, s, 3, "the share of units below that must have a figure (coverage at least 90%)", &v)) return;
+    if (v <= 0 || v > 100) {
+        diag_error(c->d, s->words[3].loc, "coverage must be above 0%% and at most 100%%, found %s", s->words[3].text);
+        return;
+    }
+    r->missing_skip = 1;
+    r->coverage_min = v;
+    expect_end(c, s, word_is(s, 4, "%") ? 5 : 4, "the coverage rule");
+}
+
 int rules_apply(Checker *c, Stmt *s, Rules *r)
 {
     const char *k = s->words[0].text;
@@ -204,6 +238,8 @@ int rules_apply(Checker *c, Stmt *s, Rules *r)
     if (strcmp(k, "cap") == 0) { if (no_value(c, s, k)) rules_cap(c, s, r); return 1; }
     if (strcmp(k, "round") == 0) { if (no_value(c, s, k)) rules_round(c, s, r); return 1; }
     if (strcmp(k, "period") == 0) { if (no_value(c, s, k)) rule_period_targets(c, s, r); return 1; }
+    if (strcmp(k, "missing") == 0) { if (no_value(c, s, k)) rule_missing(c, s, r); return 1; }
+    if (strcmp(k, "coverage") == 0) { if (no_value(c, s, k)) rule_coverage(c, s, r); return 1; }
     return 0;
 }
 

@@ -29,7 +29,7 @@
 static const char *const top_words[] = {
     "plan", "database", "include", "year", "renstra", "const", "scheme", "unit", "tujuan",
     "sasaran", "indicator", "record", "polarity", "aggregate", "target", "cap", "round", "zero", "period",
-    "function", "rules", "budget", "scale", "scenario", "hook"
+    "function", "rules", "budget", "scale", "scenario", "hook", "missing", "coverage"
 };
 #define N_TOP_WORDS (int)(sizeof top_words / sizeof *top_words)
 

@@ -55,6 +55,7 @@ void engine_init(Engine *e, const CompiledPlan *cp, const EvalOptions *opt, Diag
     e->plan = cp->plan;
     e->opt = opt;
     e->d = d;
+    e->cur_def = -1;
     e->ncodes = cp->ncodes;
     for (int i = 0; i < e->plan->ncodes; i++) strmap_put(&e->code_map, e->plan->codes[i], i);
     setup_window(e);

@@ -24,6 +24,27 @@ Fig *figure_at(Engine *e, int code, int year)
     return yi < 0 ? NULL : &e->fig[code * e->nyears + yi];
 }
 
+/* A figure's coverage: the roll-ups met while it is computed (for the
+ * rules of definition def) are its own, and it hands them on to the
+ * figure being computed around it. */
+typedef struct { Coverage cov; int def; } CoverScope;
+
+static CoverScope cover_begin(Engine *e, int def)
+{
+    CoverScope outer = { e->cov, e->cur_def };
+    e->cov = (Coverage){ 0, 0 };
+    e->cur_def = def;
+    return outer;
+}
+
+static void cover_end(Engine *e, Fig *f, CoverScope outer)
+{
+    coverage_merge(&f->cov, e->cov);
+    e->cov = outer.cov;
+    e->cur_def = outer.def;
+    coverage_merge(&e->cov, f->cov);
+}
+
 Value figure_not_defined(Engine *e, int code)
 {
     return value_na(NA_UNDEFINED, arena_printf(&e->scratch, "indicator %s is not defined for unit %s",
@@ -115,10 +136,11 @@ Value figure_realisation(Engine *e, int code, int year)
     Fig *f = figure_at(e, code, year);
     if (!f)
         return value_na(NA_NODATA, arena_printf(&e->scratch, "%d is outside the years read (%d..%d)", year, e->ymin, e->ymax));
-    if (f->r_state == 2) return f->r;
+    if (f->r_state == 2) { coverage_merge(&e->cov, f->cov); return f->r; }
     if (f->r_state == 1)
         return value_na(NA_UNDEFINED, arena_printf(&e->scratch, "%s refers to itself", e->plan->codes[code]));
     f->r_state = 1;
+    CoverScope outer = cover_begin(e, def);
     const CompiledInd *ci = &e->cp->inds[def];
     Value none = value_na(NA_UNDEFINED, "");
     const Override *ov = figure_override(e, code, OV_REALISATION, year);
@@ -132,6 +154,7 @@ Value figure_realisation(Engine *e, int code, int year)
         f->r = cells_data(e, code, year, ci->ind->rules.agg, &f->basis);
     }
     f->r_state = 2;
+    cover_end(e, f, outer);
     return f->r;
 }
 
@@ -267,10 +290,11 @@ Value figure_target(Engine *e, int code, int year, int only_src)
     Fig *f = figure_at(e, code, year);
     if (!f)
         return value_na(NA_NOTARGET, arena_printf(&e->scratch, "%d is outside the years read (%d..%d)", year, e->ymin, e->ymax));
-    if (f->t_state == 2) return f->t;
+    if (f->t_state == 2) { coverage_merge(&e->cov, f->cov); return f->t; }
     if (f->t_state == 1)
         return value_na(NA_UNDEFINED, arena_printf(&e->scratch, "the target of %s refers to itself", e->plan->codes[code]));
     f->t_state = 1;
+    CoverScope outer = cover_begin(e, def);
     Value none = value_na(NA_UNDEFINED, "");
     if (ov) {
         f->t = override_value(e, ci->ind, ov, 1, &f->t_level);
@@ -287,6 +311,7 @@ Value figure_target(Engine *e, int code, int year, int only_src)
         target_from_data(e, ci, code, year, f);
     }
     f->t_state = 2;
+    cover_end(e, f, outer);
     return f->t;
 }
 

@@ -44,6 +44,9 @@ typedef struct {
     Status status;
     const char *reason;         /* why the status is not ok (NULL when ok) */
     const char *rule;           /* the capaian rule in words */
+    int coverage_present, coverage_expected;   /* a roll-up's units below with a figure, of
+                                   those that have its indicator (the lowest share of the
+                                   roll-ups the row is made from); expected 0: not a roll-up */
     struct Engine *engine;      /* the evaluator that made it, while the sink has the row:
                                    for probe_row (engine/probe.h) */
 } ResultRow;

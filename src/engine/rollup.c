@@ -12,6 +12,7 @@
 #include "check/plan.h"
 #include "base/arena.h"
 #include "base/mem.h"
+#include "base/num.h"
 #include "base/strmap.h"
 
 #include <stdlib.h>
@@ -65,9 +66,41 @@ static int units_below(const Engine *e, int unit, int all, int *out, int max)
     return n;
 }
 
+/* What a roll-up met below: the units that have X (expected), those with
+ * a figure, their sum and extreme, and the first that had none. */
+typedef struct {
+    int expected, present;
+    double sum, best;
+    int first_missing;       /* index into below[], -1: none */
+    Value missing;
+} Below;
+
+static Below gather(Engine *e, const UnitAgg *ua, const int *below, int n, int yi)
+{
+    Below g = { 0, 0, 0, 0, -1, { 0 } };
+    int slot = e->export_of[ua->code];
+    for (int i = 0; i < n; i++) {
+        const StoredFig *s = &e->kept[((size_t)below[i] * (size_t)e->nexport + (size_t)slot) * (size_t)e->nyears_eval + (size_t)yi];
+        if (!s->has) continue;
+        g.expected++;
+        Value v = ua->fig == FIG_TARGET ? s->t : ua->fig == FIG_CAPAIAN ? s->c : s->r;
+        if (v.kind == V_NA) {
+            if (g.first_missing < 0) { g.first_missing = i; g.missing = v; }
+            continue;
+        }
+        if (!g.present || (ua->fn == RAGG_MIN ? v.num < g.best : v.num > g.best)) g.best = v.num;
+        g.sum += v.num;
+        g.present++;
+    }
+    return g;
+}
+
 /* sum(X over children) and the like. A unit below that has no X is not part
- * of the roll-up; one whose figure is missing makes sum, avg, min and max
- * missing (missing is not zero); count counts those with a value. */
+ * of the roll-up. One that has X but no figure makes sum, avg, min and max
+ * missing under `missing fail` (the default: missing is not zero), is left
+ * out under `missing skip`, and under `coverage at least P%` is left out
+ * while P% of them have a figure; count counts those with one. Every
+ * roll-up reports its coverage to the figure it is part of. */
 static Value unit_aggregate(Engine *e, int agg, int year)
 {
     static const char *const names[] = { "count", "count_distinct", "sum", "avg", "min", "max" };
@@ -79,36 +112,34 @@ static Value unit_aggregate(Engine *e, int agg, int year)
     int me = strmap_get(&e->unit_map, e->unit->code);
     int *below = mem_xmalloc((size_t)e->nunits * sizeof *below);
     int n = units_below(e, me, ua->descendants, below, e->nunits);
-    int slot = e->export_of[ua->code], with = 0, have = 0;
-    double sum = 0, best = 0;
-    Value out = value_num(0);
-    for (int i = 0; i < n; i++) {
-        const StoredFig *s = &e->kept[((size_t)below[i] * (size_t)e->nexport + (size_t)slot) * (size_t)e->nyears_eval + (size_t)yi];
-        if (!s->has) continue;
-        with++;
-        Value v = ua->fig == FIG_TARGET ? s->t : ua->fig == FIG_CAPAIAN ? s->c : s->r;
-        if (v.kind == V_NA) {
-            if (ua->fn == RAGG_COUNT) continue;
-            const char *code = e->plan->codes[ua->code];
-            const char *what = ua->fig == FIG_REALISATION ? code : arena_printf(&e->scratch, "%s(%s)", figs[ua->fig], code);
-            out = value_na((NaKind)v.na, arena_printf(&e->scratch, "%s(%s over %s): %s: %s", names[ua->fn], what,
-                           ua->descendants ? "descendants" : "children", e->units[below[i]].code, v.text));
-            break;
-        }
-        if (!have || (ua->fn == RAGG_MIN ? v.num < best : v.num > best)) best = v.num;
-        sum += v.num;
-        have++;
-    }
+    Below g = gather(e, ua, below, n, yi);
+    const char *missing_unit = g.first_missing >= 0 ? e->units[below[g.first_missing]].code : NULL;
     free(below);
-    if (out.kind == V_NA) return out;
-    if (!with)
+    const char *code = e->plan->codes[ua->code], *where = ua->descendants ? "descendants" : "children";
+    const char *what = ua->fig == FIG_REALISATION ? code : arena_printf(&e->scratch, "%s(%s)", figs[ua->fig], code);
+    if (!g.expected)
         return value_na(NA_NODATA, arena_printf(&e->scratch, "no unit %s %s has %s (for its %s)",
                                                 ua->descendants ? "below" : "directly below", e->unit->code,
-                                                e->plan->codes[ua->code], figs[ua->fig]));
-    if (ua->fn == RAGG_COUNT) return value_num(have);
-    if (ua->fn == RAGG_SUM) return value_num(sum);
-    if (ua->fn == RAGG_AVG) return value_num(sum / have);
-    return value_num(best);
+                                                code, figs[ua->fig]));
+    coverage_merge(&e->cov, (Coverage){ g.present, g.expected });
+    const Rules *rules = e->cur_def >= 0 ? &e->plan->inds[e->cur_def].rules : &e->plan->defaults;
+    if (ua->fn != RAGG_COUNT && missing_unit && !rules->missing_skip)
+        return value_na((NaKind)g.missing.na, arena_printf(&e->scratch, "%s(%s over %s): %s: %s", names[ua->fn], what,
+                                                           where, missing_unit, g.missing.text));
+    if (ua->fn == RAGG_COUNT) return value_num(g.present);
+    if (rules->coverage_min > 0 && (double)g.present * 100 < rules->coverage_min * g.expected) {
+        char pct[32];
+        num_format(pct, sizeof pct, rules->coverage_min, -1);
+        return value_na(NA_NODATA, arena_printf(&e->scratch, "%s(%s over %s): %d of %d units below have a figure, "
+                                                "under the coverage of at least %s%% the plan asks (first missing: %s)",
+                                                names[ua->fn], what, where, g.present, g.expected, pct, missing_unit));
+    }
+    if (!g.present)
+        return value_na(NA_NODATA, arena_printf(&e->scratch, "%s(%s over %s): none of the %d units below has a figure (first: %s: %s)",
+                                                names[ua->fn], what, where, g.expected, missing_unit, g.missing.text));
+    if (ua->fn == RAGG_SUM) return value_num(g.sum);
+    if (ua->fn == RAGG_AVG) return value_num(g.sum / g.present);
+    return value_num(g.best);
 }
 
 Value rollup_host_agg(VmHost *h, int agg)

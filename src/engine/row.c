@@ -103,6 +103,7 @@ void row_eval_one(Engine *e, int def, int year, ResultRow *row)
     row->group = e->group_active ? e->group_label : NULL;
     row->year = year;
     row->engine = e;
+    e->cov = (Coverage){ 0, 0 };      /* the roll-ups this row's figures are made from */
     Rules tmp;
     const Rules *rules = figure_rules(e, ind, year, &tmp);    /* a cap by year, or a scenario's */
     row->rule = rule_text(e, def, year, rules, ind->capaian);
@@ -111,6 +112,8 @@ void row_eval_one(Engine *e, int def, int year, ResultRow *row)
     Value t = no_target ? value_num(0) : figure_target(e, code, year, -2);
     Value c = no_target ? value_num(0) : figure_capaian(e, code, year);
     Fig *f = figure_at(e, code, year);
+    row->coverage_present = e->cov.present;
+    row->coverage_expected = e->cov.expected;
     if (no_target) {            /* a figure without a target: no capaian either */
         if (r.kind == V_NUM) set_real(row, ind, r.num, f->basis);
         else { row->status = status_of(r); row->reason = r.text; }

@@ -28,6 +28,20 @@ typedef struct TargetCell {
     uint8_t is_level;     /* v is the rank of a level on the indicator's scale */
 } TargetCell;
 
+/* How many of the units below a roll-up expected (they have its
+ * indicator) had a figure; expected 0: no roll-up. A figure made from
+ * several roll-ups, or from figures that were, keeps the lowest share. */
+typedef struct {
+    int present, expected;
+} Coverage;
+
+static inline void coverage_merge(Coverage *into, Coverage c)
+{
+    if (!c.expected) return;
+    long lhs = (long)c.present * into->expected, rhs = (long)into->present * c.expected;
+    if (!into->expected || lhs < rhs || (lhs == rhs && c.expected > into->expected)) *into = c;
+}
+
 /* A figure being or having been computed for (indicator code, year). */
 typedef struct {
     uint8_t r_state, t_state, c_state;   /* 0 not yet, 1 computing, 2 done */
@@ -37,6 +51,7 @@ typedef struct {
     int has_hi;
     int t_level;                  /* t is the rank of a level ("BB", "WTP") */
     const char *basis, *source;
+    Coverage cov;                 /* of the roll-ups its realisation and target are made from */
 } Fig;
 
 typedef struct {
@@ -106,6 +121,10 @@ typedef struct Engine {
     struct RuleMemo { const char *text; int has_cap; double cap; const char *cap_rule_set; } *rule_memo;
     Rules *rules_memo;            /* plan_rules_in_year per [definition][year], once known */
     struct ProbeMemo *probe;      /* probe.c's: what a change to each indicator touches */
+    /* the figure being computed: its definition (whose missing-data rule a
+     * roll-up follows, -1: none) and the coverage of the roll-ups met so far */
+    int cur_def;
+    Coverage cov;
     unsigned char *rules_known;
 } Engine;
 

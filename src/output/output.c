@@ -16,17 +16,18 @@
 #include <string.h>
 
 enum { C_UNIT, C_IND, C_GROUP, C_YEAR, C_TARGET, C_SOURCE, C_REAL, C_BASIS, C_CAPAIAN, C_GRADE, C_LABEL,
-       C_SCHEME, C_STATUS, C_REASON, C_RULE, NCOLS };
+       C_SCHEME, C_STATUS, C_REASON, C_RULE, C_COVERAGE, NCOLS };
 
 static const char *const col_names[NCOLS] = {
     "unit", "indicator", "group", "year", "target", "source", "realisation", "basis", "capaian",
-    "grade", "label", "scheme", "status", "reason", "rule"
+    "grade", "label", "scheme", "status", "reason", "rule", "coverage"
 };
 
 struct Output {
     FILE *f;
     SkpFormat fmt;
     int color, multi_year;
+    int rollups;           /* the plan rolls figures up: csv has the coverage column (last) */
     long rows;
     int started;           /* csv header / json "[" written */
     Arena cells;
@@ -43,14 +44,22 @@ int output_format_parse(const char *s, SkpFormat *out)
     return -1;
 }
 
-Output *output_open(FILE *f, SkpFormat fmt, int color, int multi_year)
+Output *output_open(FILE *f, SkpFormat fmt, int color, int multi_year, int rollups)
 {
     Output *o = mem_xcalloc(1, sizeof *o);
     o->f = f;
     o->fmt = fmt;
     o->color = color && fmt == SKP_TABLE;
     o->multi_year = multi_year;
+    o->rollups = rollups;
     return o;
+}
+
+/* The coverage column comes last, and only for a plan with roll-ups, so
+ * that readers of the other columns are not moved. */
+static int csv_columns(const Output *o)
+{
+    return o->rollups ? NCOLS : NCOLS - 1;
 }
 
 /* The CSV header and the JSON '[' go out with the first row (or at a
@@ -61,7 +70,7 @@ static void start_stream(Output *o)
     if (o->started) return;
     o->started = 1;
     if (o->fmt == SKP_CSV) {
-        for (int i = 0; i < NCOLS; i++) fprintf(o->f, "%s%s", i ? "," : "", col_names[i]);
+        for (int i = 0; i < csv_columns(o); i++) fprintf(o->f, "%s%s", i ? "," : "", col_names[i]);
         fputc('\n', o->f);
     } else if (o->fmt == SKP_JSON) {
         fputs("[", o->f);
@@ -139,6 +148,7 @@ static void row_cells(Arena *a, const ResultRow *r, char **cells)
     cells[C_STATUS] = arena_strdup(a, result_status_name(r->status));
     cells[C_REASON] = arena_strdup(a, r->reason ? r->reason : "");
     cells[C_RULE] = arena_strdup(a, r->rule ? r->rule : "");
+    cells[C_COVERAGE] = r->coverage_expected ? arena_printf(a, "%d/%d", r->coverage_present, r->coverage_expected) : "";
 }
 
 /* RFC 4180: quote a field that has a comma, quote or line break. */
@@ -203,6 +213,8 @@ static void json_row(Output *o, const ResultRow *r, char **cells)
     if (r->real_level) output_json_string(f, r->real_level); else json_num_or_null(f, cells[C_REAL]);
     fputs(", \"basis\": ", f);
     if (*cells[C_BASIS]) output_json_string(f, cells[C_BASIS]); else fputs("null", f);
+    if (r->coverage_expected)
+        fprintf(f, ", \"coverage\": {\"present\": %d, \"expected\": %d}", r->coverage_present, r->coverage_expected);
     fputs(", \"capaian\": ", f); json_num_or_null(f, cells[C_CAPAIAN]);
     fputs(", \"grades\": [", f);
     for (int i = 0; i < r->ngrades; i++) {
@@ -238,7 +250,7 @@ int output_row(const ResultRow *row, void *out)
         Arena tmp = {0};
         row_cells(&tmp, row, cells);
         if (o->fmt == SKP_CSV) {
-            for (int i = 0; i < NCOLS; i++) {
+            for (int i = 0; i < csv_columns(o); i++) {
                 if (i) fputc(',', o->f);
                 csv_field(o->f, cells[i]);
             }
@@ -254,7 +266,7 @@ int output_row(const ResultRow *row, void *out)
 
 /* Columns shown by table and markdown: the ones a reader of an LKIP table
  * looks for; the full set is in csv and json. */
-static const int shown[] = { C_UNIT, C_IND, C_GROUP, C_YEAR, C_TARGET, C_SOURCE, C_REAL, C_CAPAIAN, C_GRADE, C_STATUS };
+static const int shown[] = { C_UNIT, C_IND, C_GROUP, C_YEAR, C_TARGET, C_SOURCE, C_REAL, C_COVERAGE, C_CAPAIAN, C_GRADE, C_STATUS };
 #define NSHOWN (int)(sizeof shown / sizeof *shown)
 
 /* Display width of UTF-8 text: count code points, not bytes. */
@@ -302,13 +314,13 @@ static const char *colour_of(const char *status)
 }
 
 /* The year column only when several years are shown; the group column only
- * when some indicator is grouped. */
+ * when some indicator is grouped, the coverage only when a figure is rolled up. */
 static int hidden(const Output *o, int col)
 {
     if (col == C_YEAR) return !o->multi_year;
-    if (col == C_GROUP) {
+    if (col == C_GROUP || col == C_COVERAGE) {
         for (int r = 0; r < o->table.len; r++)
-            if (*o->table.items[r][C_GROUP]) return 0;
+            if (*o->table.items[r][col]) return 0;
         return 1;
     }
     return 0;

@@ -13,7 +13,7 @@ int output_format_parse(const char *s, SkpFormat *out);   /* -1 if unknown */
 typedef struct Output Output;
 
 /* color: ANSI colour for grades and statuses (table format, terminal only). */
-Output *output_open(FILE *f, SkpFormat fmt, int color, int multi_year);
+Output *output_open(FILE *f, SkpFormat fmt, int color, int multi_year, int rollups);
 int output_row(const ResultRow *row, void *out);   /* a RowSink */
 /* ok: the run succeeded. A failed run that produced no row prints nothing;
  * one that did gets its rows (and the error after them on stderr). */

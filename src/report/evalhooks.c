@@ -123,6 +123,14 @@ static void push_row(lua_State *L, const ResultRow *r)
     set_str(L, "status", result_status_name(r->status));
     set_str(L, "reason", r->reason);
     set_str(L, "rule", r->rule);
+    if (r->coverage_expected) {         /* a rolled-up figure: how many units below it is made from */
+        lua_createtable(L, 0, 2);
+        lua_pushinteger(L, r->coverage_present);
+        lua_setfield(L, -2, "present");
+        lua_pushinteger(L, r->coverage_expected);
+        lua_setfield(L, -2, "expected");
+        lua_setfield(L, -2, "coverage");
+    }
     lua_createtable(L, r->ngrades, 0);
     for (int g = 0; g < r->ngrades; g++) {
         lua_createtable(L, 0, 4);

@@ -65,6 +65,17 @@ static void push_grades(lua_State *L, const Kept *k)
 /* result.FIELD: unit, unit_name, indicator, name, measure, tujuan, sasaran,
  * group, year, target, target_level, source, realisation, real_level,
  * basis, capaian, capped, status, reason, rule, grades, digits. */
+/* A rolled-up figure's { present = N, expected = M }, else nil. */
+static void push_coverage(lua_State *L, const ResultRow *r)
+{
+    if (!r->coverage_expected) { lua_pushnil(L); return; }
+    lua_createtable(L, 0, 2);
+    lua_pushinteger(L, r->coverage_present);
+    lua_setfield(L, -2, "present");
+    lua_pushinteger(L, r->coverage_expected);
+    lua_setfield(L, -2, "expected");
+}
+
 static int result_index(lua_State *L)
 {
     const Kept *k = luaL_checkudata(L, 1, RESULT_TYPE);
@@ -92,6 +103,7 @@ static int result_index(lua_State *L)
     else if (!strcmp(f, "reason")) push_opt_string(L, r->reason);
     else if (!strcmp(f, "rule")) push_opt_string(L, r->rule);
     else if (!strcmp(f, "grades")) push_grades(L, k);
+    else if (!strcmp(f, "coverage")) push_coverage(L, r);
     else if (!strcmp(f, "digits"))        /* capaian's decimals, for formatting */
         lua_pushinteger(L, r->ind->rules.round.mode == ROUND_NONE ? -1 : r->ind->rules.round.digits);
     else if (!strcmp(f, "value_digits"))

@@ -644,6 +644,31 @@ static void print_target(Explain *x, Printer *pr, const EvalOptions *opt)
     if (!ind->target_expr && !ind->rules.target.none) print_target_rule(x, out, opt);
 }
 
+/* A rolled-up figure: how many of the units below it is made from, and
+ * what the plan says the others mean. */
+static void print_coverage(Explain *x, Printer *pr)
+{
+    const ResultRow *r = &x->row;
+    if (!r->coverage_expected) return;
+    const Rules *rules = &r->ind->rules;
+    char pct[32];
+    num_format(pct, sizeof pct, rules->coverage_min, -1);
+    const char *rule = rules->coverage_min > 0 ? arena_printf(&x->text, "coverage at least %s%%", pct)
+                     : rules->missing_skip ? "missing skip" : "missing fail";
+    if (pr->json) {
+        fprintf(pr->f, ", \"coverage\": {\"present\": %d, \"expected\": %d, \"rule\": ", r->coverage_present, r->coverage_expected);
+        output_json_string(pr->f, rule);
+        fputc('}', pr->f);
+        return;
+    }
+    const char *means = rules->coverage_min > 0
+        ? arena_printf(&x->text, "those without a figure are left out while at least %s%% have one", pct)
+        : rules->missing_skip ? "those without a figure are left out"
+        : "one without a figure makes the roll-up missing (the default)";
+    fprintf(pr->f, "coverage: %d of %d units below have a figure (%s%%); %s: %s\n", r->coverage_present, r->coverage_expected,
+            num_text(&x->text, (double)r->coverage_present * 100 / r->coverage_expected, 2), rule, means);
+}
+
 static void print_explanation(Explain *x, const CompiledPlan *cp, const EvalOptions *opt, const Stored *st,
                               SkpFormat fmt, FILE *out)
 {
@@ -652,6 +677,7 @@ static void print_explanation(Explain *x, const CompiledPlan *cp, const EvalOpti
     print_head(x, &pr, fmt);
     if (ind->realisation) print_formula(x, &pr, "realisation", ind->realisation);
     else print_rows(&pr, "realisations", &st->reals, "realisasi");
+    print_coverage(x, &pr);
     print_target(x, &pr, opt);
     if (ind->target_expr) print_formula(x, &pr, "target", ind->target_expr);
     else {

@@ -27,14 +27,20 @@ local function grades(list)
     return "[" .. table.concat(out, ", ") .. "]"
 end
 
+-- A rolled-up figure's coverage (units below with a figure / expected); "" for others.
+local function coverage(r)
+    if not r.coverage then return "" end
+    return string.format(', "coverage": {"present": %d, "expected": %d}', r.coverage.present, r.coverage.expected)
+end
+
 local function result(r)
     local target = r.target_level and J(r.target_level) or num(r.target)
     local real = r.real_level and J(r.real_level) or num(r.realisation_shown, r.value_digits)
     return string.format(
         '{"unit": %s, "indicator": %s, "name": %s, "group": %s, "year": %d, "target": %s, "source": %s, ' ..
-        '"realisation": %s, "basis": %s, "capaian": %s, "grades": %s, "status": %s, "reason": %s}',
+        '"realisation": %s, "basis": %s%s, "capaian": %s, "grades": %s, "status": %s, "reason": %s}',
         J(r.unit), J(r.indicator), J(r.name), str(r.group), r.year, target, str(r.source),
-        real, str(r.basis), num(r.capaian, r.digits), grades(r.grades), J(r.status), str(r.reason))
+        real, str(r.basis), coverage(r), num(r.capaian, r.digits), grades(r.grades), J(r.status), str(r.reason))
 end
 
 -- A linked line (`program 2 supports PERDA, TUGAS`) also has supports,
