@@ -108,15 +108,28 @@ static SkpStatus verdict(const Outcomes *os, int ntests, int verbose, const SkpO
     return st ? st : failed ? SKP_DISAGREES : SKP_OK;
 }
 
-/* The test files asked for, else those of the plan's tests/ folder. */
+/* The test files asked for, else those of the folder tests/ next to the
+ * plan: the plan's own (for plan.skp, plan.skptest and plan-*.skptest,
+ * so that plans sharing a folder keep their tests apart), or when it has
+ * none, every *.skptest there. */
 static SkpStatus test_files(const SkpTest *q, const Plan *p, glob_t *g, Diag *d)
 {
     memset(g, 0, sizeof *g);
     if (q->nfiles) return SKP_OK;
+    const char *base = strrchr(p->path, '/');
+    base = base ? base + 1 : p->path;
+    size_t n = strlen(base);
+    if (n > 4 && strcmp(base + n - 4, ".skp") == 0) n -= 4;
+    /* "tests/x", not "./tests/x", for a plan in the working directory */
+    const char *dir = strcmp(p->dir, ".") == 0 ? "" : p->dir, *sep = *dir ? "/" : "";
     char pattern[4200];
-    snprintf(pattern, sizeof pattern, "%s/tests/*.skptest", p->dir);
-    if (glob(pattern, 0, NULL, g) == 0 && g->gl_pathc) return SKP_OK;
-    diag_usage(d, "no test files: give TESTFILE.skptest, or put *.skptest files in %s/tests/", p->dir);
+    snprintf(pattern, sizeof pattern, "%s%stests/%.*s.skptest", dir, sep, (int)n, base);
+    glob(pattern, 0, NULL, g);
+    snprintf(pattern, sizeof pattern, "%s%stests/%.*s-*.skptest", dir, sep, (int)n, base);
+    glob(pattern, g->gl_pathc ? GLOB_APPEND : 0, NULL, g);
+    snprintf(pattern, sizeof pattern, "%s%stests/*.skptest", dir, sep);
+    if (g->gl_pathc || (glob(pattern, 0, NULL, g) == 0 && g->gl_pathc)) return SKP_OK;
+    diag_usage(d, "no test files: give TESTFILE.skptest, or put *.skptest files in %s%stests/", dir, sep);
     return SKP_USAGE;
 }
 

@@ -281,6 +281,7 @@ static void inline_data(Reader *r, TestData *td)
         while (a < b && (r->text[a] == ' ' || r->text[a] == '\t')) a++;
         while (b > a && (r->text[b - 1] == ' ' || r->text[b - 1] == '\t')) b--;
         if (b - a == 3 && memcmp(r->text + a, "end", 3) == 0) {
+            if (!td->table) return;
             td->text = start;
             td->len = (size_t)(r->text - start);
             td->line0 = first;
@@ -288,7 +289,7 @@ static void inline_data(Reader *r, TestData *td)
             return;
         }
     }
-    error_at(r, td->loc, "the rows of %s are never ended: a line 'end' is missing", td->table);
+    error_at(r, td->loc, "the rows of %s are never ended: a line 'end' is missing", td->table ? td->table : "this table");
 }
 
 /* The path of a data file: relative to the test file's directory. */
@@ -309,11 +310,15 @@ static void st_data(Reader *r, Tok kw)
     if (take(r, TK_STRING, 1, "a CSV file in quotes, or a table name", &t) != 0) return;
     td.loc = source_span(tok_loc(r, kw), tok_loc(r, t));
     if (t.kind == TK_WORD) {
-        if (end_of_line(r) != 0 || !(td.table = table_at(r, t))) return;
-        inline_data(r, &td);
+        td.table = table_at(r, t);
+        if (end_of_line(r) == 0 || td.table) inline_data(r, &td);    /* its rows are skipped even so */
         return;
     }
     td.path = data_path(r, t.str);
+    if (access(td.path, R_OK) != 0) {
+        error_at(r, tok_loc(r, t), "cannot read '%s': %s", td.path, strerror(errno));
+        return;
+    }
     if (is_word(peek_tok(r), "into")) {
         next_tok(r);
         if (take(r, TK_WORD, 0, "a table name after 'into'", &tab) != 0 || !(td.table = table_at(r, tab))) return;
@@ -324,12 +329,7 @@ static void st_data(Reader *r, Tok kw)
         free(deflt);
         if (!ok) return;
     }
-    if (end_of_line(r) != 0) return;
-    if (access(td.path, R_OK) != 0) {
-        error_at(r, tok_loc(r, t), "cannot read '%s': %s", td.path, strerror(errno));
-        return;
-    }
-    VEC_PUSH(*data_of_scope(r), td);
+    if (end_of_line(r) == 0) VEC_PUSH(*data_of_scope(r), td);
 }
 
 /* A row written by a shorthand, as CSV whose one row is the line's. */
@@ -437,7 +437,8 @@ static void st_set(Reader *r, Tok kw)
     memset(&ol, 0, sizeof ol);
     char why[512];
     if (!b.len) error_at(r, at, "expected a change after 'set': [UNIT:]CODE.FIELD[@YEAR] = VALUE");
-    else if (scenario_build(r->p, NULL, &change, 1, &ol, why, sizeof why) != 0) error_at(r, at, "%s", why);
+    else if (scenario_build(r->p, NULL, &change, 1, &ol, why, sizeof why) != 0)
+        error_at(r, at, "%s", strncmp(why, "--set ", 6) == 0 ? why + 6 : why);     /* the change is on the line */
     else VEC_PUSH(r->sets, arena_strdup(&r->f->arena, change));
     scenario_free(&ol);
     strbuf_free(&b);
