@@ -491,6 +491,10 @@ static int expect_field(Reader *r, const Indicator *in, Expect *e)
                  name, best ? " (did you mean '" : "", best ? best : "", best ? "'?)" : "");
         return -1;
     }
+    if (e->field == EF_GRADE && in->ngrades == 0) {
+        error_at(r, tok_loc(r, f), "%s has no grade: it is graded by no scheme", in->code);
+        return -1;
+    }
     Tok s = peek_tok(r);
     if (e->field != EF_GRADE || s.kind != TK_WORD || is_word(s, "missing")) return 0;
     next_tok(r);
@@ -520,6 +524,7 @@ static int expect_value(Reader *r, Expect *e)
 {
     Tok v = next_tok(r), w;
     e->value_loc = tok_loc(r, v);
+    e->numeric = numeric_field(e->field);
     if (is_word(v, "missing")) {
         if (e->field == EF_STATUS) error_at(r, tok_loc(r, v), "a row always has a status: expect status = \"no data\"");
         e->missing = 1;
@@ -534,7 +539,6 @@ static int expect_value(Reader *r, Expect *e)
     if (take(r, TK_STRING, 1, "the expected value", &v) != 0) return -1;
     e->value_loc = tok_loc(r, v);
     e->written = tok_text(r, v);
-    e->numeric = numeric_field(e->field);
     if (e->numeric ? number_at(r, v, &e->number) != 0 : (e->text = e->written, 0)) return -1;
     static const char *const statuses[] = { "ok", "no data", "no target", "undefined" };
     int ok = e->field != EF_STATUS;
