@@ -30,7 +30,7 @@
 
 typedef enum SkpStatus {
     SKP_OK = 0,
-    SKP_DISAGREES = 1,  /* audit: a printed figure disagrees with the data */
+    SKP_DISAGREES = 1,  /* audit: a printed figure disagrees with the data; test: an expectation fails */
     SKP_USAGE = 2,      /* a request that cannot be taken as it is (d->usage says why) */
     SKP_PLAN = 3,       /* the plan has errors (syntax, names, types, cycles, bands) */
     SKP_DATA = 4,       /* the data has errors (bad rows, unknown units, an import refused) */
@@ -276,6 +276,22 @@ typedef struct {
 } SkpReport;
 /* A report written by a Lua template, whole or not at all. */
 SkpStatus skp_report(SkpSession *s, const SkpReport *q);
+
+typedef struct {
+    const char *plan;               /* the plan file */
+    const char *const *files;       /* test files (.skptest); none: every *.skptest in the
+                                       folder tests/ next to the plan */
+    int nfiles;
+    int verbose;                    /* table format: every expectation, not only the failures */
+} SkpTest;
+/* Plan tests (docs/testing.md): each test of each file on a database of
+ * its own in memory (the plan's store is never opened), evaluated by
+ * skp_eval, every expectation checked against its row. The failures are
+ * reported through d (`file:line:col: fail:`), the results table and a
+ * summary go to o. SKP_OK when every expectation holds, SKP_DISAGREES
+ * when any fails; SKP_PLAN for a test file with errors (rows written in
+ * it included), SKP_DATA for a CSV file it names that does not load. */
+SkpStatus skp_test(const SkpTest *q, const SkpOutput *o, SkpDiag *d);
 
 /* ---- values as requests write them ------------------------------------------- */
 

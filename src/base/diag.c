@@ -116,6 +116,14 @@ void diag_note(Diag *d, Loc loc, const char *fmt, ...)
     va_end(ap);
 }
 
+void diag_fail(Diag *d, Loc loc, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(d, loc, "fail", "1;31", fmt, ap);
+    va_end(ap);
+}
+
 void diag_plain(Diag *d, const char *fmt, ...)
 {
     d->errors++;

@@ -15,6 +15,9 @@ void diag_error(Diag *d, Loc loc, const char *fmt, ...) __attribute__((format(pr
 void diag_warning(Diag *d, Loc loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* A note attached to the previous error (e.g. "the block opened here"). */
 void diag_note(Diag *d, Loc loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* A plan test's expectation that does not hold (`file:line:col: fail:`):
+ * the test's verdict, not an error of the run, so not counted. */
+void diag_fail(Diag *d, Loc loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Errors that belong to no source location: "sakipc: error: ..." */
 void diag_plain(Diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* A request the caller made cannot be taken as it is (SKP_USAGE): the

@@ -26,7 +26,7 @@ typedef struct {
 } OptionSpec;
 
 /* How a command takes its other arguments. */
-typedef enum { POS_DB, POS_PLAN, POS_DB_FILES, POS_RAW } PositionalKind;
+typedef enum { POS_DB, POS_PLAN, POS_DB_FILES, POS_PLAN_FILES, POS_RAW } PositionalKind;
 
 typedef struct {
     const char *cmd;                        /* for messages */
@@ -35,7 +35,7 @@ typedef struct {
     int nlist[NLISTS];
     int flags[4];
     const char *first;                      /* PLAN or DB */
-    const char **rest;                      /* the FILEs of import */
+    const char **rest;                      /* the FILEs of import, the TESTFILEs of test */
     int nrest;
     char **raw;                             /* POS_RAW: the arguments as given */
     int nraw;

@@ -320,6 +320,18 @@ static int cmd_report(const Args *a)
     return st;
 }
 
+static int cmd_test(const Args *a)
+{
+    SkpTest q = { a->first, a->rest, a->nrest, a->flags[0] };
+    SkpDiag d;
+    diag_for_terminal(&d);
+    SkpOutput o = { stdout, SKP_TABLE, wants_color(stdout) };
+    const char *format = a->values[V_FORMAT];
+    if (format && skp_format_parse(format, &o.format) != 0)
+        return args_usage_error("test", "--format: expected table, csv, json or markdown, found '%s'", format);
+    return library_usage("test", &d, skp_test(&q, &o, &d));
+}
+
 static int cmd_help(const Args *a)
 {
     if (a->nraw == 0) {
@@ -372,6 +384,10 @@ static const OptionSpec audit_options[] = {
     { "--only", OPT_VALUE, V_ONLY, NULL },
     { "--indonesian", OPT_FLAG, 0, NULL }, { NULL, OPT_FLAG, 0, NULL },
 };
+static const OptionSpec test_options[] = {
+    { "--format", OPT_VALUE, V_FORMAT, NULL }, { "--verbose", OPT_FLAG, 0, NULL }, { "-v", OPT_FLAG, 0, NULL },
+    { NULL, OPT_FLAG, 0, NULL },
+};
 static const OptionSpec report_options[] = {
     EVAL_OPTIONS, { "--template", OPT_VALUE, V_TEMPLATE, NULL }, { "--out", OPT_VALUE, V_OUT, NULL },
     { "--memory", OPT_VALUE, V_MEMORY, NULL }, { "--instructions", OPT_VALUE, V_INSTRUCTIONS, NULL }, { NULL, OPT_FLAG, 0, NULL },
@@ -388,6 +404,7 @@ static const Command commands[] = {
     { "explain", help_explain, explain_options, POS_PLAN, cmd_explain },
     { "audit", help_audit, audit_options, POS_PLAN, cmd_audit },
     { "report", help_report, report_options, POS_PLAN, cmd_report },
+    { "test", help_test, test_options, POS_PLAN_FILES, cmd_test },
     { "help", help_help, no_options, POS_RAW, cmd_help },
 };
 
@@ -407,7 +424,7 @@ int commands_run(const Command *c, int argc, char **argv)
         return SKP_OK;
     }
     int st = r == ARGS_FAILED ? SKP_USAGE
-           : c->positional == POS_PLAN && !a.first ? args_usage_error(c->name, "missing PLAN")
+           : (c->positional == POS_PLAN || c->positional == POS_PLAN_FILES) && !a.first ? args_usage_error(c->name, "missing PLAN")
            : c->run(&a);
     args_free(&a);
     return st;

@@ -6,7 +6,7 @@
 const char help_exit[] =
     "Exit status:\n"
     "  0  success\n"
-    "  1  audit: a printed figure disagrees with the data\n"
+    "  1  audit: a printed figure disagrees with the data; test: an expectation failed\n"
     "  2  usage error (unknown command or option, missing argument)\n"
     "  3  plan error (syntax, names, types, cycles, grade bands)\n"
     "  4  data error (bad CSV rows, unknown units, import refused)\n"
@@ -37,6 +37,8 @@ const char help_main[] =
     "  report PLAN --template NAME [--out FILE]\n"
     "                          a report written by a Lua template (json, lkip-md, lkip-csv,\n"
     "                          lkip-budget-csv, lkip-html, lkip-xlsx)\n"
+    "  test PLAN [TESTFILE...] run the plan's tests (.skptest files, default tests/*.skptest next\n"
+    "                          to the plan) on data of their own in memory (exit 1 when one fails)\n"
     "  help [COMMAND]          this text, or a command's\n"
     "\n"
     "Options:\n"
@@ -239,9 +241,37 @@ const char help_report[] =
     "nowhere: a template that fails is reported with a traceback, exit 6, and\n"
     "FILE is left as it was. The database is only read.\n";
 
+const char help_test[] =
+    "usage: sakipc test PLAN [TESTFILE.skptest...] [--verbose] [--format table|csv|json|markdown]\n"
+    "\n"
+    "Runs plan tests: each TESTFILE states data (CSV files, or rows written in it)\n"
+    "and the figures PLAN must give for them (capaian, grade, status,\n"
+    "realisation, target, source), so that a changed rule or band that moves a\n"
+    "figure is caught. Without TESTFILE, the files of the folder tests/ next to\n"
+    "PLAN are run: for plan.skp, plan.skptest and plan-*.skptest, or when there\n"
+    "is none of those, every *.skptest there (an error when there is none at\n"
+    "all). Each test runs\n"
+    "on a database of its own in memory, evaluated as 'sakipc eval' does; the\n"
+    "plan's database is never opened. The syntax is in docs/testing.md.\n"
+    "\n"
+    "Each expectation that fails is reported as\n"
+    "  FILE:LINE:COL: fail: UNIT IND YEAR FIELD: expected X, got Y\n"
+    "with its line, then a summary: 'N tests, M expectations: K failed'.\n"
+    "\n"
+    "Exit status: 0 when every expectation holds, 1 when any fails; 3 for a\n"
+    "test file with errors (syntax, unknown units, indicators, fields, bad rows\n"
+    "written in it), 4 for a CSV file it names that does not load, 2 and 5 as\n"
+    "for the other commands.\n"
+    "\n"
+    "Options:\n"
+    "  -v, --verbose   table: every expectation with its result, not only the failures\n"
+    "  --format F      table (default), or csv, json, markdown: the results of every\n"
+    "                  expectation (test, unit, indicator, group, year, field, expected,\n"
+    "                  actual, result, where) on stdout, the summary on stderr\n";
+
 const char help_help[] =
     "usage: sakipc help [COMMAND]\n"
     "\n"
     "Shows the program's help, or COMMAND's (init, import, check, eval, diff, need, margin, explain,\n"
-    "audit, report, help).\n"
+    "audit, report, test, help).\n"
     "'sakipc COMMAND --help' does the same.\n";

@@ -15,6 +15,7 @@ extern const char help_margin[];
 extern const char help_explain[];
 extern const char help_audit[];
 extern const char help_report[];
+extern const char help_test[];
 extern const char help_help[];
 
 #endif

@@ -514,7 +514,7 @@ static SkpStatus reject(Import *im)
  * rows: the rows of a file replace those loaded from it before. */
 static int replace_rows(Import *im)
 {
-    if (!im->spec.record || im->spec.record->nkey != 0) return 0;
+    if (!im->spec.record || im->spec.record->nkey != 0 || im->opt->append) return 0;
     char sql[200];
     snprintf(sql, sizeof sql, "DELETE FROM \"%s\" WHERE src_file = ?", im->spec.sqlname);
     sqlite3_stmt *st = store_prepare(im->store, sql, im->d);
@@ -552,34 +552,42 @@ static SkpStatus load(Import *im, FILE *f)
 
 SkpStatus import_csv(Store *store, const char *path, const ImportOptions *opts, ImportResult *res, FILE *err)
 {
+    memset(res, 0, sizeof *res);
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        fprintf(err, "sakipc: error: %s: %s\n", path, strerror(errno));
+        return SKP_RUNTIME;
+    }
+    SkpStatus rc = import_stream(store, f, path, 0, opts, res, err);
+    fclose(f);
+    return rc;
+}
+
+SkpStatus import_stream(Store *store, FILE *f, const char *path, long line0, const ImportOptions *opts,
+                        ImportResult *res, FILE *err)
+{
     Import im;
     memset(&im, 0, sizeof im);
     im.store = store;
     im.path = path;
     im.opt = opts;
     im.err = err;
+    im.line = line0;           /* the lines before the CSV's first, in the file that holds it */
     Diag d;
     diag_init(&d, err);
     im.d = &d;
     memset(res, 0, sizeof *res);
-
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        fprintf(err, "sakipc: error: %s: %s\n", path, strerror(errno));
-        return SKP_RUNTIME;
-    }
     char *deflt = opts->table ? NULL : import_table_for_file(path);
     int found = find_spec(&im, opts->table ? opts->table : deflt);
     free(deflt);
     res->table = found == 0 ? im.spec.name : NULL;
-    if (found != 0) { fclose(f); return SKP_DATA; }
+    if (found != 0) return SKP_DATA;
     csv_init(&im.csv, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
     SkpStatus rc = load(&im, f);
     res->rows_read = im.rows > 0 ? im.rows - 1 : 0;
     res->rows_written = im.rows_written;
     res->errors = im.errors;
     res->db_failed = im.fatal;
-    fclose(f);
     import_free(&im);
     return rc;
 }

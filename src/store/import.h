@@ -20,6 +20,8 @@ typedef struct {
                                      values may be levels (WTP, BB), checked at eval */
     const char *source;           /* --source: the source of targets in a file without a
                                      source column (NULL: the column is required) */
+    int append;                   /* a keyless record table keeps the rows loaded before from
+                                     the same path (the inline blocks of one test file) */
 } ImportOptions;
 
 typedef struct {
@@ -37,6 +39,11 @@ typedef struct {
  * (nothing written), SKP_RUNTIME on I/O or database failure. Messages go to err. */
 SkpStatus import_csv(Store *store, const char *path, const ImportOptions *opts,
                ImportResult *res, FILE *err);
+
+/* The same for CSV text read from f (a block of a test file): messages
+ * name `path`, and line line0 + 1 is f's first. f is left open. */
+SkpStatus import_stream(Store *store, FILE *f, const char *path, long line0, const ImportOptions *opts,
+                        ImportResult *res, FILE *err);
 
 /* The table a file goes to by default: basename without ".csv". Caller frees. */
 char *import_table_for_file(const char *path);

@@ -303,6 +303,18 @@ static int writable(const char *path, Diag *d)
     return 1;
 }
 
+/* The handle of an opened connection, named `path` in messages. */
+static Store *wrap(sqlite3 *db, const char *path)
+{
+    Store *s = mem_xcalloc(1, sizeof *s);
+    s->db = db;
+    s->path = mem_xstrdup(path);
+    sqlite3_extended_result_codes(db, 1);
+    /* A concurrent writer makes us wait a little (docs/data.md), not fail at once. */
+    sqlite3_busy_timeout(db, STORE_BUSY_TIMEOUT_MS);
+    return s;
+}
+
 Store *store_open(const char *path, int mode, Diag *d)
 {
     if (mode != STORE_CREATE && !file_exists(path)) {
@@ -324,13 +336,46 @@ Store *store_open(const char *path, int mode, Diag *d)
         sqlite3_close(db);
         return NULL;
     }
-    Store *s = mem_xcalloc(1, sizeof *s);
-    s->db = db;
-    s->path = mem_xstrdup(path);
-    sqlite3_extended_result_codes(db, 1);
-    /* A concurrent writer makes us wait a little (docs/data.md), not fail at once. */
-    sqlite3_busy_timeout(db, STORE_BUSY_TIMEOUT_MS);
+    Store *s = wrap(db, path);
     if (check_schema(s, mode, d) != 0) {
+        store_close(s);
+        return NULL;
+    }
+    return s;
+}
+
+/* A database of its own in memory, no file behind it (SQLite's ":memory:"):
+ * nothing another connection or process could see or write. */
+static Store *open_memory(const char *name, Diag *d)
+{
+    sqlite3 *db = NULL;
+    int rc = sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+    if (rc != SQLITE_OK) {
+        diag_plain(d, "%s: cannot open a database in memory: %s", name, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+        sqlite3_close(db);
+        return NULL;
+    }
+    return wrap(db, name);
+}
+
+Store *store_open_memory(const char *name, Diag *d)
+{
+    Store *s = open_memory(name, d);
+    if (s && store_init_schema(s, d) != 0) {
+        store_close(s);
+        return NULL;
+    }
+    return s;
+}
+
+Store *store_copy_memory(Store *from, const char *name, Diag *d)
+{
+    Store *s = open_memory(name, d);
+    if (!s) return NULL;
+    sqlite3_backup *b = sqlite3_backup_init(s->db, "main", from->db, "main");
+    int rc = b ? sqlite3_backup_step(b, -1) : SQLITE_ERROR;
+    if (sqlite3_backup_finish(b) != SQLITE_OK || rc != SQLITE_DONE) {
+        store_error(d, s, "copying the database");
         store_close(s);
         return NULL;
     }

@@ -35,6 +35,13 @@ Store *store_open(const char *path, int mode, Diag *d);
  * on the file before it gives up with "the database is locked". */
 #define STORE_BUSY_TIMEOUT_MS 5000
 void store_close(Store *s);
+/* A new database in memory with the schema, never a file: for `sakipc
+ * test`, which must not touch the user's store. `name` names it in
+ * messages. NULL on error (reported). */
+Store *store_open_memory(const char *name, Diag *d);
+/* A new database in memory holding what `from` holds (SQLite's backup):
+ * each plan test starts from the rows its file shares. */
+Store *store_copy_memory(Store *from, const char *name, Diag *d);
 
 /* Call once at startup, before any other use of SQLite: with fault
  * injection on (SAKIPC_FAIL_ALLOC, see base/mem.h), installs an allocator
