@@ -14,6 +14,7 @@ extern const char help_need[];
 extern const char help_explain[];
 extern const char help_audit[];
 extern const char help_report[];
+extern const char help_fmt[];
 extern const char help_help[];
 
 #endif
