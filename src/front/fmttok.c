@@ -17,6 +17,7 @@ typedef struct {
     FmtRole mode;       /* FT_HEAD until its '=', then FT_EXPR */
     RawKind prev;       /* its last token */
     FmtRole prev_role;
+    int measure;        /* it is a 'measure' statement */
 } StmtState;
 
 static void stmt_reset(StmtState *st)
@@ -33,10 +34,12 @@ static int is_sign(const StmtState *st)
 }
 
 /* A word or a formula's token: its role, and the statement goes on. */
-static void code_token(StmtState *st, FmtTok *t)
+static void code_token(StmtState *st, FmtTok *t, const char *src_text)
 {
     if (st->mode == FT_HEAD) {
         t->role = t->r.kind == RAW_EQUALS ? FT_HEAD_END : FT_HEAD;
+        if (!st->open) st->measure = t->r.end - t->r.start == 7 && memcmp(src_text + t->r.start, "measure", 7) == 0;
+        t->loose_comma = t->r.kind == RAW_COMMA && !st->measure;
         if (t->r.kind == RAW_EQUALS) st->mode = FT_EXPR;
     } else {
         t->role = FT_EXPR;
@@ -50,7 +53,7 @@ static void code_token(StmtState *st, FmtTok *t)
     st->continues = t->r.continues;
 }
 
-static void give_role(StmtState *st, FmtTok *t)
+static void give_role(StmtState *st, FmtTok *t, const char *src_text)
 {
     switch (t->r.kind) {
     case RAW_COMMENT: case RAW_END: case RAW_ERROR:
@@ -69,7 +72,7 @@ static void give_role(StmtState *st, FmtTok *t)
         stmt_reset(st);
         break;
     default:
-        code_token(st, t);
+        code_token(st, t, src_text);
         break;
     }
     t->continued = st->open && (st->paren > 0 || st->continues);
@@ -93,7 +96,7 @@ void fmttok_scan(const Source *src, Diag *d, FmtToks *out)
             t.line_first = t.r.line != last_line;
             last_line = t.r.line;
         }
-        give_role(&st, &t);
+        give_role(&st, &t, src->text);
         VEC_PUSH(v, t);
         if (t.r.kind == RAW_END || t.r.kind == RAW_ERROR) break;
     }
@@ -122,6 +125,7 @@ static size_t comment_len(const Source *s, const FmtTok *t)
 static int touches(const FmtToks *t, int i)
 {
     return i > 0 && t->toks[i].role == FT_HEAD && t->toks[i - 1].role == FT_HEAD &&
+           !t->toks[i].loose_comma && !t->toks[i - 1].loose_comma &&
            !t->toks[i].line_first && t->toks[i - 1].r.end == t->toks[i].r.start;
 }
 

@@ -19,6 +19,8 @@ typedef struct {
     int sign;           /* a '-' of a formula that is a sign, not a subtraction */
     int continued;      /* a newline right after it would continue the statement */
     int line_first;     /* the first token of its line */
+    int loose_comma;    /* a ',' among words where touching means nothing (every
+                           statement but 'measure', whose words are its unit's name) */
 } FmtTok;
 
 typedef struct {

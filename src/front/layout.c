@@ -36,6 +36,7 @@ typedef struct {
     int width;              /* of text, in characters */
     const FmtTok *comment;  /* trailing or whole-line */
     int comment_col;        /* where a trailing comment starts, after the indentation */
+    int from, to;           /* its code tokens */
 } Line;
 
 typedef struct {
@@ -74,8 +75,9 @@ static int gap(const FmtTok *p, const FmtTok *t, int *may_align)
     *may_align = 0;
     if (tk == RAW_SEMI) return 0;
     if (pk == RAW_SEMI || pk == RAW_LBRACE || pk == RAW_RBRACE || tk == RAW_RBRACE) return 1;
+    if (t->loose_comma) return 0;
     if (t->role == FT_HEAD || t->role == FT_HEAD_END) {
-        if (t->role == FT_HEAD && p->r.end == t->r.start) return 0;
+        if (t->role == FT_HEAD && !p->loose_comma && p->r.end == t->r.start) return 0;
         *may_align = 1;
         return 1;
     }
@@ -85,10 +87,27 @@ static int gap(const FmtTok *p, const FmtTok *t, int *may_align)
     return 1;
 }
 
-/* The author left more than one space (or a tab) between p and t. */
-static int wide_gap(const Source *src, const FmtTok *p, const FmtTok *t)
+/* Source line l is code indented to column base, with a token after its
+ * first at column col. */
+static int has_column(const Layout *L, int l, int base, int col)
 {
-    return t->r.start - p->r.end >= 2 || memchr(src->text + p->r.end, '\t', t->r.start - p->r.end);
+    if (l < 1 || l > L->tk->lines || !L->lines[l].code) return 0;
+    const Line *ln = &L->lines[l];
+    const FmtTok *t = L->tk->toks;
+    if (src_col(L->src, t[ln->from].r.start) != base) return 0;
+    for (int i = ln->from + 1; i < ln->to; i++)
+        if (src_col(L->src, t[i].r.start) == col) return 1;
+    return 0;
+}
+
+/* The author left more than one space (or a tab) before t, to line it up
+ * with a token of the line above or below. */
+static int aligned(const Layout *L, const FmtTok *p, const FmtTok *t, int base)
+{
+    const Source *src = L->src;
+    if (t->r.start - p->r.end < 2 && !memchr(src->text + p->r.end, '\t', t->r.start - p->r.end)) return 0;
+    int col = src_col(src, t->r.start);
+    return has_column(L, t->r.line - 1, base, col) || has_column(L, t->r.line + 1, base, col);
 }
 
 /* The code of a line: tokens [from, to). */
@@ -99,7 +118,7 @@ static void line_code(Layout *L, Line *ln, int from, int to)
     for (int i = from; i < to; i++) {
         if (i > from) {
             int may_align, n = gap(&t[i - 1], &t[i], &may_align);
-            if (may_align && wide_gap(L->src, &t[i - 1], &t[i])) {
+            if (may_align && aligned(L, &t[i - 1], &t[i], base)) {
                 int want = src_col(L->src, t[i].r.start) - base - ln->width;
                 n = want > 2 ? want : 2;
             }
@@ -130,7 +149,8 @@ static void take_line(Layout *L, int from, int to, int *depth, int cont)
     for (int i = from; i < to; i++) *depth += (t[i].r.kind == RAW_LBRACE) - (t[i].r.kind == RAW_RBRACE);
     if (*depth < 0) *depth = 0;
     ln->opens = t[to - 1].r.kind == RAW_LBRACE;
-    line_code(L, ln, from, to);
+    ln->from = from;
+    ln->to = to;
 }
 
 static void take_lines(Layout *L)
@@ -148,6 +168,8 @@ static void take_lines(Layout *L)
         take_line(L, i, j, &depth, cont);
         i = j;
     }
+    for (int l = 1; l <= L->tk->lines; l++)
+        if (L->lines[l].code) line_code(L, &L->lines[l], L->lines[l].from, L->lines[l].to);
 }
 
 /* A whole-line comment is indented as the code after it (as the inside of
@@ -222,6 +244,39 @@ static void emit(const Layout *L, StrBuf *out)
     }
 }
 
+/* src (its tokens tk) laid out into out. */
+static void lay_out(const Source *src, const FmtToks *tk, StrBuf *out)
+{
+    Layout L = { src, tk, mem_xarray(tk->lines + 1, sizeof(Line)) };
+    take_lines(&L);
+    comment_indents(&L);
+    align_comments(&L);
+    emit(&L, out);
+    for (int l = 0; l <= tk->lines; l++) strbuf_free(&L.lines[l].text);
+    free(L.lines);
+}
+
+/* Laid out again until nothing changes: a column lined up with a token
+ * that has moved is given up on the next round. At most a few rounds;
+ * *text the last. */
+static void settle(const Source *src, StrBuf *text, Diag *d)
+{
+    for (int round = 0; round < 4; round++) {
+        Source *list = NULL;
+        Source *res = source_from_bytes(src->path, text->s ? text->s : "", text->len, &list);
+        FmtToks tk;
+        fmttok_scan(res, d, &tk);
+        StrBuf again = {0};
+        lay_out(res, &tk, &again);
+        fmttok_free(&tk);
+        source_free_all(list);
+        int same = again.len == text->len && memcmp(again.s ? again.s : "", text->s ? text->s : "", again.len) == 0;
+        strbuf_free(text);
+        *text = again;
+        if (same) return;
+    }
+}
+
 /* 0 when text is the same plan as src (tk), or the line of src where it is not. */
 static int differs(const Source *src, const FmtToks *tk, const StrBuf *text, Diag *d)
 {
@@ -244,14 +299,9 @@ int layout_format(const Source *src, Diag *d, StrBuf *out)
     if (errors) return errors;
     FmtToks tk;
     fmttok_scan(src, d, &tk);
-    Layout L = { src, &tk, mem_xarray(tk.lines + 1, sizeof(Line)) };
-    take_lines(&L);
-    comment_indents(&L);
-    align_comments(&L);
     StrBuf text = {0};
-    emit(&L, &text);
-    for (int l = 0; l <= tk.lines; l++) strbuf_free(&L.lines[l].text);
-    free(L.lines);
+    lay_out(src, &tk, &text);
+    settle(src, &text, d);
     int line = differs(src, &tk, &text, d);
     fmttok_free(&tk);
     if (line)
