@@ -132,6 +132,7 @@ static int touches(const FmtToks *t, int i)
 static int same_token(const Source *sa, const FmtToks *a, int i, const Source *sb, const FmtToks *b, int j)
 {
     const FmtTok *x = &a->toks[i], *y = &b->toks[j];
+    if (x->r.kind == RAW_END && y->r.kind == RAW_END) return 1;     /* after the last line's newline, or not */
     if (x->r.tok != y->r.tok || x->line_first != y->line_first || touches(a, i) != touches(b, j)) return 0;
     size_t nx = x->r.kind == RAW_COMMENT ? comment_len(sa, x) : x->r.end - x->r.start;
     size_t ny = y->r.kind == RAW_COMMENT ? comment_len(sb, y) : y->r.end - y->r.start;
