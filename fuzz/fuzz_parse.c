@@ -1,5 +1,6 @@
 /* fuzz_parse.c: libFuzzer target: the bytes are a plan; lex and parse a plan
- * (grammar/lexer.re, grammar/parser.y, src/front/ast.c). See harness.h. */
+ * (grammar/lexer.re, grammar/parser.y, src/front/ast.c), and format one that
+ * parses (src/front/layout.c: no failure, idempotent). See harness.h. */
 #include <stdlib.h>
 
 #include "harness.h"

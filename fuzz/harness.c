@@ -100,11 +100,33 @@ int fuzz_setup(FuzzTarget t)
     return t == FUZZ_PARSE ? 0 : build_db();
 }
 
+/* A plan that parses is formatted too (sakipc fmt): formatting must not
+ * fail its own same-plan check, and must be idempotent. */
+static void fuzz_fmt(const uint8_t *data, size_t size)
+{
+    SkpDiag d;
+    skp_diag_init(&d, err);
+    char *once = NULL, *twice = NULL;
+    size_t n1 = 0, n2 = 0;
+    SkpStatus st = skp_fmt_text("fuzz.skp", (const char *)data, size, &once, &n1, &d);
+    if (st == SKP_OK) st = skp_fmt_text("fuzz.skp", once, n1, &twice, &n2, &d);
+    if (st != SKP_OK && !skp_out_of_memory()) {
+        fprintf(stderr, "fuzz: fmt failed (status %d) on a plan that parses\n", st);
+        abort();
+    }
+    if (st == SKP_OK && (n1 != n2 || memcmp(once, twice, n1) != 0)) {
+        fprintf(stderr, "fuzz: fmt is not idempotent:\n---- once\n%s---- twice\n%s", once, twice);
+        abort();
+    }
+    free(once);
+    free(twice);
+}
+
 void fuzz_parse(const uint8_t *data, size_t size)
 {
     SkpDiag d;
     skp_diag_init(&d, err);
-    skp_syntax_errors("fuzz.skp", (const char *)data, size, &d);
+    if (skp_syntax_errors("fuzz.skp", (const char *)data, size, &d) == 0) fuzz_fmt(data, size);
 }
 
 /* The plan, parsed from the bytes, checked; NULL when it has errors. */

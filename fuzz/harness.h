@@ -20,7 +20,8 @@ typedef enum { FUZZ_PARSE, FUZZ_CHECK, FUZZ_EVAL } FuzzTarget;
 
 /* Once per process, before the first run: 0, or -1 with a message on stderr. */
 int fuzz_setup(FuzzTarget t);
-/* One input: lex and parse | parse, check and compile | and evaluate. */
+/* One input: lex and parse (and format what parses) | parse, check and
+ * compile | and evaluate. */
 void fuzz_parse(const uint8_t *data, size_t size);
 void fuzz_check(const uint8_t *data, size_t size);
 void fuzz_eval(const uint8_t *data, size_t size);

@@ -37,7 +37,7 @@ static Loc here(const Lexer *lx, const char *from, const char *to)
 }
 
 /* A newline after one of these continues the statement. */
-static int continues(int tok)
+int lexer_continues(int tok)
 {
     switch (tok) {
     case 0: case NL: case '{': case '(': case ',': case '=':
@@ -233,7 +233,8 @@ static int scan(Lexer *lx, YYSTYPE *lval, Loc *loc)
 
         $                 { *loc = here(lx, lx->tok, lx->tok); return END; }
         [ \t\r]+          { continue; }
-        "#" [^\n\x00]*    { continue; }
+        "#" [^\n\x00]*    { if (!lx->keep_comments) continue;
+                            *loc = here(lx, lx->tok, lx->cur); return COMMENT; }
         "\n"              { *loc = here(lx, lx->tok, lx->tok);
                             lx->line++; lx->line_start = lx->cur; return NL; }
         ";"               { *loc = here(lx, lx->tok, lx->cur); return NL; }
@@ -271,11 +272,11 @@ int lexer_next(YYSTYPE *lval, Loc *loc, Lexer *lx)
     } else {
         for (;;) {
             tok = scan(lx, lval, loc);
-            if (tok == NL && (lx->paren_depth > 0 || continues(lx->last))) continue;
+            if (tok == NL && (lx->paren_depth > 0 || lexer_continues(lx->last))) continue;
             break;
         }
         /* A '}' or the end of file also ends the statement in front of it. */
-        if ((tok == '}' || tok == END) && !continues(lx->last) && lx->last != '}') {
+        if ((tok == '}' || tok == END) && !lexer_continues(lx->last) && lx->last != '}') {
             lx->pending = tok;
             lx->pending_loc = *loc;
             tok = NL;
@@ -296,4 +297,41 @@ int lexer_next(YYSTYPE *lval, Loc *loc, Lexer *lx)
     note_text(lx, tok);
     lx->last = tok;
     return tok;
+}
+
+/* The formatter's view of a token (src/front/layout.c): what it is for
+ * spacing, and where it is, without the parser's token numbers. */
+static RawKind raw_kind(int tok, const char *text)
+{
+    switch (tok) {
+    case END: return RAW_END;
+    case YYerror: return RAW_ERROR;
+    case NL: return *text == ';' ? RAW_SEMI : RAW_NEWLINE;
+    case COMMENT: return RAW_COMMENT;
+    case NAME: return RAW_NAME;
+    case NUMBER: case STRING: return RAW_LITERAL;
+    case AND: case OR: case NOT: case IF: case THEN: case ELSE: case WHERE: case IN: case OVER: return RAW_KEYWORD;
+    case '{': return RAW_LBRACE;
+    case '}': return RAW_RBRACE;
+    case '(': return RAW_LPAREN;
+    case ')': return RAW_RPAREN;
+    case ',': return RAW_COMMA;
+    case '=': return RAW_EQUALS;
+    case '-': return RAW_MINUS;
+    default: return RAW_OPERATOR;
+    }
+}
+
+int lexer_raw(Lexer *lx, RawToken *t)
+{
+    YYSTYPE v;
+    Loc loc;
+    int tok = scan(lx, &v, &loc);
+    t->tok = tok;
+    t->start = (size_t)(lx->tok - lx->src->text);
+    t->end = (size_t)(lx->cur - lx->src->text);
+    t->line = tok == NL && *lx->tok == '\n' ? lx->line - 1 : lx->line;
+    t->kind = raw_kind(tok, lx->tok);
+    t->continues = lexer_continues(tok);
+    return t->kind;
 }

@@ -68,6 +68,7 @@ static Expr *deep(ParseCtx *ctx, Expr *e);
 %token NL "end of line" DOTDOT "'..'" LE "'<='" GE "'>='" NE "'!='"
 %token AND "'and'" OR "'or'" NOT "'not'" IF "'if'" THEN "'then'" ELSE "'else'"
 %token WHERE "'where'" IN "'in'" OVER "'over'"
+%token COMMENT "comment"          /* only in the lexer's keep_comments mode (the formatter) */
 %token END 0 "end of file"
 
 %nterm <StmtList *> stmts

@@ -30,7 +30,8 @@
 
 typedef enum SkpStatus {
     SKP_OK = 0,
-    SKP_DISAGREES = 1,  /* audit: a printed figure disagrees with the data; test: an expectation fails */
+    SKP_DISAGREES = 1,  /* audit: a printed figure disagrees with the data; test: an expectation fails;
+                           fmt --check: a plan is not formatted */
     SKP_USAGE = 2,      /* a request that cannot be taken as it is (d->usage says why) */
     SKP_PLAN = 3,       /* the plan has errors (syntax, names, types, cycles, bands) */
     SKP_DATA = 4,       /* the data has errors (bad rows, unknown units, an import refused) */
@@ -292,6 +293,28 @@ typedef struct {
  * when any fails; SKP_PLAN for a test file with errors (rows written in
  * it included), SKP_DATA for a CSV file it names that does not load. */
 SkpStatus skp_test(const SkpTest *q, const SkpOutput *o, SkpDiag *d);
+
+/* ---- formatting ------------------------------------------------------------- */
+
+typedef struct {
+    const char *const *files;       /* plans, each formatted alone (includes are not followed) */
+    int nfiles;
+    int write;                      /* rewrite each file that changes, in place (atomically) */
+    int check;                      /* list the files that are not formatted: SKP_DISAGREES when any */
+    int diff;                       /* a unified diff of each file's change */
+    FILE *out;                      /* where the formatted plans, the list or the diffs go
+                                       (with none of write, check and diff: every plan, formatted) */
+} SkpFmt;
+/* `sakipc fmt`: each plan in the canonical layout, comments and blank
+ * lines kept. A file that does not parse is reported as `check` reports
+ * it (SKP_PLAN) and never rewritten; the others are still done. The status
+ * is the worst of the files': SKP_RUNTIME (I/O, or the formatter's own
+ * check that the result is the same plan failed), SKP_PLAN, SKP_DISAGREES
+ * (check only), SKP_OK. */
+SkpStatus skp_fmt(const SkpFmt *req, SkpDiag *d);
+/* One plan held in memory (len bytes, `name` for messages), formatted into
+ * *out (malloc'd, NUL-terminated, *outlen bytes; NULL on failure). */
+SkpStatus skp_fmt_text(const char *name, const char *text, size_t len, char **out, size_t *outlen, SkpDiag *d);
 
 /* ---- values as requests write them ------------------------------------------- */
 

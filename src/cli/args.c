@@ -54,11 +54,13 @@ static int take_option(Args *a, const OptionSpec *o, const char *inline_value, i
     return 0;
 }
 
-/* An argument that is no option: PLAN or DB first, then FILEs (import, test). */
+/* An argument that is no option: PLAN or DB first, then FILEs (import,
+ * test) or more PLANs (fmt). */
 static int take_positional(Args *a, PositionalKind pos, const char *arg)
 {
     if (!a->first) { a->first = arg; return 0; }
-    if (pos != POS_DB_FILES && pos != POS_PLAN_FILES) return args_usage_error(a->cmd, "unexpected argument '%s'", arg);
+    if (pos != POS_DB_FILES && pos != POS_PLAN_FILES && pos != POS_FILES)
+        return args_usage_error(a->cmd, "unexpected argument '%s'", arg);
     a->rest = realloc(a->rest, (size_t)(a->nrest + 1) * sizeof *a->rest);
     if (!a->rest) { fputs("sakipc: error: out of memory\n", stderr); exit(SKP_RUNTIME); }
     a->rest[a->nrest++] = arg;

@@ -26,7 +26,7 @@ typedef struct {
 } OptionSpec;
 
 /* How a command takes its other arguments. */
-typedef enum { POS_DB, POS_PLAN, POS_DB_FILES, POS_PLAN_FILES, POS_RAW } PositionalKind;
+typedef enum { POS_DB, POS_PLAN, POS_DB_FILES, POS_PLAN_FILES, POS_FILES, POS_RAW } PositionalKind;
 
 typedef struct {
     const char *cmd;                        /* for messages */

@@ -332,6 +332,24 @@ static int cmd_test(const Args *a)
     return library_usage("test", &d, skp_test(&q, &o, &d));
 }
 
+/* ---- fmt ---------------------------------------------------------------------- */
+
+static int cmd_fmt(const Args *a)
+{
+    if (!a->first) return args_usage_error("fmt", "missing PLAN");
+    const char **files = malloc((size_t)(a->nrest + 1) * sizeof *files);
+    if (!files) { fputs("sakipc: error: out of memory\n", stderr); return SKP_RUNTIME; }
+    files[0] = a->first;
+    for (int i = 0; i < a->nrest; i++) files[i + 1] = a->rest[i];
+    SkpFmt q = { files, a->nrest + 1, a->flags[0], a->flags[1], a->flags[2], stdout };
+    SkpDiag d;
+    diag_for_terminal(&d);
+    int st = skp_fmt(&q, &d);
+    if (d.errors) skp_diag_summary(&d);
+    free(files);
+    return st;
+}
+
 static int cmd_help(const Args *a)
 {
     if (a->nraw == 0) {
@@ -388,6 +406,10 @@ static const OptionSpec test_options[] = {
     { "--format", OPT_VALUE, V_FORMAT, NULL }, { "--verbose", OPT_FLAG, 0, NULL }, { "-v", OPT_FLAG, 0, NULL },
     { NULL, OPT_FLAG, 0, NULL },
 };
+static const OptionSpec fmt_options[] = {
+    { "--write", OPT_FLAG, 0, NULL }, { "-w", OPT_FLAG, 0, NULL }, { "--check", OPT_FLAG, 1, NULL },
+    { "--diff", OPT_FLAG, 2, NULL }, { NULL, OPT_FLAG, 0, NULL },
+};
 static const OptionSpec report_options[] = {
     EVAL_OPTIONS, { "--template", OPT_VALUE, V_TEMPLATE, NULL }, { "--out", OPT_VALUE, V_OUT, NULL },
     { "--memory", OPT_VALUE, V_MEMORY, NULL }, { "--instructions", OPT_VALUE, V_INSTRUCTIONS, NULL }, { NULL, OPT_FLAG, 0, NULL },
@@ -405,6 +427,7 @@ static const Command commands[] = {
     { "audit", help_audit, audit_options, POS_PLAN, cmd_audit },
     { "report", help_report, report_options, POS_PLAN, cmd_report },
     { "test", help_test, test_options, POS_PLAN_FILES, cmd_test },
+    { "fmt", help_fmt, fmt_options, POS_FILES, cmd_fmt },
     { "help", help_help, no_options, POS_RAW, cmd_help },
 };
 

@@ -6,7 +6,8 @@
 const char help_exit[] =
     "Exit status:\n"
     "  0  success\n"
-    "  1  audit: a printed figure disagrees with the data; test: an expectation failed\n"
+    "  1  audit: a printed figure disagrees with the data; test: an expectation failed;\n"
+    "     fmt --check: a plan is not formatted\n"
     "  2  usage error (unknown command or option, missing argument)\n"
     "  3  plan error (syntax, names, types, cycles, grade bands)\n"
     "  4  data error (bad CSV rows, unknown units, import refused)\n"
@@ -39,6 +40,7 @@ const char help_main[] =
     "                          lkip-budget-csv, lkip-html, lkip-xlsx)\n"
     "  test PLAN [TESTFILE...] run the plan's tests (.skptest files, default tests/*.skptest next\n"
     "                          to the plan) on data of their own in memory (exit 1 when one fails)\n"
+    "  fmt PLAN...             lay plans out the one canonical way (--write, --check, --diff)\n"
     "  help [COMMAND]          this text, or a command's\n"
     "\n"
     "Options:\n"
@@ -269,9 +271,38 @@ const char help_test[] =
     "                  expectation (test, unit, indicator, group, year, field, expected,\n"
     "                  actual, result, where) on stdout, the summary on stderr\n";
 
+const char help_fmt[] =
+    "usage: sakipc fmt [--write|-w] [--check] [--diff] PLAN...\n"
+    "\n"
+    "Lays each PLAN out the one canonical way, keeping its comments, its line\n"
+    "breaks and one blank line of each run of them: 4 spaces of indentation per\n"
+    "open block and 4 more on a statement's continuation lines; one space around\n"
+    "operators, '=' and '..' in formulas, none inside ( ) or before ',';\n"
+    "'{ a; b }' with spaces inside; the words before '=' or '{' touch where\n"
+    "they touched (half-up, 25-100, 2023-Q4) and keep a column the author lined\n"
+    "up with two or more spaces; the trailing comments of consecutive lines\n"
+    "aligned two spaces after the longest. Formatting twice changes nothing, and\n"
+    "the result is checked to be the same plan, token for token. A PLAN that\n"
+    "does not parse is reported as 'check' reports it (exit 3) and left as it\n"
+    "is; the other files are still done. Includes are not followed.\n"
+    "\n"
+    "With no option, prints each PLAN formatted.\n"
+    "\n"
+    "Options:\n"
+    "  -w, --write   rewrite each PLAN that is not formatted, in place (whole\n"
+    "                or not at all: a new file renamed over it); prints nothing\n"
+    "  --check       print the name of each PLAN that is not formatted; exit 1\n"
+    "                when there is any, 0 (and nothing printed) otherwise\n"
+    "  --diff        print what formatting changes, as a unified diff (exit 0,\n"
+    "                as gofmt -d; with --check, exit 1 when anything changes)\n"
+    "The three combine: --check --diff lists and shows, --write --check\n"
+    "rewrites and lists (and exits 1 when it rewrote anything).\n";
+
 const char help_help[] =
     "usage: sakipc help [COMMAND]\n"
     "\n"
     "Shows the program's help, or COMMAND's (init, import, check, eval, diff, need, margin, explain,\n"
-    "audit, report, test, help).\n"
+    "audit, report, test, fmt, help).\n"
+    "Shows the program's help, or COMMAND's (init, import, check, eval, diff, need, explain,\n"
+    "audit, report, fmt, help).\n"
     "'sakipc COMMAND --help' does the same.\n";

@@ -16,6 +16,7 @@ extern const char help_explain[];
 extern const char help_audit[];
 extern const char help_report[];
 extern const char help_test[];
+extern const char help_fmt[];
 extern const char help_help[];
 
 #endif

@@ -30,8 +30,36 @@ typedef struct Lexer {
     Arena *arena;
     Diag *diag;
     char last_text[64];         /* printable form of the last token, for messages */
+    int keep_comments;          /* scan hands back '#' comments as COMMENT (the formatter's
+                                   mode; the parser never sees one) */
 } Lexer;
 
 void lexer_init(Lexer *lx, const Source *src, Arena *arena, Diag *diag);
+
+/* A newline after token tok (a parser token number) continues the
+ * statement: an operator, ',', '=', '(', 'then', ... */
+int lexer_continues(int tok);
+
+/* What a raw token is, for the formatter: no parser token numbers needed. */
+typedef enum {
+    RAW_END, RAW_ERROR, RAW_NEWLINE, RAW_SEMI, RAW_COMMENT,
+    RAW_NAME, RAW_LITERAL,          /* a number or a string */
+    RAW_KEYWORD,                    /* and or not if then else where in over */
+    RAW_LBRACE, RAW_RBRACE, RAW_LPAREN, RAW_RPAREN, RAW_COMMA, RAW_EQUALS, RAW_MINUS,
+    RAW_OPERATOR                    /* + * / ^ < > <= >= != .. % [ ] */
+} RawKind;
+
+typedef struct {
+    RawKind kind;
+    int tok;                        /* the parser's token number, to compare tokens */
+    int continues;                  /* a newline after it continues the statement */
+    size_t start, end;              /* its bytes in the source */
+    int line;
+} RawToken;
+
+/* The next token as it is written: no statement ends made up, newlines
+ * and ';' as they come, comments too when keep_comments is set. Returns
+ * t->kind; RAW_END at the end (and for ever after). */
+int lexer_raw(Lexer *lx, RawToken *t);
 
 #endif
