@@ -169,6 +169,10 @@ void plantest_take(Outcome *o, const SkpRow *row)
     case EF_TARGET: take_number(o, row->has_target, row->target); break;
     case EF_STATUS: take_text(o, row->status); break;
     case EF_SOURCE: take_text(o, row->has_target ? row->source : NULL); break;
+    case EF_COVERAGE:           /* a rolled-up figure's; none for the others */
+        o->has = row->coverage_expected > 0;
+        if (o->has) snprintf(o->actual, sizeof o->actual, "%d/%d", row->coverage_present, row->coverage_expected);
+        break;
     case EF_GRADE:
         g = grade_of(e, row);
         take_text(o, g ? g->code : NULL);

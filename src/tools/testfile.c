@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -53,7 +54,7 @@ typedef struct {
     VEC(Expect) expects;
 } Reader;
 
-static const char *const field_names[] = { "capaian", "grade", "status", "realisation", "target", "source" };
+static const char *const field_names[] = { "capaian", "grade", "status", "realisation", "target", "source", "coverage" };
 
 const char *testfile_field_name(ExpectField f)
 {
@@ -519,6 +520,14 @@ static int number_at(Reader *r, Tok t, double *out)
     return -1;
 }
 
+/* "38/40": units below with a figure / those expected, as eval shows it. */
+static int coverage_text(const char *s)
+{
+    int present, expected, n = 0;
+    return sscanf(s, "%d/%d%n", &present, &expected, &n) == 2 && s[n] == '\0' && present >= 0 && expected > 0 &&
+           present <= expected;
+}
+
 /* `= VALUE [within X]`, or `missing`. */
 static int expect_value(Reader *r, Expect *e)
 {
@@ -544,6 +553,10 @@ static int expect_value(Reader *r, Expect *e)
     int ok = e->field != EF_STATUS;
     for (int i = 0; i < 4 && !ok; i++) ok = strcmp(e->text, statuses[i]) == 0;
     if (!ok) error_at(r, tok_loc(r, v), "a status is ok, \"no data\", \"no target\" or \"undefined\", not '%s'", e->text);
+    if (ok && e->field == EF_COVERAGE && !coverage_text(e->text)) {
+        error_at(r, tok_loc(r, v), "a coverage is PRESENT/EXPECTED, such as 38/40, not '%s'", e->text);
+        return -1;
+    }
     if (!ok || !is_word(peek_tok(r), "within")) return ok ? 0 : -1;
     next_tok(r);
     if (take(r, TK_WORD, 0, "a tolerance after 'within'", &w) != 0 || number_at(r, w, &e->within) != 0) return -1;

@@ -21,7 +21,7 @@ typedef struct {
     long line0;             /* the test file's line before the text's first */
 } TestData;
 
-typedef enum { EF_CAPAIAN, EF_GRADE, EF_STATUS, EF_REALISATION, EF_TARGET, EF_SOURCE } ExpectField;
+typedef enum { EF_CAPAIAN, EF_GRADE, EF_STATUS, EF_REALISATION, EF_TARGET, EF_SOURCE, EF_COVERAGE } ExpectField;
 
 /* `expect UNIT IND[GROUP]@YEAR FIELD [SCHEME] = VALUE [within X]` or `... missing`. */
 typedef struct {
