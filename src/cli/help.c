@@ -81,18 +81,25 @@ const char help_import[] =
     "                     (default: plain 84.98; ambiguous values are refused, never guessed)\n";
 
 const char help_check[] =
-    "usage: sakipc check PLAN [--lint] [--werror]\n"
+    "usage: sakipc check PLAN [--lint] [--werror] [--db DB] [--year Y|Y1..Y2]\n"
     "\n"
     "Parses PLAN and its includes and checks names, types, formula cycles and\n"
     "grade schemes (gaps and overlaps). Every error is reported, then a count.\n"
     "Prints 'PLAN: ok (N indicators, M schemes)' when there is none.\n"
     "\n"
     "Options:\n"
-    "  --lint     also warn about what is valid but most likely a mistake: a\n"
-    "             division by a constant zero, a band no figure can reach under\n"
-    "             the indicator's cap and rounding, a scheme of the plan's own\n"
-    "             files that grades no indicator ('file:line:col: warning: ...')\n"
-    "  --werror   the same, and exit 3 when there is any warning (for CI)\n";
+    "  --lint     also warn about what is valid but most likely a mistake\n"
+    "             ('file:line:col: warning: ...'). In the plan: a division by a\n"
+    "             constant zero, a band no figure can reach under the indicator's\n"
+    "             cap and rounding, weighted_sum weights that do not add up to\n"
+    "             100, a scheme or constant of the plan's own files nothing uses.\n"
+    "             Against the data, when the plan's database exists (or --db):\n"
+    "             an indicator with no target for a year evaluated, one no unit\n"
+    "             has, period targets that contradict the annual target, Renstra\n"
+    "             targets that move against the polarity (at their CSV line)\n"
+    "  --werror   the same, and exit 3 when there is any warning (for CI)\n"
+    "  --db DB    the database the data checks read (default: the plan's)\n"
+    "  --year Y   the years whose targets are checked (default: the plan's year)\n";
 
 const char help_eval[] =
     "usage: sakipc eval PLAN [--db DB] [--year Y|Y1..Y2] [--as-of PERIOD] [--unit CODE]\n"
