@@ -103,7 +103,7 @@ typedef struct {
     double coverage_min;   /* percent, 0: no floor */
 } Rules;
 
-typedef enum { SEL_LIST, SEL_ALL, SEL_LEVEL, SEL_UNDER, SEL_LEAVES } UnitSelKind;
+typedef enum { SEL_LIST, SEL_ALL, SEL_LEVEL, SEL_UNDER, SEL_LEAVES, SEL_ROOTS } UnitSelKind;
 typedef struct {
     UnitSelKind kind;
     const char **codes;    /* SEL_LIST: unit codes; SEL_LEVEL/SEL_UNDER: one */

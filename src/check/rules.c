@@ -271,12 +271,13 @@ void rules_grade(Checker *c, const Stmt *s, GradingVec *out, PendingVec *pend)
     }
 }
 
-/* units A, B | units all | units leaves | units level L | units under U */
+/* units A, B | units all | units leaves | units roots | units level L | units under U */
 void rules_units(Checker *c, const Stmt *s, UnitSel *sel)
 {
     sel->loc = s->loc;
     if (word_is(s, 1, "all")) { sel->kind = SEL_ALL; expect_end(c, s, 2, "'units all'"); return; }
     if (word_is(s, 1, "leaves")) { sel->kind = SEL_LEAVES; expect_end(c, s, 2, "'units leaves'"); return; }
+    if (word_is(s, 1, "roots")) { sel->kind = SEL_ROOTS; expect_end(c, s, 2, "'units roots'"); return; }
     if (word_is(s, 1, "level") || word_is(s, 1, "under")) {
         sel->kind = word_is(s, 1, "level") ? SEL_LEVEL : SEL_UNDER;
         sel->codes = arena_alloc(c->A, sizeof *sel->codes);

@@ -156,6 +156,7 @@ static int selects(const Engine *e, const UnitSel *sel, const UnitInfo *u)
     switch (sel->kind) {
     case SEL_ALL: return 1;
     case SEL_LEAVES: return u->leaf;
+    case SEL_ROOTS: return !u->parent || !*u->parent;
     case SEL_LEVEL: return u->level && strcmp(u->level, sel->codes[0]) == 0;
     case SEL_UNDER: return is_under(e, u, sel->codes[0]);
     default:

@@ -66,7 +66,7 @@ int stream_check_plan_units(Engine *e)
     for (int i = 0; i < e->nunits; i++) names[i] = e->units[i].code;
     for (int i = 0; i < e->plan->ninds; i++) {
         const UnitSel *sel = &e->plan->inds[i].units;
-        if (sel->kind == SEL_ALL || sel->kind == SEL_LEVEL || sel->kind == SEL_LEAVES) continue;
+        if (sel->kind == SEL_ALL || sel->kind == SEL_LEVEL || sel->kind == SEL_LEAVES || sel->kind == SEL_ROOTS) continue;
         for (int k = 0; k < sel->ncodes; k++) {
             const char *code = sel->codes[k];
             if (strmap_get(&e->unit_map, code) >= 0) continue;

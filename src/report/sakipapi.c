@@ -122,7 +122,7 @@ static int unit_agg_in(const Expr *e)
 
 static void push_units_of(lua_State *L, const UnitSel *u)
 {
-    static const char *const kinds[] = { "list", "all", "level", "under", "leaves" };
+    static const char *const kinds[] = { "list", "all", "level", "under", "leaves", "roots" };
     lua_createtable(L, 0, 2);
     lua_pushstring(L, kinds[u->kind]);
     lua_setfield(L, -2, "kind");
