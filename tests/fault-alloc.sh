@@ -27,7 +27,9 @@
 #   FAULT_COMMANDS="check eval"   which commands to try (also: import, eval-csv,
 #                           report (json), and with FAULT_UNIT and FAULT_INDICATOR
 #                           explain, diff (its target set to 86), need (grade A);
-#                           audit (printed-lkip.csv of balangan-2023: exits 1))
+#                           audit (printed-lkip.csv of balangan-2023: exits 1));
+#                           the plan's tools: margin, lint (check --lint with
+#                           the data), fmt, test (the plan's tests/ folder))
 #   FAULT_EVAL_ARGS="..."   more arguments for eval (--year 2023 --hook h.lua)
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -104,7 +106,11 @@ declare -A argv=([check]="check plan.skp" [eval]="eval plan.skp --db $db $extra"
                  [report]="report plan.skp --db $db --template json $extra"
                  [diff]="diff plan.skp --db $db --set ${FAULT_UNIT:-SETWAN}:${FAULT_INDICATOR:-IKM}.target=86 $extra"
                  [audit]="audit plan.skp --db $db --printed printed-lkip.csv $extra"
-                 [need]="need plan.skp --db $db --unit ${FAULT_UNIT:-SETWAN} --indicator ${FAULT_INDICATOR:-IKM} --grade A $extra")
+                 [need]="need plan.skp --db $db --unit ${FAULT_UNIT:-SETWAN} --indicator ${FAULT_INDICATOR:-IKM} --grade A $extra"
+                 [margin]="margin plan.skp --db $db $extra"
+                 [lint]="check --lint plan.skp --db $db"
+                 [fmt]="fmt plan.skp"
+                 [test]="test plan.skp")
 for cmd in $commands; do
     # shellcheck disable=SC2206
     args=(${argv[$cmd]})
