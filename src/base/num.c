@@ -400,3 +400,15 @@ NumParseStatus num_parse_int(const char *s, NumStyle style, int64_t *out, const 
     *out = (int64_t)v;
     return NUMP_OK;
 }
+
+const char *num_text(Arena *a, double x, int digits)
+{
+    char buf[64];
+    num_format(buf, sizeof buf, x, digits);
+    return arena_strdup(a, buf);
+}
+
+int num_near(double a, double b)
+{
+    return fabs(a - b) <= 1e-9 * (fabs(b) > 1 ? fabs(b) : 1);
+}

@@ -5,6 +5,7 @@
 #define SKP_NUM_H
 #include <stddef.h>
 #include <stdint.h>
+#include "base/arena.h"
 
 typedef enum { ROUND_NONE, ROUND_HALF_UP, ROUND_HALF_EVEN, ROUND_DOWN, ROUND_UP } RoundMode;
 typedef struct { RoundMode mode; int digits; } Rounding;   /* digits 0..9 */
@@ -31,6 +32,10 @@ double num_decimal(double x);
  * decimals ("84.98", "75", "0.3333333333", 84.98 - 84.88 as "0.1"), never
  * in exponent notation for |x| < 1e15. Returns the length written (snprintf semantics). */
 int num_format(char *buf, size_t n, double x, int digits);
+/* The same, kept in arena a: for text that outlives the caller's buffer. */
+const char *num_text(Arena *a, double x, int digits);
+/* a and b are the same figure: within 1e-9 of b's size (of 1 below it). */
+int num_near(double a, double b);
 
 /* Formats an exact integer (rupiah) with no separators. */
 int num_format_int(char *buf, size_t n, int64_t v);

@@ -151,11 +151,6 @@ static int weight_of(const Plan *p, int code, double *w)
     return have;
 }
 
-static int near(double a, double b)
-{
-    return fabs(a - b) <= 1e-9 * (fabs(b) > 1 ? fabs(b) : 1);
-}
-
 /* weighted_sum() adds each argument times its indicator's weight: with
  * weights in percent they add up to 100 (or to 1, as fractions); any other
  * total scales the score. weighted_mean divides by the total, so any do. */
@@ -172,7 +167,7 @@ static void weight_totals(const Plan *p, Diag *d, int *n)
             known = weight_of(p, ws->codes[i], &w);
             total += w;
         }
-        if (!known || near(total, 100) || near(total, 1)) continue;
+        if (!known || num_near(total, 100) || num_near(total, 1)) continue;
         char num[64];
         num_format(num, sizeof num, total, -1);
         diag_warning(d, ws->loc, "the weights of weighted_sum() add up to %s, not 100: the score is scaled by %s/100 "

@@ -128,10 +128,18 @@ static void set_change(Override *in, const ResultRow *row, const char *code, int
     in->group = row->group;
 }
 
-int probe_row(const ResultRow *row, int input_code, double x, ResultRow *out)
+/* The evaluator still on the row's unit, with `code` one of its indicators; NULL otherwise. */
+static Engine *engine_on(const ResultRow *row, int code)
 {
     Engine *e = row->engine;
-    if (!e || !e->unit || strcmp(e->unit->code, row->unit) != 0 || input_code < 0 || input_code >= e->ncodes) return -1;
+    if (!e || !e->unit || strcmp(e->unit->code, row->unit) != 0 || code < 0 || code >= e->ncodes) return NULL;
+    return e;
+}
+
+int probe_row(const ResultRow *row, int input_code, double x, ResultRow *out)
+{
+    Engine *e = engine_on(row, input_code);
+    if (!e) return -1;
     ProbeMemo *m = memo_of(e);
     if (!m->reach[input_code]) m->reach[input_code] = reach_of(e, m, input_code);
     const EvalOptions *given = e->opt;
@@ -151,8 +159,8 @@ int probe_row(const ResultRow *row, int input_code, double x, ResultRow *out)
 
 int probe_realisation(const ResultRow *row, int code, double *v)
 {
-    Engine *e = row->engine;
-    if (!e || !e->unit || strcmp(e->unit->code, row->unit) != 0 || code < 0 || code >= e->ncodes) return 0;
+    Engine *e = engine_on(row, code);
+    if (!e) return 0;
     Value r = figure_realisation(e, code, row->year);
     if (r.kind != V_NUM) return 0;
     *v = r.num;

@@ -156,11 +156,6 @@ static int same_polarity(const Indicator *a, const Indicator *b)
     return a->rules.polarity == b->rules.polarity;
 }
 
-static int near(double a, double b)
-{
-    return fabs(a - b) <= 1e-9 * (fabs(b) > 1 ? fabs(b) : 1);
-}
-
 static const char *fmt(char *buf, size_t n, double x)
 {
     num_format(buf, n, x, -1);
@@ -200,7 +195,7 @@ static const char *periods_make(const Indicator *ind, const PeriodRow *r, double
     switch (ind->rules.agg) {
     case AGG_SUM:
         *got = r->sum;
-        if (!full) return r->sum > r->annual && !near(r->sum, r->annual) ? "already add up to" : NULL;
+        if (!full) return r->sum > r->annual && !num_near(r->sum, r->annual) ? "already add up to" : NULL;
         return "add up to";
     case AGG_AVG: *got = r->avg; return full ? "average" : NULL;
     case AGG_MAX: *got = r->max; return full ? "peak at" : NULL;
@@ -229,7 +224,7 @@ static void period_row(Lint *l, sqlite3_stmt *st)
     const Indicator *ind = rules_of(l->p, r.code, same_aggregate);
     double got;
     const char *how = ind ? periods_make(ind, &r, &got) : NULL;
-    if (!how || near(got, r.annual) || !kind_shown(l, K_PERIODS)) return;
+    if (!how || num_near(got, r.annual) || !kind_shown(l, K_PERIODS)) return;
     char g[64], a[64];
     diag_warning(l->d, row_loc(l, (const char *)sqlite3_column_text(st, 13), sqlite3_column_int(st, 14)),
                  "the %s period targets of %s for %s in %d %s %s, but its annual %s target is %s (aggregate %s%s)",
@@ -267,7 +262,7 @@ static void renstra_row(Lint *l, sqlite3_stmt *st)
     Previous *pv = &l->prev;
     int same = pv->unit && strcmp(pv->unit, unit) == 0 && strcmp(pv->code, code) == 0;
     const Indicator *ind = same ? rules_of(l->p, code, same_polarity) : NULL;
-    if (ind && ind->rules.polarity != POL_RANGE && !near(v, pv->value)) {
+    if (ind && ind->rules.polarity != POL_RANGE && !num_near(v, pv->value)) {
         int higher = ind->rules.polarity == POL_HIGHER;
         if ((higher ? v < pv->value : v > pv->value) && kind_shown(l, K_RENSTRA)) {
             char a[64], b[64];

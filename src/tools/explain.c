@@ -90,7 +90,6 @@ static void trace(void *ctx, const char *unit, const char *group, int year, cons
 
 static const char *keep(Explain *x, const char *s) { return s ? arena_strdup(&x->text, s) : NULL; }
 
-static const char *num_text(Arena *a, double v, int digits);
 
 /* The map holds indexes into a list of texts. */
 static int below_slot(Explain *x, const char *text)
@@ -225,7 +224,6 @@ static int is_input(const Expr *e)
 
 typedef struct { const char *label, *value, *where; } DataRow;
 
-static const char *num_text(Arena *a, double v, int digits);
 typedef VEC(DataRow) DataRows;
 
 /* The rows of the unit and indicator for the year (for `latest`, up to it). */
@@ -406,13 +404,6 @@ static void print_rows(Printer *pr, const char *name, const DataRows *rows, cons
     fprintf(pr->f, "    stored in %s:\n", table);
     for (int i = 0; i < rows->len; i++)
         fprintf(pr->f, "      %-16s %-12s %s\n", rows->items[i].label, rows->items[i].value, rows->items[i].where);
-}
-
-static const char *num_text(Arena *a, double v, int digits)
-{
-    char buf[64];
-    num_format(buf, sizeof buf, v, digits);
-    return arena_strdup(a, buf);
 }
 
 static void print_capaian(Explain *x, Printer *pr, const CompiledInd *ci)

@@ -294,13 +294,6 @@ static int by_risk(const void *a, const void *b)
     return k ? k : x->year - y->year;
 }
 
-static const char *fmt_num(Arena *a, double x, int digits)
-{
-    char buf[64];
-    num_format(buf, sizeof buf, x, digits);
-    return arena_strdup(a, buf);
-}
-
 enum { NCOLS = 15 };
 
 static void move_cells(Arena *a, const Margin *m, const Move *mv, int can, const char **cells)
@@ -309,9 +302,9 @@ static void move_cells(Arena *a, const Margin *m, const Move *mv, int can, const
     if (!mv->found) { cells[0] = "none found"; cells[1] = cells[2] = cells[3] = ""; return; }
     double by = mv->at - m->real;
     cells[0] = mv->band ? mv->band->code : "no grade";
-    cells[1] = fmt_num(a, mv->at, m->digits);
-    cells[2] = fmt_num(a, by, m->shown);
-    cells[3] = m->real != 0 ? fmt_num(a, by / fabs(m->real) * 100, 2) : "";
+    cells[1] = num_text(a, mv->at, m->digits);
+    cells[2] = num_text(a, by, m->shown);
+    cells[3] = m->real != 0 ? num_text(a, by / fabs(m->real) * 100, 2) : "";
 }
 
 static const char **row_cells(Arena *a, const Margin *m)
@@ -322,7 +315,7 @@ static const char **row_cells(Arena *a, const Margin *m)
     cells[2] = arena_printf(a, "%d", m->year);
     cells[3] = m->scheme;
     cells[4] = m->grade;
-    cells[5] = fmt_num(a, m->real, m->shown);
+    cells[5] = num_text(a, m->real, m->shown);
     move_cells(a, m, &m->rise, !m->top, &cells[6]);
     move_cells(a, m, &m->fall, 1, &cells[10]);
     cells[14] = m->sensitive ? m->sensitive : "";

@@ -104,19 +104,12 @@ static Outcome probe(Seek *s, double x, int loud)
     return s->probe;
 }
 
-static const char *num(Arena *a, double x, int digits)
-{
-    char buf[64];
-    num_format(buf, sizeof buf, x, digits);
-    return arena_strdup(a, buf);
-}
-
 static const char *outcome_text(Seek *s, Arena *a, const Outcome *o)
 {
     if (!o->found) return "no row";
     if (s->scheme) return o->band ? o->band->code : "no grade";
     if (!o->has_capaian) return result_status_name(o->status);
-    return arena_printf(a, "capaian %s", num(a, o->capaian, 2));
+    return arena_printf(a, "capaian %s", num_text(a, o->capaian, 2));
 }
 
 static int reaches(void *ctx, double x)
@@ -132,12 +125,12 @@ static const char *boundary(Seek *s, Arena *a, double x_no, double x_yes, const 
     SeekEdge e = seek_edge(reaches, s, x_no, x_yes, s->digits);
     int up = x_yes > x_no;
     Outcome o = probe(s, e.before, 0);
-    *value = num(a, e.value, s->digits);
+    *value = num_text(a, e.value, s->digits);
     if (e.exclusive) {
         *note = arena_printf(a, "%s itself gives %s", *value, outcome_text(s, a, &o));
         return arena_printf(a, "%s %s", up ? "above" : "below", *value);
     }
-    *note = arena_printf(a, "%s gives %s", num(a, e.before, s->digits), outcome_text(s, a, &o));
+    *note = arena_printf(a, "%s gives %s", num_text(a, e.before, s->digits), outcome_text(s, a, &o));
     return arena_printf(a, "%s %s", up ? "at least" : "at most", *value);
 }
 
@@ -238,11 +231,11 @@ static const char *unreachable(Seek *s, Arena *a, const double *xs, const Outcom
     if (best < 0) return "no input tried gives a figure";
     const Outcome *o = &os[best];
     if (!s->scheme && o->capped)
-        return arena_printf(a, "capaian is capped at %s", num(a, o->capaian, 2));
+        return arena_printf(a, "capaian is capped at %s", num_text(a, o->capaian, 2));
     if (s->scheme && o->capped)
-        return arena_printf(a, "the best is %s: capaian is capped at %s", outcome_text(s, a, o), num(a, o->capaian, 2));
-    return arena_printf(a, "the best any input from %s to %s gives is %s (at %s)", num(a, xs[0], s->digits),
-                        num(a, xs[n - 1], s->digits), outcome_text(s, a, o), num(a, xs[best], s->digits));
+        return arena_printf(a, "the best is %s: capaian is capped at %s", outcome_text(s, a, o), num_text(a, o->capaian, 2));
+    return arena_printf(a, "the best any input from %s to %s gives is %s (at %s)", num_text(a, xs[0], s->digits),
+                        num_text(a, xs[n - 1], s->digits), outcome_text(s, a, o), num_text(a, xs[best], s->digits));
 }
 
 /* The input sampled over its search range: reached or not at each point. */
@@ -342,7 +335,7 @@ static Answer one_range(Seek *s, Arena *a, const Samples *sm, int first, int las
     /* past the last band of a scheme there is no grade, and past a division by zero no
      * figure: the domain ends there, the formula is still monotone */
     if (!lower && !upper)
-        return (Answer){ arena_printf(a, "any (from %s to %s tried)", num(a, sm->lo, s->digits), num(a, sm->hi, s->digits)), "" };
+        return (Answer){ arena_printf(a, "any (from %s to %s tried)", num_text(a, sm->lo, s->digits), num_text(a, sm->hi, s->digits)), "" };
     if (!upper) return (Answer){ lower, lnote };
     if (!lower) return (Answer){ upper, unote };
     if (domain_ends(s, &sm->os[last + 1]))
@@ -362,9 +355,9 @@ static Answer many_ranges(Seek *s, Arena *a, const Samples *sm)
         int j = i;
         while (j < SAMPLES && sm->os[j + 1].reached) j++;
         const char *n1 = "", *v1 = NULL;
-        const char *from = i == 0 ? arena_printf(a, "from %s", num(a, sm->lo, s->digits))
+        const char *from = i == 0 ? arena_printf(a, "from %s", num_text(a, sm->lo, s->digits))
                                   : boundary(s, a, sm->xs[i - 1], sm->xs[i], &n1, &v1);
-        const char *to = j == SAMPLES ? arena_printf(a, "to %s", num(a, sm->hi, s->digits))
+        const char *to = j == SAMPLES ? arena_printf(a, "to %s", num_text(a, sm->hi, s->digits))
                                       : boundary(s, a, sm->xs[j + 1], sm->xs[j], &n1, &v1);
         strbuf_printf(&b, "%s%s and %s", b.len ? "; " : "", from, to);
     }
@@ -389,11 +382,11 @@ static SkpStatus print_answer(Seek *s, Arena *a, const Outcome *now, Answer ans,
     const NeedQuery *q = s->q;
     const char *goal = s->scheme ? arena_printf(a, "grade %s (%s, %s)", q->grade, s->scheme->name,
                                                 s->ind->grades[s->grading].on == GRADE_VALUE ? "value" : "capaian")
-                                 : arena_printf(a, "capaian %s", num(a, q->capaian, -1));
+                                 : arena_printf(a, "capaian %s", num_text(a, q->capaian, -1));
     char per[16] = "";
     if (q->has_period) period_format(per, sizeof per, q->period);
     const char *input = arena_printf(a, "realisation of %s%s%s", s->p->codes[s->input_code], *per ? " in " : "", per);
-    const char *nowtext = s->has_input_now ? arena_printf(a, "%s (%s)", num(a, s->input_now, -1), outcome_text(s, a, now))
+    const char *nowtext = s->has_input_now ? arena_printf(a, "%s (%s)", num_text(a, s->input_now, -1), outcome_text(s, a, now))
                                            : arena_printf(a, "none (%s)", outcome_text(s, a, now));
     const char *item = q->group ? arena_printf(a, "%s (group %s)", q->indicator, q->group) : q->indicator;
     const char *cells[8] = { q->unit, item, arena_printf(a, "%d", s->year), goal, input, nowtext, ans.needed, ans.note };
